@@ -1,0 +1,85 @@
+"""Clean a raw article into a Document: main text out of HTML, boilerplate out of the text."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+
+from .errors import InputError
+from .profile import Profile
+from .records import Document, RawArticle
+
+__all__ = ["clean", "clean_text", "looks_english"]
+
+log = logging.getLogger(__name__)
+
+DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*(?:\n|$)")
+ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+# Words so common in English news that a text without them is not English (or not prose).
+ENGLISH_WORDS = frozenset("the of and to in a is that for on with as was by said from at has it are be".split())
+
+
+def clean(raw: RawArticle, profile: Profile) -> Document:
+    """Turn a RawArticle into a Document, or raise InputError when no article text is left."""
+    text, title, published = raw.text, raw.title, raw.published
+    if raw.format == "html":
+        text, meta_title, meta_date = _html_main_text(raw)
+        title = title or meta_title
+        published = published or meta_date
+    m = DATE_LINE.match(text)
+    if m:
+        published = published or m.group(1)
+        text = text[m.end():]
+    text = clean_text(text, profile)
+    if not text:
+        raise InputError(raw.source, "no article text left after removing boilerplate", raw.line)
+    lang = raw.lang or ("en" if looks_english(text) else "und")
+    return Document(
+        doc_id=raw.doc_id, text=text, source=raw.where, url=raw.url, outlet=raw.outlet,
+        published=published, title=title, lang=lang,
+    )
+
+
+def _html_main_text(raw: RawArticle) -> tuple[str, str | None, str | None]:
+    import trafilatura  # heavy import, only for HTML input
+
+    try:
+        result = trafilatura.bare_extraction(raw.text, with_metadata=True, include_comments=False, include_tables=False, as_dict=True)
+    except Exception as e:  # trafilatura raises many kinds on malformed markup
+        raise InputError(raw.source, f"cannot parse HTML: {e}", raw.line) from None
+    if not result or not (result.get("text") or "").strip():
+        raise InputError(raw.source, "no article text found in the HTML page", raw.line)
+    date = result.get("date")
+    m = ISO_DATE.match(date or "")
+    return result["text"], result.get("title") or None, m.group(1) if m else None
+
+
+@lru_cache(maxsize=8)
+def _boilerplate_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(m).replace(r"\ ", r"\s*") for m in sorted(markers, key=len, reverse=True))
+    # A marker at the start of a line takes the whole line; one inside a paragraph takes the rest of it.
+    return re.compile(rf"(?im)(?:^[ \t]*(?:{alts}).*$|[ \t]*(?:{alts})\b[^\n]*$)")
+
+
+def clean_text(text: str, profile: Profile) -> str:
+    """Normalise white space and drop the boilerplate lines the profile lists."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    markers = profile.words("boilerplate")
+    if markers:
+        text = _boilerplate_pattern(tuple(markers)).sub("", text)
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def looks_english(text: str) -> bool:
+    """True when common English function words make up a fair share of the words."""
+    words = re.findall(r"[A-Za-z]+", text[:5000].lower())
+    alltokens = len(re.findall(r"\w+", text[:5000]))
+    if alltokens < 5:
+        return False
+    common = sum(1 for w in words if w in ENGLISH_WORDS)
+    return common / alltokens >= 0.08

@@ -1,0 +1,175 @@
+"""The silkwatch command line: each command parses its options, calls one library function and renders."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+import typer.core
+from rich.console import Console
+
+from .errors import SilkwatchError
+
+__all__ = ["app", "main"]
+
+
+
+class _Commands(typer.core.TyperGroup):
+    """Turns a SilkwatchError from any command into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except SilkwatchError as e:
+            err.print(f"error: {e}", markup=False, highlight=False)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    name="silkwatch",
+    cls=_Commands,
+    help="A sourced record of what was said, promised and measured in the China–Central Asia mechanism, built from news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+export_app = typer.Typer(help="Write the record out: claims, facts or stories as JSON Lines, CSV or Parquet.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+out = Console()
+err = Console(stderr=True)
+
+
+class Settings:
+    """The global options, resolved once per invocation."""
+
+    db: str | None = None
+    profile: str | None = None
+
+
+settings = Settings()
+
+DB_HELP = "Database URL (SQLAlchemy form, e.g. sqlite:///silkwatch.db or postgresql://…). Default: $SILKWATCH_DB, else sqlite:///silkwatch.db in the working folder."
+PROFILE_HELP = "Mechanism profile (TOML). Default: the China–Central Asia profile shipped with silkwatch."
+
+
+@app.callback()
+def _root(
+    db: Annotated[Optional[str], typer.Option("--db", envvar="SILKWATCH_DB", help=DB_HELP, show_envvar=True)] = None,
+    profile: Annotated[Optional[Path], typer.Option("--profile", help=PROFILE_HELP)] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens, to stderr.")] = False,
+) -> None:
+    settings.db = db
+    settings.profile = str(profile) if profile else None
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+
+
+def store():
+    from .store import open_store
+
+    return open_store(settings.db)
+
+
+def profile():
+    from .profile import load_profile
+
+    return load_profile(settings.profile)
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"error: {message}", markup=False, highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: seed-style or plain .txt, .html pages, .jsonl (id, url, outlet, published, title, text).", show_default=False)],
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Read articles, clean them, extract claims and store them. Re-ingesting the same input adds nothing."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .pipeline import ingest as run_ingest
+
+    show = err.is_terminal if progress is None else progress
+    bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, disable=not show, transient=True)
+    with bar:
+        task = bar.add_task("ingest", total=None)
+        report = run_ingest(
+            [str(p) for p in paths],
+            store(),
+            profile(),
+            on_progress=lambda n: bar.advance(task, n),
+            on_failure=lambda e: err.print(f"failed: {e}", markup=False, highlight=False),
+        )
+    out.print(report.summary(), markup=False, highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@export_app.command("claims")
+def export_claims(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
+) -> None:
+    """Every stored claim in the shape of claim.schema.json."""
+    from .export import CLAIM_COLUMNS, claim_rows
+
+    _export(claim_rows(store()), fmt, out_file, CLAIM_COLUMNS)
+
+
+def _export(rows, fmt: str, out_file: Optional[Path], columns: list[str] | None = None) -> None:
+    from .export import FORMATS, export_rows
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    if fmt == "parquet" and out_file is None:
+        fail("parquet is binary: give a file with --out", 2)
+    if out_file is None:
+        n = export_rows(rows, fmt, sys.stdout, columns)
+    else:
+        mode = "wb" if fmt == "parquet" else "w"
+        with open(out_file, mode, **({} if fmt == "parquet" else {"encoding": "utf-8", "newline": ""})) as f:
+            n = export_rows(rows, fmt, f, columns)
+        err.print(f"wrote {n} rows to {out_file}", markup=False, highlight=False)
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False) -> None:
+    """What the store holds: documents, claims per kind, outlets, date range, stories and facts."""
+    import json
+
+    from rich.table import Table
+
+    s = store().stats()
+    if as_json:
+        print(json.dumps(s, indent=2))
+        return
+    t = Table(title="silkwatch store", show_header=False)
+    t.add_row("documents", str(s["documents"]))
+    t.add_row("published", f"{s['published_from'] or '–'} … {s['published_to'] or '–'} ({s['undated']} undated)")
+    t.add_row("claims", str(s["claims_total"]))
+    for k, v in s["claims"].items():
+        t.add_row(f"  {k}", str(v))
+    t.add_row("outlets", str(len(s["outlets"])))
+    for o in s["outlets"][:10]:
+        t.add_row(f"  {o['outlet']}", str(o["documents"]))
+    t.add_row("stories", str(s["stories"]))
+    t.add_row("facts", ", ".join(f"{k} {v}" for k, v in sorted(s["facts"].items())) or "0")
+    out.print(t)
+
+
+def main() -> None:
+    """Entry point: run the app; a SilkwatchError becomes one line on stderr and exit code 1."""
+    try:
+        app()
+    except SilkwatchError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted: what was committed stays; run the same command again to finish", markup=False, highlight=False)
+        sys.exit(130)

