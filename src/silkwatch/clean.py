@@ -19,6 +19,9 @@ DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*(?:\n|$)")
 ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 # Words so common in English news that a text without them is not English (or not prose).
 ENGLISH_WORDS = frozenset("the of and to in a is that for on with as was by said from at has it are be".split())
+# Below this many words, what trafilatura finds in a page is its menu or footer, not an article
+# (calibrated on pages without an article, which yield a handful of link words).
+MIN_HTML_WORDS = 15
 
 
 def clean(raw: RawArticle, profile: Profile) -> Document:
@@ -46,10 +49,11 @@ def _html_main_text(raw: RawArticle) -> tuple[str, str | None, str | None]:
     import trafilatura  # heavy import, only for HTML input
 
     try:
-        result = trafilatura.bare_extraction(raw.text, with_metadata=True, include_comments=False, include_tables=False, as_dict=True)
+        result = trafilatura.bare_extraction(raw.text, with_metadata=True, include_comments=False, include_tables=False)
+        result = result.as_dict() if hasattr(result, "as_dict") else result
     except Exception as e:  # trafilatura raises many kinds on malformed markup
         raise InputError(raw.source, f"cannot parse HTML: {e}", raw.line) from None
-    if not result or not (result.get("text") or "").strip():
+    if not result or len(re.findall(r"\w+", result.get("text") or "")) < MIN_HTML_WORDS:
         raise InputError(raw.source, "no article text found in the HTML page", raw.line)
     date = result.get("date")
     m = ISO_DATE.match(date or "")
@@ -58,9 +62,15 @@ def _html_main_text(raw: RawArticle) -> tuple[str, str | None, str | None]:
 
 @lru_cache(maxsize=8)
 def _boilerplate_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(m).replace(r"\ ", r"\s*") for m in sorted(markers, key=len, reverse=True))
+    alts = "|".join(_whole_words(m) for m in sorted(markers, key=len, reverse=True))
     # A marker at the start of a line takes the whole line; one inside a paragraph takes the rest of it.
-    return re.compile(rf"(?im)(?:^[ \t]*(?:{alts}).*$|[ \t]*(?:{alts})\b[^\n]*$)")
+    return re.compile(rf"(?im)(?:^[ \t]*(?:{alts}).*$|[ \t]*(?:{alts})[^\n]*$)")
+
+
+def _whole_words(marker: str) -> str:
+    # Whole words only, so that removing one marker never joins letters into another.
+    body = re.escape(marker).replace(r"\ ", r"[ \t]+")
+    return ("(?<!\\w)" if marker[:1].isalnum() else "") + body + ("(?!\\w)" if marker[-1:].isalnum() else "")
 
 
 def clean_text(text: str, profile: Profile) -> str:
