@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -185,7 +186,7 @@ def test_every_bad_input_is_one_stderr_line_and_the_rest_is_stored(run, tmp_path
     lines = r.stderr.strip().splitlines()
     assert len(lines) == len(expected), r.stderr
     for where, reason in expected.items():
-        [line] = [ln for ln in lines if f"/{where}: " in ln]
+        [line] = [ln for ln in lines if re.search(rf"/{re.escape(where)}(:\d+)?: ", ln)]
         assert reason in line, line
     assert summary(r)["failed"] == len(expected)
     s = open_store(run.url)

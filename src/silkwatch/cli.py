@@ -40,8 +40,8 @@ app = typer.Typer(
 export_app = typer.Typer(help="Write the record out: claims, facts or stories as JSON Lines, CSV or Parquet.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)  # one message, one line: never wrapped to the terminal width
+err = Console(stderr=True, soft_wrap=True)
 
 
 class Settings:
