@@ -16,6 +16,8 @@ from .errors import SilkwatchError
 
 __all__ = ["app", "main"]
 
+INTERRUPTED = "interrupted: what was committed stays; run the same command again to finish"
+
 
 
 class _Commands(typer.core.TyperGroup):
@@ -27,6 +29,9 @@ class _Commands(typer.core.TyperGroup):
         except SilkwatchError as e:
             err.print(f"error: {e}", markup=False, highlight=False)
             raise typer.Exit(1) from None
+        except KeyboardInterrupt:  # Typer would exit 130 silently
+            err.print(INTERRUPTED, markup=False, highlight=False)
+            raise typer.Exit(130) from None
 
 
 app = typer.Typer(
@@ -171,5 +176,5 @@ def main() -> None:
         err.print(f"error: {e}", markup=False, highlight=False)
         sys.exit(1)
     except KeyboardInterrupt:
-        err.print("interrupted: what was committed stays; run the same command again to finish", markup=False, highlight=False)
+        err.print(INTERRUPTED, markup=False, highlight=False)
         sys.exit(130)

@@ -1,0 +1,133 @@
+"""Ingest end to end: idempotent re-ingest, replaced content, and ingests stopped by Ctrl-C or kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from silkwatch.extract import extract_documents
+from silkwatch.pipeline import BATCH_SIZE, ingest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+STATES = ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]
+
+
+def generated_articles(n: int) -> list[dict]:
+    """Short articles of our own, each with a figure, a meeting and a reported statement."""
+    out = []
+    for i in range(n):
+        state = STATES[i % 5]
+        out.append({
+            "id": f"gen-{i:05d}",
+            "published": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "outlet": f"outlet{i % 7}.example",
+            "text": (
+                f"Trade between China and {state} reached {10 + i % 90} billion U.S. dollars last year, "
+                f"the ministry of {state} said on Monday.\n\n"
+                f"Officials of both countries met in Beijing to discuss {i % 40 + 2} new projects.\n\n"
+                f"The two sides will open a new border crossing by {2026 + i % 4}, a spokesperson said."
+            ),
+        })
+    return out
+
+
+def write_jsonl(path: Path, recs: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    return path
+
+
+def test_same_input_twice_adds_nothing(nlp, store, profile):
+    first = ingest([str(FIXTURES)], store, profile)
+    assert (first.read, first.stored, first.failed) == (6, 6, 0)
+    before = (store.stats(), [c.id for c in store.iter_claims()])
+    again = ingest([str(FIXTURES)], store, profile)
+    assert (again.read, again.stored, again.known, again.failed) == (6, 0, 6, 0)
+    assert (store.stats(), [c.id for c in store.iter_claims()]) == before
+
+
+def test_changed_content_replaces_the_document_and_its_claims(nlp, store, profile, tmp_path):
+    recs = generated_articles(3)
+    f = write_jsonl(tmp_path / "a.jsonl", recs)
+    ingest([str(f)], store, profile)
+    recs[1] = {**recs[1], "text": "Uzbekistan and China agreed to build a new logistics hub in Tashkent, officials said."}
+    r = ingest([str(write_jsonl(f, recs))], store, profile)
+    assert (r.stored, r.known) == (1, 2)
+    doc = store.get_document("gen-00001")
+    assert "logistics hub" in doc.text
+    assert all(c.evidence == doc.text[c.span[0]:c.span[1]] for c in store.claims_for("gen-00001"))
+    assert store.stats()["documents"] == 3
+
+
+def test_the_same_id_twice_in_one_run_keeps_the_later_copy(nlp, store, profile, tmp_path):
+    a, b = generated_articles(2)
+    f = write_jsonl(tmp_path / "dup.jsonl", [a, {**b, "id": a["id"]}])
+    ingest([str(f)], store, profile)
+    assert store.get_document(a["id"]).text == b["text"].strip()
+    assert store.stats()["documents"] == 1
+
+
+# ------------------------------------------------------------------ interrupted ingest
+N_INTERRUPTED = 8 * BATCH_SIZE
+
+
+def _doc_count(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=5) as con:
+            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def _run_cli(db: Path, *args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "silkwatch", "--db", f"sqlite:///{db}", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw,
+    )
+
+
+@pytest.fixture(scope="module")
+def big_jsonl(tmp_path_factory):
+    return write_jsonl(tmp_path_factory.mktemp("interrupt") / "many.jsonl", generated_articles(N_INTERRUPTED))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill"])
+def test_interrupted_ingest_leaves_a_consistent_store_and_resumes(sig, big_jsonl, tmp_path, nlp, profile):
+    from silkwatch.store import open_store
+
+    db = tmp_path / "stopped.db"
+    proc = _run_cli(db, "ingest", str(big_jsonl))
+    deadline = time.monotonic() + 60
+    while _doc_count(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(sig)
+    _, stderr = proc.communicate(timeout=60)
+    if sig == signal.SIGINT:
+        assert proc.returncode == 130 and "interrupted" in stderr
+    else:
+        assert proc.returncode == -signal.SIGKILL
+
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT count(*) FROM claims WHERE doc_id NOT IN (SELECT doc_id FROM documents)").fetchone()[0] == 0
+    stored = _doc_count(db)
+    assert 0 < stored < N_INTERRUPTED, "the ingest was not stopped mid-run"
+    assert stored % BATCH_SIZE == 0, "a batch was half written"
+    store = open_store(f"sqlite:///{db}")
+    docs = list(store.iter_documents())
+    expected = {d.doc_id: sorted(c.id for c in cs) for d, cs in extract_documents(docs[:BATCH_SIZE], profile)}
+    assert {d: sorted(c.id for c in store.claims_for(d)) for d in expected} == expected
+
+    again = _run_cli(db, "ingest", str(big_jsonl))
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    assert f"read {N_INTERRUPTED}, stored {N_INTERRUPTED - stored}, already known {stored}, failed 0" in out
+    assert _doc_count(db) == N_INTERRUPTED
