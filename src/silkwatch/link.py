@@ -45,6 +45,7 @@ class EntityIndex:
     def __init__(self, profile: Profile):
         self.profile = profile
         self._names: dict[str, list[tuple[str, str, str]]] = {}  # normalised surface -> [(kind, key, how)]
+        self._lowercase: set[str] = set()  # surfaces the profile writes in lower case ("the region")
         for s in profile.states:
             self._add(s.name, "state", s.code, "name")
             for a in s.aliases:
@@ -85,6 +86,8 @@ class EntityIndex:
 
     def _add(self, surface: str, kind: str, key: str, how: str) -> None:
         entry = (kind, key, how)
+        if surface[:1].islower():
+            self._lowercase.add(normalise_name(surface))
         lst = self._names.setdefault(normalise_name(surface), [])
         if entry not in lst:
             lst.append(entry)
@@ -116,9 +119,11 @@ class EntityIndex:
         if hit:
             return self._people[self._person_keys[hit[0]]]
         # "President Xi Jinping's ..." or "Mr. Tokayev": a known surname at the end.
+        # (or the last words of the name: "president xi jinping").
         parts = s.split()
-        if len(parts) > 1 and parts[-1] in self._person_keys:
-            return self._people[self._person_keys[parts[-1]]]
+        for k in range(1, len(parts)):
+            if " ".join(parts[k:]) in self._person_keys:
+                return self._people[self._person_keys[" ".join(parts[k:])]]
         return None
 
     def place(self, surface: str) -> Place | None:
@@ -147,6 +152,8 @@ class EntityIndex:
         """Every known name in the text, longest match first, as non-overlapping mentions."""
         out = []
         for m in self._scan.finditer(text):
+            if m.group(0)[:1].islower() and normalise_name(m.group(0)) not in self._lowercase:
+                continue  # "us", "china clay": a name is capitalised unless the profile writes it lower case
             entries = self.lookup(m.group(0))
             if not entries:
                 continue
