@@ -87,6 +87,21 @@ def _doc_count(db: Path) -> int:
         return 0
 
 
+def _no_process_left(marker: str, wait: float = 10) -> bool:
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        alive = []
+        for cmd in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                alive.append(marker in cmd.read_bytes().decode(errors="replace"))
+            except OSError:
+                continue
+        if not any(alive):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def _run_cli(db: Path, *args: str, **kw) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "silkwatch", "--db", f"sqlite:///{db}", *args],
@@ -114,6 +129,7 @@ def test_interrupted_ingest_leaves_a_consistent_store_and_resumes(sig, big_jsonl
         assert proc.returncode == 130 and "interrupted" in stderr
     else:
         assert proc.returncode == -signal.SIGKILL
+    assert _no_process_left(str(db)), "parse workers outlived the ingest"
 
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,16 +1,16 @@
-"""Ingest: read → clean → extract → store, streamed in batches so memory stays flat."""
+"""Ingest: read → clean → extract → store, one stream of documents written in batches so memory stays flat."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import clean
 from .errors import InputError
 from .extract import extract_documents
 from .profile import Profile
-from .records import Document
+from .records import Claim, Document
 from .sources import read_sources
 from .store import Store
 
@@ -58,44 +58,63 @@ def ingest(
         if on_failure:
             on_failure(e)
 
-    pending: list[Document] = []
-    seen_in_run: dict[str, str] = {}
+    def progress(n: int) -> None:
+        if on_progress and n:
+            on_progress(n)
 
-    def flush() -> None:
-        if not pending:
-            return
-        known = store.known_hashes([d.doc_id for d in pending])
-        fresh = [d for d in pending if known.get(d.doc_id) != d.content_hash]
-        report.known += len(pending) - len(fresh)
-        if fresh:
-            results = list(extract_documents(fresh, profile))
-            report.claims += sum(len(cs) for _, cs in results)
-            report.stored += store.write_documents(results)
-            for hook in after_batch_hooks:
-                hook(store, fresh)
-        if on_progress:
-            on_progress(len(pending))
-        pending.clear()
+    def unknown(chunk: list[Document]) -> Iterator[Document]:
+        known = store.known_hashes([d.doc_id for d in chunk])
+        n_known = 0
+        for d in chunk:
+            if known.get(d.doc_id) == d.content_hash:
+                n_known += 1
+            else:
+                yield d
+        report.known += n_known
+        progress(n_known)
 
-    for item in read_sources(paths):
-        if isinstance(item, InputError):
-            fail(item)
-            continue
-        report.read += 1
-        try:
-            doc = clean(item, profile)
-        except InputError as e:
-            fail(e)
-            continue
-        h = doc.content_hash
-        if seen_in_run.get(doc.doc_id) == h:
-            report.known += 1
-            continue
-        seen_in_run[doc.doc_id] = h
-        if any(d.doc_id == doc.doc_id for d in pending):
-            flush()  # a changed copy of a document in this batch: store the first before the second
-        pending.append(doc)
+    def fresh_documents() -> Iterator[Document]:
+        """Cleaned documents the store does not hold in this version, checked a chunk at a time."""
+        chunk: list[Document] = []
+        seen_in_run: dict[str, str] = {}
+        for item in read_sources(paths):
+            if isinstance(item, InputError):
+                fail(item)
+                continue
+            report.read += 1
+            try:
+                doc = clean(item, profile)
+            except InputError as e:
+                fail(e)
+                continue
+            h = doc.content_hash
+            if seen_in_run.get(doc.doc_id) == h:
+                report.known += 1
+                progress(1)
+                continue
+            seen_in_run[doc.doc_id] = h
+            chunk.append(doc)
+            if len(chunk) >= batch_size:
+                yield from unknown(chunk)
+                chunk = []
+        yield from unknown(chunk)
+
+    def write(pending: list[tuple[Document, list[Claim]]]) -> None:
+        # A changed copy of a document later in the same batch replaces the earlier one.
+        batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
+        report.known += len(pending) - len(batch)
+        report.claims += sum(len(cs) for _, cs in batch)
+        report.stored += store.write_documents(batch)
+        for hook in after_batch_hooks:
+            hook(store, [d for d, _ in batch])
+        progress(len(pending))
+
+    pending: list[tuple[Document, list[Claim]]] = []
+    for result in extract_documents(fresh_documents(), profile):
+        pending.append(result)
         if len(pending) >= batch_size:
-            flush()
-    flush()
+            write(pending)
+            pending = []
+    if pending:
+        write(pending)
     return report

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import itertools
 import logging
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,11 +19,19 @@ from ..profile import Profile
 from ..records import Claim, Document
 from . import commitment, event, quantity, quote, role
 from .dates import parse_iso
+from .focus import focus_text
 from .model import load_model
 
 __all__ = ["Article", "extract", "extract_documents", "EXTRACTORS"]
 
 log = logging.getLogger(__name__)
+
+# Parsing, measured with bench/throughput.py on 2 cores (dev corpus repeated to 2,000 documents):
+# batches of 32 documents, one worker process per core; a known small set of documents is parsed
+# in this process, where starting workers would cost more than it saves.
+PARSE_BATCH = 32
+PARSE_PROCESSES = max(1, min(2, os.cpu_count() or 1))
+PARALLEL_MIN = 200
 
 EXTRACTORS = {
     "quantity": quantity.extract,
@@ -72,26 +87,77 @@ def extract(document: Document, profile: Profile) -> list[Claim]:
     return next(extract_documents([document], profile))[1]
 
 
-def extract_documents(documents: Iterable[Document], profile: Profile, batch_size: int = 32) -> Iterator[tuple[Document, list[Claim]]]:
-    """Claims for each document, parsing the documents in batches with the model."""
-    nlp = None
-    batch: list[Document] = []
+def extract_documents(
+    documents: Iterable[Document],
+    profile: Profile,
+    batch_size: int = PARSE_BATCH,
+    n_process: int | None = None,
+    focus: bool | None = None,
+) -> Iterator[tuple[Document, list[Claim]]]:
+    """Claims for each document, in input order, parsing the stream of documents with the model.
 
-    def flush():
-        nonlocal nlp
-        english = [d for d in batch if (d.lang or "en") == "en"]
-        parsed = {}
-        if english:
-            nlp = nlp or load_model()
-            for d, doc in zip(english, nlp.pipe((d.text for d in english), batch_size=batch_size)):
-                parsed[d.doc_id] = doc
-        for d in batch:
-            yield d, (_extract_parsed(d, parsed[d.doc_id], profile) if d.doc_id in parsed else [])
+    Only English documents are parsed, and of those only the sentences that can hold a claim
+    (focus.py); with n_process > 1 the model runs in worker processes while this one extracts.
+    """
+    if focus is None:  # SILKWATCH_FOCUS=0 parses whole texts, to compare scores with and without the pre-filter
+        focus = os.environ.get("SILKWATCH_FOCUS", "1") != "0"
+    if n_process is None:
+        small = isinstance(documents, Sized) and len(documents) < PARALLEL_MIN
+        n_process = 1 if small else PARSE_PROCESSES
+    if n_process > 1:
+        _guard_workers()
 
-    for d in documents:
-        batch.append(d)
-        if len(batch) >= batch_size:
-            yield from flush()
-            batch = []
-    if batch:
-        yield from flush()
+    def inputs():
+        for d in documents:
+            english = (d.lang or "en") == "en"
+            # A non-English document goes through as an empty text, which keeps the order for free.
+            yield (focus_text(d.text, profile) if focus else d.text) if english else "", (d, english)
+
+    stream = iter(inputs())
+    first = next(stream, None)
+    if first is None:
+        return
+    nlp = load_model()
+    parsed = nlp.pipe(itertools.chain([first], stream), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    with _workers_stop_on_ctrl_c(n_process > 1):
+        for doc, (d, english) in parsed:
+            yield d, (_extract_parsed(d, doc, profile) if english else [])
+
+
+@contextlib.contextmanager
+def _workers_stop_on_ctrl_c(active: bool):
+    """On Ctrl-C, end the parse workers first: spaCy would otherwise wait for them forever."""
+    if not active or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        for p in multiprocessing.active_children():
+            p.terminate()
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+_guarded = False
+
+
+def _guard_workers() -> None:
+    """Make forked parse workers ignore Ctrl-C (the parent handles it) and die with their parent."""
+    global _guarded
+    if _guarded or not hasattr(os, "register_at_fork"):
+        return
+    _guarded = True
+
+    def in_child() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:  # Linux: a SIGKILLed ingest must not leave workers waiting for texts forever
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    os.register_at_fork(after_in_child=in_child)
