@@ -15,7 +15,8 @@ __all__ = ["clean", "clean_text", "looks_english"]
 
 log = logging.getLogger(__name__)
 
-DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})[ \t]*(?:\n|$)")
+# The seed-style date marker, on a line of its own or run into the first line of the text.
+DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]*(?:\n|$)|[ \t]+)")
 ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 # Words so common in English news that a text without them is not English (or not prose).
 ENGLISH_WORDS = frozenset("the of and to in a is that for on with as was by said from at has it are be".split())

@@ -1,10 +1,136 @@
-"""role claims (see GUIDELINES.md § role)."""
+"""Role claims: a person's office as the article states it (GUIDELINES.md § role)."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from ..records import Claim
+from .mentions import person_mentions
+
 __all__ = ["extract"]
 
+# How far before or after a name a title may stand ("Kazakh Deputy Prime Minister and Foreign Minister X").
+TITLE_WINDOW = 90
 
-def extract(article) -> list:
-    """Every role claim in the article."""
-    return []
+
+@lru_cache(maxsize=8)
+def _role_pattern(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    surface = {}
+    for canonical, words in roles:
+        for w in (canonical, *words):
+            surface[w.lower()] = canonical
+    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(surface, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), surface
+
+
+def _canonical_role(surface: dict[str, str], words: str) -> str:
+    return surface.get(re.sub(r"[\s-]+", " ", words.lower()), words.lower())
+
+
+
+@lru_cache(maxsize=8)
+def _left_pattern(role_words: frozenset[str]) -> re.Pattern[str]:
+    """A title phrase right before a name: capitalised words, the profile's role words, "of", "and"."""
+    words = "|".join(sorted(map(re.escape, role_words | {"of", "the", "and", "for", "to"}), key=len, reverse=True))
+    return re.compile(rf"((?:(?:[A-Z][\w'’.-]*|(?:{words}))\s+){{1,9}})$")
+# An apposition right after a name: ", China's foreign minister," / ", the Kazakh president" / " of Kazakhstan".
+RIGHT = re.compile(r"^(?:['’]s)?\s*,\s*((?:the\s+|an?\s+)?(?:[A-Z][\w'’.-]*\s+|[\w'’-]+\s+){0,6}?[\w'’-]+)\s*(?=[,.;)]|\s+(?:and|who|said|told|has|had|was|is)\b)")
+OF_STATE = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+
+
+def extract(article) -> list[Claim]:
+    """Every (person, role) the article states, once each."""
+    roles = tuple((k, tuple(v)) for k, v in article.profile.roles.items())
+    pattern, surface = _role_pattern(roles)
+    left_pattern = _left_pattern(frozenset(w for phrase in surface for w in re.split(r"[\s-]+", phrase) if w))
+    text = article.text
+    seen: dict[tuple[str, str], Claim] = {}
+    for m in person_mentions(article):
+        if len(m.name.split()) < 2 and not m.known:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        left_text = text[max(line_start, m.start - TITLE_WINDOW): m.start]
+        lm = left_pattern.search(left_text)
+        phrases = []
+        if lm:
+            phrases.append((lm.group(1), m.start - len(lm.group(1))))
+        after = text[m.end: m.end + TITLE_WINDOW]
+        rm = RIGHT.match(after)
+        if rm and _ends_in_title(pattern, rm.group(1)):
+            phrases.append((rm.group(1), m.end + rm.start(1)))
+        of_state = OF_STATE.match(after)
+        for phrase, at in phrases:
+            country = _country(article, phrase, of_state.group(1) if of_state else None, m.country)
+            for r in _roles_in(pattern, surface, phrase):
+                role, org = _office(article, m.name, r), None
+                if "secretariat" in phrase.lower() or r == "executive director":
+                    org = _org(article, phrase)
+                fellow_org = _org(article, phrase) if "fellow" in r else None
+                org = org or fellow_org
+                key = (m.name, role)
+                if key in seen:
+                    continue
+                start = min(at, m.start)
+                end = max(m.end, at + len(phrase))
+                sent_end = _sentence_end(text, end)
+                seen[key] = article.claim(
+                    "role", _sentence_start(text, start), sent_end, person=m.name, role=role,
+                    country=None if org else country, org=org,
+                )
+    return list(seen.values())
+
+
+def _ends_in_title(pattern: re.Pattern[str], phrase: str) -> bool:
+    """An apposition names an office when it ends in one ("…, China's foreign minister"), perhaps "of <body>"."""
+    last = None
+    for last in pattern.finditer(phrase):
+        pass
+    return last is not None and re.fullmatch(r"(?:\s+(?:of|at|for|to)\s+.*)?", phrase[last.end():], re.DOTALL) is not None
+
+
+def _office(article, name: str, role: str) -> str:
+    """A bare title the profile knows more fully for this person ("spokesperson" → "foreign ministry spokesperson")."""
+    person = article.entities.person_by_name(name)
+    for office in person.offices if person else ():
+        if office.role != role and office.role.endswith(" " + role):
+            return office.role
+    return role
+
+
+def _roles_in(pattern: re.Pattern[str], surface: dict[str, str], phrase: str) -> list[str]:
+    out = []
+    for rm in pattern.finditer(phrase):
+        r = _canonical_role(surface, rm.group(0))
+        # "spokesperson" after "Foreign Ministry" is the ministry's spokesperson.
+        if r == "spokesperson" and re.search(r"foreign\s+ministry\s+$", phrase[: rm.start()], re.IGNORECASE):
+            r = "foreign ministry spokesperson"
+        if r not in out:
+            out.append(r)
+    return out
+
+
+def _country(article, phrase: str, of_state: str | None, default: str | None) -> str | None:
+    for cand in (phrase, of_state or ""):
+        for mention in article.entities.mentions(cand):
+            if mention.kind == "state":
+                return mention.key
+    return default
+
+
+def _org(article, phrase: str) -> str | None:
+    for mention in article.entities.mentions(phrase):
+        if mention.kind == "institution":
+            return mention.key
+    m = re.search(r"(?:of|at)\s+(?:the\s+)?((?:[A-Z][\w-]*\s*)+)", phrase)
+    return m.group(1).strip() if m else None
+
+
+def _sentence_start(text: str, i: int) -> int:
+    j = max(text.rfind(". ", 0, i), text.rfind("\n", 0, i))
+    return j + (2 if text[j: j + 2] == ". " else 1) if j >= 0 else 0
+
+
+def _sentence_end(text: str, i: int) -> int:
+    cands = [k for k in (text.find(". ", i), text.find("\n", i)) if k >= 0]
+    return min(cands) + 1 if cands else len(text)

@@ -1,0 +1,66 @@
+"""People named in an article: spaCy's PERSON entities and the profile's names, linked to canonical people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["PersonMention", "person_mentions", "canonical_person"]
+
+HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|president|premier|minister|h\.?e\.?)\.?\s+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str  # canonical when the profile knows the person, else the fullest form the text gives
+    known: bool
+    country: str | None = None
+    gender: str | None = None
+
+
+def canonical_person(article, surface: str) -> tuple[str, bool, str | None, str | None] | None:
+    """(name, known, country, gender) for a surface name; None when it is not a person's name."""
+    s = POSSESSIVE.sub("", HONORIFIC.sub("", surface.strip()))
+    if not s or not s[0].isupper():
+        return None
+    p = article.entities.person(s)
+    if p:
+        return p.name, True, p.country, p.gender
+    if article.entities.lookup(s):  # a state, place or institution
+        return None
+    return s, False, None, None
+
+
+def person_mentions(article) -> list[PersonMention]:
+    """Every mention of a person, in text order, with unknown surnames resolved to an earlier full name."""
+    if "person_mentions" in article.notes:
+        return article.notes["person_mentions"]
+    found: dict[int, PersonMention] = {}
+    for ent in article.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        hit = canonical_person(article, ent.text)
+        if hit:
+            end = ent.end_char - (len(ent.text) - len(POSSESSIVE.sub("", ent.text)))
+            found[ent.start_char] = PersonMention(ent.start_char, end, *hit)
+    for m in article.entities.mentions(article.text):
+        if m.kind == "person" and not any(f.start <= m.start < f.end for f in found.values()):
+            p = article.entities.person_by_name(m.key)
+            found[m.start] = PersonMention(m.start, m.end, p.name, True, p.country, p.gender)
+    out = sorted(found.values(), key=lambda m: m.start)
+    # "Tokayev" after "Kassym-Jomart Tokayev": the short form means the full name given before.
+    full: dict[str, PersonMention] = {}
+    resolved = []
+    for m in out:
+        last = m.name.split()[-1].lower()
+        if not m.known and len(m.name.split()) == 1 and last in full:
+            f = full[last]
+            m = PersonMention(m.start, m.end, f.name, f.known, f.country, f.gender)
+        elif len(m.name.split()) > 1:
+            full.setdefault(last, m)
+        resolved.append(m)
+    article.notes["person_mentions"] = resolved
+    return resolved
