@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..link import entity_index
 from ..profile import Profile
 
-__all__ = ["focus_text", "claim_sentences", "cue_pattern"]
+__all__ = ["focus_text", "claim_sentences", "cue_pattern", "verb_forms"]
 
 # Sentence ends: . ! ? (and closing quotes/brackets), then white space, then something that
 # can start a sentence. Line breaks always end one.
@@ -33,7 +33,8 @@ DATE = re.compile(
 DATE_FREE_NUMBER = re.compile(r"\d|\w+fold\b", re.IGNORECASE)
 
 
-def _forms(lemma: str) -> set[str]:
+def verb_forms(lemma: str) -> set[str]:
+    """The inflected forms of a verb lemma (not the bare lemma)."""
     # Not the bare lemma: "state", "point", "note" are mostly nouns in the news.
     w = lemma.lower()
     out = {w + "s", w + "es", w + "ed", w + "d", w + "ing", *IRREGULAR.get(w, ())}
@@ -49,7 +50,7 @@ def cue_pattern(profile: Profile) -> re.Pattern[str]:
     """One regex matching any word or mark that can signal a claim under this profile."""
     words: set[str] = set()
     for lemma in profile.words("speech_verbs"):
-        words |= _forms(lemma)
+        words |= verb_forms(lemma)
     for key in ("pledge_words", "number_words", "claim_cues"):
         words |= {w.lower() for w in profile.words(key)}
     for synonyms in profile.roles.values():
