@@ -64,3 +64,10 @@ def test_focus_never_moves_a_character(text):
     f = focus_text(text, load_profile())
     assert len(f) == len(text)
     assert all(a == b or (a == " " and b != "\n") for a, b in zip(f, text))
+
+
+def test_a_consumer_that_stops_early_does_not_hang_on_the_workers(nlp, profile):
+    docs = (Document(doc_id=f"e{i}", text=TEXT, source="t") for i in range(200))
+    stream = extract_documents(docs, profile, batch_size=4, n_process=2)
+    assert next(stream)[0].doc_id == "e0"
+    stream.close()  # returns instead of waiting for workers blocked on a full pipe

@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,22 +119,37 @@ def extract_documents(
     if first is None:
         return
     nlp = load_model()
+    others = set(multiprocessing.active_children())
     parsed = nlp.pipe(itertools.chain([first], stream), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    with _workers_stop_on_ctrl_c(n_process > 1):
-        for doc, (d, english) in parsed:
-            yield d, (_extract_parsed(d, doc, profile) if english else [])
+    done = False
+    try:
+        with _workers_stop_on_ctrl_c(n_process > 1, others):
+            for doc, (d, english) in parsed:
+                yield d, (_extract_parsed(d, doc, profile) if english else [])
+        done = True
+    finally:
+        with warnings.catch_warnings():
+            if not done and n_process > 1:  # stopped early (an error, Ctrl-C, the caller gave up)
+                _stop_workers(others)
+                warnings.filterwarnings("ignore", message=r"\[W127\]")  # "not all workers completed": we ended them
+            parsed.close()
+
+
+def _stop_workers(others: set) -> None:
+    """End the parse workers: on an early stop spaCy would wait for them, and they for it, forever."""
+    for p in set(multiprocessing.active_children()) - others:
+        p.terminate()
 
 
 @contextlib.contextmanager
-def _workers_stop_on_ctrl_c(active: bool):
-    """On Ctrl-C, end the parse workers first: spaCy would otherwise wait for them forever."""
+def _workers_stop_on_ctrl_c(active: bool, others: set):
+    """On Ctrl-C, end the parse workers before anything else."""
     if not active or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum, frame):
-        for p in multiprocessing.active_children():
-            p.terminate()
+        _stop_workers(others)
         raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGINT, stop)
