@@ -58,7 +58,7 @@ class Article:
     def text(self) -> str:
         return self.document.text
 
-    def claim(self, kind: str, start: int, end: int, **fields) -> Claim:
+    def claim(self, kind: str, start: int, end: int, /, **fields) -> Claim:
         """A claim of this document whose evidence is text[start:end]."""
         return Claim(doc_id=self.document.doc_id, kind=kind, span=(start, end), evidence=self.text[start:end], **fields)
 
