@@ -47,6 +47,15 @@ def test_the_parse_of_the_focused_text_has_the_offsets_of_the_document(nlp, prof
         assert TEXT[ent.start_char:ent.end_char] == ent.text
 
 
+def test_a_blank_is_a_sentence_boundary_the_parser_keeps(nlp, profile):
+    from silkwatch.extract.focus import focus_doc
+
+    doc = nlp(focus_doc(nlp, TEXT, profile))
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert "Trade between China and Kazakhstan reached 41 billion dollars last year, the minister said." in sents
+    assert all(TEXT[t.idx:t.idx + len(t.text)] == t.text for t in doc if not t.is_space)
+
+
 def test_streamed_and_parallel_extraction_keep_the_input_order(nlp, profile):
     docs = [Document(doc_id=f"d{i}", text=TEXT if i % 3 else "Министр заявил, что товарооборот вырос.", source="t", lang=None if i % 3 else "ru") for i in range(9)]
     out = list(extract_documents(iter(docs), profile, batch_size=2, n_process=2))

@@ -20,7 +20,7 @@ from ..profile import Profile
 from ..records import Claim, Document
 from . import commitment, event, quantity, quote, role
 from .dates import parse_iso
-from .focus import focus_text
+from .focus import focus_doc
 from .model import load_model
 
 __all__ = ["Article", "extract", "extract_documents", "EXTRACTORS"]
@@ -112,7 +112,7 @@ def extract_documents(
         for d in documents:
             english = (d.lang or "en") == "en"
             # A non-English document goes through as an empty text, which keeps the order for free.
-            yield (focus_text(d.text, profile) if focus else d.text) if english else "", (d, english)
+            yield (focus_doc(load_model(), d.text, profile) if focus else d.text) if english else "", (d, english)
 
     stream = iter(inputs())
     first = next(stream, None)

@@ -84,11 +84,38 @@ def claim_sentences(text: str, profile: Profile) -> list[tuple[int, int, bool]]:
 
 def focus_text(text: str, profile: Profile) -> str:
     """The text with every sentence that cannot hold a claim blanked to spaces (same length, same offsets)."""
+    return _blank(text, [(s, e) for s, e, keep in claim_sentences(text, profile) if not keep])
+
+
+def _blank(text: str, stretches: list[tuple[int, int]]) -> str:
     parts, last = [], 0
-    for s, e, keep in claim_sentences(text, profile):
-        if not keep:
-            parts.append(text[last:s])
-            parts.append(re.sub(r"[^\n]", " ", text[s:e]))
-            last = e
+    for s, e in stretches:
+        parts.append(text[last:s])
+        parts.append(re.sub(r"[^\n]", " ", text[s:e]))
+        last = e
     parts.append(text[last:])
     return "".join(parts)
+
+
+def focus_doc(nlp, text: str, profile: Profile):
+    """The tokenised focus_text, with a sentence boundary on each side of every blanked stretch.
+
+    The parser keeps boundaries set before it runs; without them it would join the sentences
+    on either side of a blank into one.
+    """
+    stretches = [(s, e) for s, e, keep in claim_sentences(text, profile) if not keep]
+    doc = nlp.make_doc(_blank(text, stretches))
+    if not stretches:
+        return doc
+    blank = bytearray(len(text))
+    for s, e in stretches:
+        blank[s:e] = b"\x01" * (e - s)
+    after_blank = False
+    for tok in doc:
+        if tok.is_space and any(blank[tok.idx:tok.idx + len(tok.text)]):
+            tok.is_sent_start = True
+            after_blank = True
+        elif after_blank and not tok.is_space:
+            tok.is_sent_start = True
+            after_blank = False
+    return doc
