@@ -92,6 +92,7 @@ class Indicator:
     unit: str  # currency | percent | count | tonnes | cubic_metres
     keywords: tuple[str, ...]
     description: str = ""
+    pledged: bool = False  # figures of this indicator are promises unless the text says they were delivered
 
 
 @dataclass(frozen=True)
