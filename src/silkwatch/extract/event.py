@@ -13,6 +13,8 @@ __all__ = ["extract", "parse_dates"]
 
 # A place this many characters or fewer from the event word is the event's place ("summit in Xi'an").
 PLACE_WINDOW = 60
+# Event types whose place, when a sentence does not give it, is the city the article is about.
+PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signing", "ceremony"}
 DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]*\))?\s*(?:--|—|–|:)")
 ONLINE = re.compile(r"\b(?:video|virtual|online|videoconference|video link)\b", re.IGNORECASE)
 
@@ -69,9 +71,12 @@ def extract(article) -> list[Claim]:
     cities = _article_cities(article)
     for key in order:
         ev = events[key]
-        place = _settle_place(article, ev["place"], cities)
+        place = _settle_place(article, ev["place"], cities if ev["type"] in PLACED_TYPES else [])
         if place != ev["place"] and any(k[0] == ev["type"] and k[1] == place for k in order if k != key):
             continue  # the same event, already placed in that city
+        where = article.entities.place(place) if place else None
+        if where is not None and where.country not in article.profile.members:
+            continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
         out.append(article.claim(
             "event", *ev["span"], event_type=ev["type"], name=ev["name"], location=place,
             start=ev["start"], end=ev["end"], participants=tuple(sorted(ev["parts"])),
@@ -117,7 +122,7 @@ def _place(article, chunk: str, body_from: int, ks: int, ke: int) -> str | None:
             name = m.key
         elif m.kind == "state" and m.how == "capital" and _located(chunk, m.start, m.how):
             name = article.entities.place(m.surface).name if article.entities.place(m.surface) else None
-        elif m.kind == "state" and m.how in ("name", "alias") and re.search(r"\b(?:in|to)\s+$", chunk[:m.start]):
+        elif m.kind == "state" and m.how in ("name", "alias") and m.key in article.profile.members and re.search(r"\b(?:in|to)\s+$", chunk[:m.start]):
             state = article.profile.state(m.key)
             name = state.name if state else None
         else:
@@ -142,8 +147,9 @@ def _participants(article, chunk: str, etype: str) -> list[str]:
     return codes if any(c in members for c in codes) else []
 
 
-DAY_RANGE = re.compile(r"(?P<m>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?(?:,?\s+(?P<y>\d{4}))?")
-DAY_FIRST = re.compile(r"(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
+DAY_RANGE = re.compile(r"(?P<m>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})(?!\d)(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2})(?!\d))?(?:,?\s+(?P<y>\d{4}))?")
+DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
+MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 TWO_DAY = re.compile(r"\btwo-day\b", re.IGNORECASE)
 
@@ -162,6 +168,9 @@ def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | 
             except ValueError:
                 continue
             return d1.isoformat(), d2.isoformat()
+    m = MONTH_YEAR.search(phrase)
+    if m and month_number(m.group("m")):
+        return f"{m.group('y')}-{month_number(m.group('m')):02d}", None
     w = WEEKDAY.search(phrase)
     if w:
         d = resolve_weekday(w.group(1), published)
@@ -170,12 +179,12 @@ def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | 
 
 
 def _dates(article, sent, at: int) -> tuple[str | None, str | None]:
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    """The date nearest the event word in its sentence; "two-day" reaches back a day from a one-day end."""
+    ents = sorted((e for e in sent.ents if e.label_ == "DATE"), key=lambda e: abs(e.start_char - at))
+    for ent in ents:
         start, end = parse_dates(ent.text, article.published)
         if start:
-            if TWO_DAY.search(sent.text) and start == end:
+            if TWO_DAY.search(sent.text) and start == end and len(start) == 10:
                 start = (date.fromisoformat(end) - timedelta(days=1)).isoformat()
             return start, end
     return None, None
