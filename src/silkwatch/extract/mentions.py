@@ -51,16 +51,30 @@ def person_mentions(article) -> list[PersonMention]:
             p = article.entities.person_by_name(m.key)
             found[m.start] = PersonMention(m.start, m.end, p.name, True, p.country, p.gender)
     out = sorted(found.values(), key=lambda m: m.start)
-    # "Tokayev" after "Kassym-Jomart Tokayev": the short form means the full name given before.
+    # "Tokayev" after "Kassym-Jomart Tokayev", "Wang" after "Wang Wenbin": a single name means the
+    # full name given before that ends (Western order) or starts (Chinese order) with it.
     full: dict[str, PersonMention] = {}
     resolved = []
     for m in out:
-        last = m.name.split()[-1].lower()
-        if not m.known and len(m.name.split()) == 1 and last in full:
-            f = full[last]
+        words = m.name.split()
+        if len(words) == 1 and words[0].lower() in full and (not m.known or full[words[0].lower()].name != m.name):
+            f = full[words[0].lower()]
             m = PersonMention(m.start, m.end, f.name, f.known, f.country, f.gender)
-        elif len(m.name.split()) > 1:
-            full.setdefault(last, m)
+        elif len(words) > 1:
+            full[words[-1].lower()] = m
+            full[words[0].lower()] = m
         resolved.append(m)
+    # A bare surname the model did not tag ("Wang said …") after its full name was given.
+    covered = {i for m in resolved for i in range(m.start, m.end)}
+    for tok in article.doc:
+        key = tok.text.lower()
+        if tok.pos_ == "PROPN" and key in full and tok.idx not in covered:
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                continue  # part of another name
+            f = full[key]
+            if f.start < tok.idx:
+                resolved.append(PersonMention(tok.idx, tok.idx + len(tok.text), f.name, f.known, f.country, f.gender))
+    resolved.sort(key=lambda m: m.start)
     article.notes["person_mentions"] = resolved
     return resolved

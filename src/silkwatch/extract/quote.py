@@ -21,6 +21,10 @@ SCARE_QUOTE_MAX_WORDS = 10
 # How far back (characters) a pronoun or "the Chinese leader" may reach for its person.
 COREF_WINDOW = 1500
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# Words that make a noun phrase an institution that can speak ("the ministry said …").
+BODY_WORDS = r"\b(?:ministry|press service|office|agency|embassy|government|committee|secretariat|administration|department|council|news)\b"
+# "Wang Wenbin: …" opening a paragraph of a transcript.
+TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?P<words>\S.*)$", re.MULTILINE)
 
 
 @lru_cache(maxsize=8)
@@ -62,6 +66,28 @@ def extract(article) -> list[Claim]:
                 start, end = clause
                 out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=False, date=_date(article, sent), text=article.text[start:end].strip(" ,;:")))
         out.extend(_according_to(article, sent, direct_spans))
+    out.extend(_transcript(article))
+    return out
+
+
+def _transcript(article) -> list[Claim]:
+    """Paragraphs of a transcript ("Name: words"), one direct quote each, until another speaker takes over."""
+    out, speaker = [], None
+    for para in re.finditer(r"[^\n]+", article.text):
+        m = TRANSCRIPT.match(para.group(0))
+        if m:
+            p = article.entities.person(m.group("who"))
+            speaker = p.name if p else None
+            if speaker is None:
+                continue
+            start = para.start() + m.start("words")
+        elif speaker and para.group(0).strip() and not para.group(0).rstrip().endswith("?"):
+            start = para.start()
+        else:
+            continue
+        words = article.text[start: para.end()].strip()
+        if len(words.split()) >= MIN_DIRECT_WORDS and speaker:
+            out.append(article.claim("quote", para.start(), para.end(), speaker=speaker, direct=True, date=None, text=words))
     return out
 
 
@@ -208,6 +234,20 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
         inst = _institution(article, article.text[s:e])
         if inst:
             return inst
+    if not persons_only and low not in PRONOUNS:
+        return _speaking_body(article, tok, s, e)
+    return None
+
+
+def _speaking_body(article, tok, s: int, e: int) -> str | None:
+    """A ministry, press service or news agency speaking: its own words, without the article."""
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", article.text[s:e].strip(), flags=re.IGNORECASE)
+    if len(phrase.split()) > 6 or not phrase:
+        return None
+    if re.search(BODY_WORDS, phrase, re.IGNORECASE):
+        return phrase
+    if any(ent.label_ == "ORG" and ent.start <= tok.i < ent.end for ent in tok.doc.ents) and phrase[:1].isupper():
+        return phrase
     return None
 
 
