@@ -124,6 +124,13 @@ class EntityIndex:
         for k in range(1, len(parts)):
             if " ".join(parts[k:]) in self._person_keys:
                 return self._people[self._person_keys[" ".join(parts[k:])]]
+        # Surname first and a patronymic added ("Kulubaev Zheenbek Moldokanovich"): every word of a
+        # known two-word name is there, in any order.
+        if len(parts) >= 2:
+            multi = [k for k in self._person_keys if " " in k]
+            hit = process.extractOne(s, multi, scorer=fuzz.token_set_ratio, score_cutoff=PERSON_MATCH_MIN + 8)
+            if hit and len(set(hit[0].split()) & set(parts)) >= 2:
+                return self._people[self._person_keys[hit[0]]]
         return None
 
     def place(self, surface: str) -> Place | None:

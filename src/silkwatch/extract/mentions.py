@@ -24,6 +24,11 @@ class PersonMention:
 def canonical_person(article, surface: str) -> tuple[str, bool, str | None, str | None] | None:
     """(name, known, country, gender) for a surface name; None when it is not a person's name."""
     s = POSSESSIVE.sub("", HONORIFIC.sub("", surface.strip()))
+    # "Kazakhstan Mukhtar Tleuberdi", "Astana Kassymbek …": a place name run into the person's name.
+    words = s.split()
+    while len(words) > 2 and article.entities.lookup(words[0]):
+        words = words[1:]
+    s = " ".join(words)
     if not s or not s[0].isupper():
         return None
     p = article.entities.person(s)
@@ -45,7 +50,10 @@ def person_mentions(article) -> list[PersonMention]:
         hit = canonical_person(article, ent.text)
         if hit:
             end = ent.end_char - (len(ent.text) - len(POSSESSIVE.sub("", ent.text)))
-            found[ent.start_char] = PersonMention(ent.start_char, end, *hit)
+            start = ent.start_char
+            if not hit[1] and hit[0] in ent.text:  # a leading place name was dropped
+                start = ent.start_char + ent.text.index(hit[0])
+            found[start] = PersonMention(start, end, *hit)
     for m in article.entities.mentions(article.text):
         if m.kind == "person" and not any(f.start <= m.start < f.end for f in found.values()):
             p = article.entities.person_by_name(m.key)

@@ -35,7 +35,7 @@ def _left_pattern(role_words: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, role_words | {"of", "the", "and", "for", "to"}), key=len, reverse=True))
     return re.compile(rf"((?:(?:[A-Z][\w'’.-]*|(?:{words}))\s+){{1,9}})$")
 # An apposition right after a name: ", China's foreign minister," / ", the Kazakh president" / " of Kazakhstan".
-RIGHT = re.compile(r"^(?:['’]s)?\s*,\s*((?:the\s+|an?\s+)?(?:[A-Z][\w'’.-]*\s+|[\w'’-]+\s+){0,6}?[\w'’-]+)\s*(?=[,.;)]|\s+(?:and|who|said|told|has|had|was|is)\b)")
+RIGHT = re.compile(r"^(?:['’]s)?\s*,\s*((?:the\s+|an?\s+)?(?:[A-Z][\w'’.-]*\s+|[\w'’-]+\s+){0,16}?[\w'’-]+)\s*(?=[,.;)]|\s+(?:and|who|said|told|has|had|was|is)\b)")
 OF_STATE = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
@@ -51,6 +51,10 @@ def extract(article) -> list[Claim]:
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         left_text = text[max(line_start, m.start - TITLE_WINDOW): m.start]
+        # The title phrase starts after the previous person's name ("…, Turkmen President A and Uzbek President B").
+        prev_end = max((o.end for o in person_mentions(article) if o.end <= m.start and o.start >= m.start - TITLE_WINDOW), default=None)
+        if prev_end is not None:
+            left_text = text[prev_end: m.start]
         lm = left_pattern.search(left_text)
         phrases = []
         if lm:
@@ -111,11 +115,12 @@ def _roles_in(pattern: re.Pattern[str], surface: dict[str, str], phrase: str) ->
 
 
 def _country(article, phrase: str, of_state: str | None, default: str | None) -> str | None:
-    for cand in (phrase, of_state or ""):
-        for mention in article.entities.mentions(cand):
-            if mention.kind == "state":
-                return mention.key
-    return default
+    """The state nearest the name in its title phrase, else "of <state>" after it, else the person's own."""
+    states = [m.key for m in article.entities.mentions(phrase) if m.kind == "state"]
+    if states:
+        return states[-1]
+    states = [m.key for m in article.entities.mentions(of_state or "") if m.kind == "state"]
+    return states[0] if states else default
 
 
 def _org(article, phrase: str) -> str | None:
