@@ -82,7 +82,7 @@ class EntityIndex:
         surfaces = sorted(self._names, key=len, reverse=True)
         alts = "|".join(re.escape(s).replace(r"\ ", r"[\s\-\u2010-\u2015]+").replace("'", "['\u2019]") for s in surfaces)
         # Case-sensitive first letter keeps "the region"/"US" from matching common words badly.
-        self._scan = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-]|['\u2019][a-rt-z])", re.IGNORECASE)
+        self._scan = re.compile(rf"(?<![\w])(?:{alts})(?![\w]|-[a-z]|['\u2019][a-rt-z])", re.IGNORECASE)
 
     def _add(self, surface: str, kind: str, key: str, how: str) -> None:
         entry = (kind, key, how)

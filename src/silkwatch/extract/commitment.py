@@ -14,7 +14,7 @@ READY = {"ready", "prepared", "willing", "determined", "committed"}
 PLEDGE_VERBS = {"pledge", "pledged", "pledges", "pledging", "vow", "vowed", "vows", "promise", "promised", "promises",
                 "agree", "agreed", "agrees", "commit", "committed", "commits", "undertake", "undertook", "undertakes"}
 # A "would"/"will" clause is a pledge only when its verb is an action, not a state or forecast.
-NOT_ACTIONS = {"be", "become", "remain", "have", "see", "bring", "draw", "serve", "usher", "mark", "take", "reach", "attend", "pay", "chair", "hold", "visit", "lead", "make", "host", "operate", "give", "arrive", "sign"}
+NOT_ACTIONS = {"be", "become", "remain", "have", "see", "bring", "draw", "serve", "usher", "mark", "take", "reach", "attend", "pay", "chair", "hold", "visit", "lead", "make", "host", "operate", "give", "arrive", "sign", "meet", "deliver", "exchange", "travel", "depart"}
 WE = {"we", "our", "us"}
 
 
@@ -67,8 +67,8 @@ def _promised_action(tok):
     low = tok.text.lower()
     if low in MODALS and tok.dep_ == "aux" and tok.head.pos_ == "VERB":
         v = tok.head
-        if v.text.lower() in NOT_ACTIONS or any(c.dep_ == "neg" for c in v.children):
-            return None
+        if v.text.lower() in NOT_ACTIONS or any(c.dep_ in ("neg", "auxpass") for c in v.children):
+            return None  # "will not …", and "will be held / attended" (a schedule, not a promise)
         return v
     if low in READY and tok.pos_ == "ADJ":
         return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)

@@ -13,6 +13,8 @@ __all__ = ["extract", "parse_dates"]
 
 # A place this many characters or fewer from the event word is the event's place ("summit in Xi'an").
 PLACE_WINDOW = 60
+# Sentences shorter than this many tokens are fragments whose context is the rest of the paragraph.
+SHORT_SENTENCE = 12
 # Event types whose place, when a sentence does not give it, is the city the article is about.
 PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signing", "ceremony"}
 DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]*\))?\s*(?:--|—|–|:)")
@@ -50,9 +52,16 @@ def extract(article) -> list[Claim]:
                 continue
             place = None if ONLINE.search(chunk) else _place(article, chunk, body_from, m.start(), m.end())
             parts = _participants(article, chunk, etype)
+            if not parts and len(sent) < SHORT_SENTENCE:
+                # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
+                nxt = text[s0: text.find("\n", s1) if text.find("\n", s1) > 0 else len(text)]
+                parts = _participants(article, nxt, etype)
+                place = place or (None if ONLINE.search(nxt) else _place(article, nxt, body_from, m.start(), m.end()))
             if not parts:
                 continue
             start, end = _dates(article, sent, m.start() + s0)
+            if start is None:
+                start, end = _paragraph_dates(article, sent, m.start() + s0)
             key = (etype, place)
             if place is not None and (etype, None) in events and (etype, place) not in events:
                 events[key] = events.pop((etype, None))  # the place-less mention was this event
@@ -65,8 +74,6 @@ def extract(article) -> list[Claim]:
             else:
                 ev = events[key]
                 ev["parts"] |= set(parts)
-                if ev["start"] is None and start:
-                    ev["start"], ev["end"] = start, end
     out = []
     cities = _article_cities(article)
     for key in order:
@@ -152,6 +159,7 @@ DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\
 MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 TWO_DAY = re.compile(r"\btwo-day\b", re.IGNORECASE)
+ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end)\b", re.IGNORECASE)
 
 
 def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | None]:
@@ -178,13 +186,37 @@ def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | 
     return None, None
 
 
+def _reference(article) -> date | None:
+    """The publication date, else 1 January of the year the article names most, to place dates without a year."""
+    if article.published:
+        return article.published
+    if "reference_date" not in article.notes:
+        years = re.findall(r"\b(20\d\d)\b", article.text)
+        article.notes["reference_date"] = date(int(max(set(years), key=years.count)), 1, 1) if years else None
+    return article.notes["reference_date"]
+
+
+def _paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
+    """The date of the paragraph's earlier sentences, for an event its own sentence does not date."""
+    text = article.text
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    for prev in reversed([s for s in article.doc[:sent.start].sents if s.start_char >= para_start]) if sent.start > 0 else []:
+        start, end = _dates(article, prev, at)
+        if start:
+            return start, end
+    return None, None
+
+
 def _dates(article, sent, at: int) -> tuple[str | None, str | None]:
-    """The date nearest the event word in its sentence; "two-day" reaches back a day from a one-day end."""
+    """The date nearest the event word in its sentence; "the two-day summit ended Friday" reaches back a day."""
     ents = sorted((e for e in sent.ents if e.label_ == "DATE"), key=lambda e: abs(e.start_char - at))
     for ent in ents:
-        start, end = parse_dates(ent.text, article.published)
+        ref = _reference(article)
+        if WEEKDAY.search(ent.text) and not article.published:
+            continue  # a weekday needs the real publication date
+        start, end = parse_dates(ent.text, ref)
         if start:
-            if TWO_DAY.search(sent.text) and start == end and len(start) == 10:
+            if TWO_DAY.search(sent.text) and ENDED.search(sent.text) and start == end and len(start) == 10:
                 start = (date.fromisoformat(end) - timedelta(days=1)).isoformat()
             return start, end
     return None, None

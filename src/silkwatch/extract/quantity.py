@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..records import Claim
+from .dates import month_number
 
 __all__ = ["extract", "parse_amount", "resolve_period"]
 
@@ -31,6 +32,8 @@ UNIT_WORDS = {"cubic_metres": re.compile(r"\bcubic\s+met(?:er|re)s?\b|\bcu\.?\s?
 YEAR = re.compile(r"\b(?:in|of|for|during|since)\s+(?P<y>(?:19|20)\d\d)\b")
 BY_YEAR = re.compile(r"\b(?:by|until|to|before)\s+(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b", re.IGNORECASE)
 FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>\w+)\s+months\b(?:\s+of\s+(?P<y>20\d\d))?", re.IGNORECASE)
+MONTH_NAMES = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+MONTH_SPAN = re.compile(rf"\b(?P<a>{MONTH_NAMES})\s*(?:-|–|to|through)\s*(?P<b>{MONTH_NAMES})\b(?:\s+(?:period\s+)?(?:of\s+)?(?P<y>20\d\d))?", re.IGNORECASE)
 FIRST_HALF = re.compile(r"\bfirst\s+half\b(?:\s+of\s+(?P<y>20\d\d))?", re.IGNORECASE)
 LAST_YEAR = re.compile(r"\b(?:last\s+year|past\s+year|previous\s+year|a\s+year\s+earlier)\b", re.IGNORECASE)
 LAST_MONTH = re.compile(r"\blast\s+month\b", re.IGNORECASE)
@@ -72,6 +75,12 @@ def resolve_period(sentence: str, published: date | None, target: bool, at: int 
         y = int(m.group("y")) if m.group("y") else (published.year if published else None)
         if n and y:
             return f"{y}-01/{y}-{n:02d}"
+    m = MONTH_SPAN.search(sentence)
+    if m:
+        y = int(m.group("y")) if m.group("y") else (published.year if published else None)
+        a, b = month_number(m.group("a")), month_number(m.group("b"))
+        if y and a and b:
+            return f"{y}-{a:02d}/{y}-{b:02d}"
     m = FIRST_HALF.search(sentence)
     if m:
         y = int(m.group("y")) if m.group("y") else (published.year if published else None)
@@ -162,6 +171,10 @@ def extract(article) -> list[Claim]:
                 continue
             if kind == "count" and re.match(r"\d{1,2}$", m.group("num")) and re.match(r"\s*(?:st|nd|rd|th)\b", tail):
                 continue
+            if kind == "count" and (re.match(r"[:.]\d|\s*[ap]\.?m\b", sentence[m.end():m.end() + 5]) or sentence[max(0, m.start() - 1):m.start()] in (":", ".")):
+                continue  # a clock time ("12:15 p.m.")
+            if kind == "count" and re.search(rf"\b(?:{MONTH_NAMES})\.?\s*$", sentence[: m.start()], re.IGNORECASE):
+                continue  # a day of the month ("February 10")
             indicator = _indicator(article.profile, sentence, m.start(), kind)
             if indicator is None:
                 continue
