@@ -59,7 +59,7 @@ def extract(article) -> list[Claim]:
                 place = place or (None if ONLINE.search(nxt) else _place(article, nxt, body_from, m.start(), m.end()))
             if not parts:
                 continue
-            start, end = _dates(article, sent, m.start() + s0)
+            start, end = _dates(article, sent, m.start() + s0, s0 + body_from)
             if start is None:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
             key = (etype, place)
@@ -158,7 +158,7 @@ DAY_RANGE = re.compile(r"(?P<m>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})(?!\d)(?:\s*(?:-
 DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
 MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-TWO_DAY = re.compile(r"\btwo-day\b", re.IGNORECASE)
+TWO_DAY = re.compile(r"\btwo-day\b|\btwo days\b", re.IGNORECASE)
 ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end)\b", re.IGNORECASE)
 
 
@@ -207,9 +207,9 @@ def _paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _dates(article, sent, at: int) -> tuple[str | None, str | None]:
-    """The date nearest the event word in its sentence; "the two-day summit ended Friday" reaches back a day."""
-    ents = sorted((e for e in sent.ents if e.label_ == "DATE"), key=lambda e: abs(e.start_char - at))
+def _dates(article, sent, at: int, body_from: int = 0) -> tuple[str | None, str | None]:
+    """The date nearest the event word in its sentence (not the dateline's); "the two-day summit ended Friday" reaches back a day."""
+    ents = sorted((e for e in sent.ents if e.label_ == "DATE" and e.start_char >= body_from), key=lambda e: abs(e.start_char - at))
     for ent in ents:
         ref = _reference(article)
         if WEEKDAY.search(ent.text) and not article.published:
