@@ -58,6 +58,9 @@ facts = Table(
     Column("date", String(10), index=True),
     Column("value", Float),
     Column("data", Text, nullable=False),  # the whole fact as JSON
+    Column("parties", String(255), index=True),  # ",C5,CN," so that LIKE '%,KZ,%' filters by party
+    Column("label", Text),
+    Column("outlets", Text),  # ",outlet1,outlet2,"
 )
 
 fact_claims = Table(
