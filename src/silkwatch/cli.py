@@ -175,6 +175,10 @@ def main() -> None:
     except SilkwatchError as e:
         err.print(f"error: {e}", markup=False, highlight=False)
         sys.exit(1)
+    except Exception as e:  # a bug: one line for the user, the traceback in the log with -v
+        logging.getLogger("silkwatch").info("unexpected error", exc_info=True)
+        err.print(f"error: unexpected {type(e).__name__}: {e} (run with -v for details)", markup=False, highlight=False)
+        sys.exit(1)
     except KeyboardInterrupt:
         err.print(INTERRUPTED, markup=False, highlight=False)
         sys.exit(130)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import clean
+from .dedup import assign_stories
+from .reconcile import update_facts
 from .errors import InputError
 from .extract import extract_documents
 from .profile import Profile
@@ -34,6 +36,7 @@ class IngestReport:
     known: int = 0
     failed: int = 0
     claims: int = 0
+    facts: int = 0  # facts rewritten because their claims changed
     failures: list[InputError] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -105,6 +108,7 @@ def ingest(
         report.known += len(pending) - len(batch)
         report.claims += sum(len(cs) for _, cs in batch)
         report.stored += store.write_documents(batch)
+        assign_stories(store, [d for d, _ in batch])
         for hook in after_batch_hooks:
             hook(store, [d for d, _ in batch])
         progress(len(pending))
@@ -117,4 +121,6 @@ def ingest(
             pending = []
     if pending:
         write(pending)
+    # Once per run, and also after an interrupted run: facts catch up with every stored claim.
+    report.facts = update_facts(store)
     return report

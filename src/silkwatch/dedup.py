@@ -1,0 +1,115 @@
+"""Stories: copies of one report (syndicated, rewritten, translated) grouped with MinHash LSH."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from datasketch import MinHash, MinHashLSH
+from sqlalchemy import select, update
+
+from .records import Document, hash_id
+from .store import Store
+from .store.schema import documents, stories
+
+__all__ = ["signature", "assign_stories", "story_of", "STORY_THRESHOLD", "MAX_DAYS_APART"]
+
+log = logging.getLogger(__name__)
+
+# Calibrated with bench/stories.py on ../shared/corpus/dev.jsonl (45 stories, 81 documents):
+# estimated Jaccard of word 3-shingles above this joins two copies of one report (no pair of
+# different stories there reaches 0.14 exactly, MinHash estimates wobble by ~0.05; most same-story pairs are translations or separate
+# reports of one event, which shingles cannot see — pairwise recall is low, precision 1.0).
+STORY_THRESHOLD = 0.2
+# Copies of one report appear within a few days of each other; dated articles further apart are
+# different stories however alike (yearly trade reports read the same).
+MAX_DAYS_APART = 3
+NUM_PERM = 128
+SCHEME = "affine32"  # stored signatures are only comparable under the scheme that made them
+SHINGLE = 3
+
+
+def _shingles(text: str) -> set[str]:
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i: i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def signature(text: str) -> MinHash:
+    """The MinHash of a text's word shingles."""
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    for s in _shingles(text):
+        m.update(s.encode("utf-8"))
+    return m
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 0
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 0
+
+
+def assign_stories(store: Store, docs: Iterable[Document]) -> dict[str, str]:
+    """Put each document into the story of its nearest earlier copy, or a new story; returns doc_id → story."""
+    docs = list(docs)
+    if not docs:
+        return {}
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(stories.c.doc_id, stories.c.story_id, stories.c.signature, documents.c.published).join(documents, documents.c.doc_id == stories.c.doc_id)
+        ).all()
+    new_ids = {d.doc_id for d in docs}
+    lsh = MinHashLSH(threshold=STORY_THRESHOLD, num_perm=NUM_PERM)
+    sigs: dict[str, MinHash] = {}
+    story: dict[str, str] = {}
+    published: dict[str, str | None] = {}
+    for r in rows:
+        if r.doc_id in new_ids or not r.signature:
+            continue
+        m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=json.loads(r.signature))
+        sigs[r.doc_id], story[r.doc_id], published[r.doc_id] = m, r.story_id, r.published
+        lsh.insert(r.doc_id, m)
+    merged: dict[str, str] = {}  # story id → the story it was merged into
+    out: dict[str, str] = {}
+    for d in docs:
+        m = signature(d.text)
+        hits = [k for k in lsh.query(m) if _days_apart(published.get(k), d.published) <= MAX_DAYS_APART and m.jaccard(sigs[k]) >= STORY_THRESHOLD]
+        found = sorted({_root(merged, story[k]) for k in hits})
+        sid = found[0] if found else hash_id("story", d.doc_id)
+        for other in found[1:]:
+            merged[other] = sid  # this copy joins two stories that were one all along
+        sigs[d.doc_id], story[d.doc_id], published[d.doc_id] = m, sid, d.published
+        if d.doc_id in lsh:
+            lsh.remove(d.doc_id)
+        lsh.insert(d.doc_id, m)
+        out[d.doc_id] = sid
+    with store.transaction() as conn:
+        conn.execute(stories.delete().where(stories.c.doc_id.in_(list(new_ids))))
+        conn.execute(stories.insert(), [
+            {"doc_id": doc_id, "story_id": _root(merged, sid), "signature": json.dumps([int(v) for v in sigs[doc_id].hashvalues])}
+            for doc_id, sid in out.items()
+        ])
+        for old, new in merged.items():
+            conn.execute(update(stories).where(stories.c.story_id == old).values(story_id=_root(merged, new)))
+    return {k: _root(merged, v) for k, v in out.items()}
+
+
+def _root(merged: dict[str, str], sid: str) -> str:
+    while sid in merged:
+        sid = merged[sid]
+    return sid
+
+
+def story_of(store: Store) -> dict[str, str]:
+    """doc_id → story id for every stored document (a document not yet grouped is its own story)."""
+    with store.engine.connect() as conn:
+        grouped = dict(conn.execute(select(stories.c.doc_id, stories.c.story_id)).all())
+        ids = [r[0] for r in conn.execute(select(documents.c.doc_id))]
+    return {d: grouped.get(d, hash_id("story", d)) for d in ids}
