@@ -143,6 +143,135 @@ def _export(rows, fmt: str, out_file: Optional[Path], columns: list[str] | None 
         err.print(f"wrote {n} rows to {out_file}", markup=False, highlight=False)
 
 
+@export_app.command("facts")
+def export_facts(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
+) -> None:
+    """Every fact: value, qualifiers, rank, number of independent sources, supporting and conflicting claims."""
+    from .query import fact_rows
+
+    _export(fact_rows(store()), fmt, out_file, ["fact_id", "kind", "rank", "n_sources", "label", "parties", "key", "value", "supporting", "conflicting"])
+
+
+@export_app.command("stories")
+def export_stories(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
+) -> None:
+    """One line per document: {"doc_id": ..., "story": ...}; copies of one report share a story."""
+    from .query import story_rows
+
+    _export(story_rows(store()), fmt, out_file, ["doc_id", "story"])
+
+
+def _fact_table(rows: list[dict], title: str, as_json: bool) -> None:
+    import json
+
+    from rich.table import Table
+
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"{title} ({len(rows)})")
+    for col in ("rank", "sources", "fact", "value", "outlets"):
+        t.add_column(col)
+    for f in rows:
+        v = f["value"]
+        shown = f"{_amount(v.get('value'))} {v.get('unit')} ({v.get('approx')})" if f["kind"] == "quantity" else (v.get("text") or v.get("role") or v.get("start") or "")[:70]
+        outlets = sorted({s["outlet"] or s["doc_id"] for s in f["supporting"]})
+        t.add_row(f["rank"], str(f["n_sources"]), f["label"], shown, ", ".join(outlets)[:60])
+    out.print(t)
+
+
+JSON_HELP = "Print JSON instead of a table."
+
+
+def _amount(v) -> str:
+    if v is None:
+        return "?"
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
+
+
+@app.command("facts")
+def facts_cmd(
+    kind: Annotated[Optional[str], typer.Option("--kind", help="quantity, event, quote, role or commitment.")] = None,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", help="An indicator of the profile, e.g. trade_volume.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="A state or group code the fact concerns, e.g. KZ or C5.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only facts whose period or date is on or after this (YYYY[-MM[-DD]]).")] = None,
+    rank: Annotated[Optional[str], typer.Option("--rank", help="corroborated, single-source or contested.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Facts of the record, with how many independent sources support each."""
+    from .query import find_facts
+
+    _fact_table(find_facts(store(), kind, indicator, party, since, rank), "facts", as_json)
+
+
+@app.command()
+def conflicts(as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False) -> None:
+    """Contested facts, with the sources on each side."""
+    import json
+
+    from .query import conflicts as contested
+
+    rows = contested(store())
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for f in rows:
+        out.print(f"[bold]{f['label']}[/bold]")
+        for side, sources in (("says", f["supporting"]), ("but", f["conflicting"])):
+            for s in sources:
+                c = s["claim"]
+                out.print(f"  {side:>4} {_amount(c.get('value'))} {c.get('unit')} ({c.get('approx')}) — {s['outlet'] or s['doc_id']}, {s['published'] or 'undated'}", highlight=False)
+
+
+@app.command()
+def timeline(
+    party: Annotated[Optional[str], typer.Option("--party", help="Only events this state or group took part in.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Events of the mechanism by date, with place and participants."""
+    import json
+
+    from rich.table import Table
+
+    from .query import timeline as events
+
+    rows = events(store(), party)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"timeline ({len(rows)})")
+    for col in ("start", "end", "type", "place", "participants", "sources"):
+        t.add_column(col)
+    for f in rows:
+        v = f["value"]
+        t.add_row(v.get("start") or "?", v.get("end") or "", v.get("event_type") or "", v.get("location") or "", " ".join(v.get("participants") or []), str(f["n_sources"]))
+    out.print(t)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Part of the speaker's name, e.g. Xi.")] = None,
+    text: Annotated[Optional[str], typer.Option("--text", help="Words the quote must contain.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """What was said, by whom; translations and copies of one quote together."""
+    import json
+
+    from .query import find_quotes
+
+    rows = find_quotes(store(), speaker, text)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    for f in rows:
+        v = f["value"]
+        out.print(f"[bold]{v.get('speaker')}[/bold] ({f['n_sources']} source{'s' if f['n_sources'] != 1 else ''}): {v.get('text')}", highlight=False)
+
+
 @app.command()
 def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False) -> None:
     """What the store holds: documents, claims per kind, outlets, date range, stories and facts."""

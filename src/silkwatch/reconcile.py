@@ -154,8 +154,18 @@ def _facts_for_group(kind: str, key: tuple, items: list[Source]) -> list[Fact]:
         "commitment": lambda a, b: _same_words(a.text, b.text),
         "role": lambda a, b: not a.country or not b.country or a.country == b.country,
     }[kind]
+    if kind == "event":
+        # Dated mentions form the events; an undated mention must not bridge two of them, so it
+        # joins the best-supported event of its type and place.
+        dated = _clusters([s for s in items if s.claim.start], same)
+        undated = [s for s in items if not s.claim.start]
+        if dated and undated:
+            max(dated, key=lambda cl: (len({s.story for s in cl}), len(cl))).extend(undated)
+        groups = dated or [undated]
+    else:
+        groups = _clusters(items, same)
     out = []
-    for cl in _clusters(items, same):
+    for cl in groups:
         rep = max((s.claim for s in cl), key=lambda c: (bool(getattr(c, "start", None)), len(c.text or "")))
         if kind == "event":
             label, parties, k = f"{rep.event_type} · {rep.location or 'place unknown'} · {rep.start or 'date unknown'}", rep.participants, {"event_type": rep.event_type, "location": rep.location, "start": rep.start}

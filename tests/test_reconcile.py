@@ -1,0 +1,86 @@
+"""Reconciliation: which claims become one fact, which conflict, and how facts are ranked."""
+
+from __future__ import annotations
+
+import json
+
+from silkwatch.records import Claim
+from silkwatch.reconcile import Source, build_facts, rebuild_facts, values_agree
+from silkwatch.store.schema import facts
+
+
+def q(doc, value, approx="exact", period="2023", story=None, unit="USD", outlet="a.example"):
+    c = Claim(doc_id=doc, kind="quantity", span=(0, 10), evidence="…", indicator="trade_volume", subjects=("C5", "CN"),
+              period=period, value=value, unit=unit, approx=approx, target=False)
+    return Source(c, outlet, "2024-01-15", story or doc)
+
+
+def test_almost_ninety_billion_agrees_with_89_4_billion():
+    a, b = q("a", 90e9, "under").claim, q("b", 89.4e9).claim
+    assert values_agree(a, b)
+    assert not values_agree(q("c", 70e9).claim, b)
+
+
+def test_two_stories_agreeing_make_a_corroborated_fact():
+    [fact] = build_facts([q("a", 89.4e9), q("b", 90e9, "under")])
+    assert fact.rank == "corroborated"
+    assert fact.n_sources == 2
+    assert {s.claim.doc_id for s in fact.supporting} == {"a", "b"}
+
+
+def test_copies_of_one_story_are_one_source():
+    [fact] = build_facts([q("a", 89.4e9, story="s1"), q("b", 89.4e9, story="s1")])
+    assert fact.n_sources == 1
+    assert fact.rank == "single-source"
+
+
+def test_values_that_cannot_both_be_true_are_contested_and_both_shown():
+    [fact] = build_facts([q("a", 27.2e9, story="s1"), q("b", 27.2e9, story="s2"), q("c", 22e9, story="s3")])
+    assert fact.rank == "contested"
+    assert [s.claim.value for s in fact.supporting] == [27.2e9, 27.2e9]  # the better-supported value leads
+    assert [s.claim.value for s in fact.conflicting] == [22e9]
+
+
+def test_different_periods_or_currencies_are_different_facts():
+    fs = build_facts([q("a", 70e9, period="2022"), q("b", 89e9, period="2023"), q("c", 500e9, unit="CNY")])
+    assert len(fs) == 3 and all(f.rank == "single-source" for f in fs)
+
+
+def test_events_a_day_apart_are_one_event_and_quotes_in_other_words_are_one_quote():
+    def ev(doc, start):
+        return Source(Claim(doc_id=doc, kind="event", span=(0, 5), evidence="…", event_type="summit", location="Xi'an", start=start, participants=("CN", "KZ")), None, None, doc)
+
+    def qt(doc, text):
+        return Source(Claim(doc_id=doc, kind="quote", span=(0, 5), evidence="…", speaker="Xi Jinping", direct=False, text=text), None, None, doc)
+
+    events = build_facts([ev("a", "2023-05-18"), ev("b", "2023-05-19"), ev("c", None), ev("d", "2024-06-01")])
+    assert sorted(f.n_sources for f in events) == [1, 3]
+    quotes = build_facts([qt("a", "China stands ready to help Central Asian countries build roads"),
+                          qt("b", "China is ready to help the Central Asian countries build roads"),
+                          qt("c", "trade will double by the end of the decade")])
+    assert sorted(f.n_sources for f in quotes) == [1, 2]
+
+
+def test_incremental_update_equals_rebuild(store, profile, nlp, tmp_path):
+    from silkwatch.pipeline import ingest
+
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"id": "t1", "published": "2024-01-15", "outlet": "one.example", "text":
+        "Trade between China and the five Central Asian countries reached 89.4 billion U.S. dollars in 2023, customs data showed."}) + "\n")
+    second.write_text(json.dumps({"id": "t2", "published": "2024-01-20", "outlet": "two.example", "text":
+        "China's trade with Central Asia was almost 90 billion US dollars in 2023, the ministry said.\n\n"
+        "Kazakh President Kassym-Jomart Tokayev said that Kazakhstan would build a new railway to China."}) + "\n"
+        + json.dumps({"id": "t3", "published": "2024-01-21", "outlet": "three.example", "text":
+        "Trade between China and the five Central Asian countries reached 70 billion U.S. dollars in 2023, a report said."}) + "\n")
+    ingest([str(first)], store, profile)
+    ingest([str(second)], store, profile)
+
+    def snapshot():
+        with store.engine.connect() as conn:
+            return sorted((r.fact_id, r.rank, r.n_sources) for r in conn.execute(facts.select()))
+
+    incremental = snapshot()
+    rebuild_facts(store)
+    assert snapshot() == incremental
+    ranks = {r for _, r, _ in incremental}
+    assert "contested" in ranks  # 89.4 / almost 90 against 70
