@@ -59,7 +59,12 @@ class Article:
         return self.document.text
 
     def claim(self, kind: str, start: int, end: int, /, **fields) -> Claim:
-        """A claim of this document whose evidence is text[start:end]."""
+        """A claim of this document whose evidence is text[start:end] (white space at either end left out)."""
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         return Claim(doc_id=self.document.doc_id, kind=kind, span=(start, end), evidence=self.text[start:end], **fields)
 
 

@@ -54,7 +54,7 @@ def extract(article) -> list[Claim]:
             if speaker is None:
                 speaker = _speaker_nearby(article, sent, verbs, e)
             if speaker:
-                out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=True, date=_date(article, sent), text=words.strip()))
+                out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=True, date=_date(article, sent), text=words.strip().rstrip(",;:")))
         for tok in sent:
             if tok.text.lower() not in verbs:
                 continue
