@@ -13,6 +13,8 @@ __all__ = ["extract", "parse_dates"]
 
 # A place this many characters or fewer from the event word is the event's place ("summit in Xi'an").
 PLACE_WINDOW = 60
+# Mentions of one event dated at most this many days apart give its first and last day ("Thursday … Friday").
+MULTI_DAY_SPAN = 3
 # Sentences shorter than this many tokens are fragments whose context is the rest of the paragraph.
 SHORT_SENTENCE = 12
 # Event types whose place, when a sentence does not give it, is the city the article is about.
@@ -69,11 +71,13 @@ def extract(article) -> list[Claim]:
             elif place is None and any(k[0] == etype for k in events):
                 key = next(k for k in order if k[0] == etype)
             if key not in events:
-                events[key] = {"type": etype, "place": place, "start": start, "end": end, "parts": set(parts), "span": (s0, s1), "name": m.group(0)}
+                events[key] = {"type": etype, "place": place, "start": start, "end": end, "parts": set(parts), "span": (s0, s1), "name": m.group(0), "days": []}
                 order.append(key)
             else:
                 ev = events[key]
                 ev["parts"] |= set(parts)
+                if start and ev["start"] and len(start) == len(ev["start"]) == 10:
+                    ev["days"] += [start, end]
     out = []
     cities = _article_cities(article)
     for key in order:
@@ -86,9 +90,27 @@ def extract(article) -> list[Claim]:
             continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
         out.append(article.claim(
             "event", *ev["span"], event_type=ev["type"], name=ev["name"], location=place,
-            start=ev["start"], end=ev["end"], participants=tuple(sorted(ev["parts"])),
+            start=_first_day(ev), end=_last_day(ev), participants=tuple(sorted(ev["parts"])),
         ))
     return out
+
+
+def _days_near(ev) -> list[date]:
+    """The days other mentions give for this event, when they fall within a few days of the first."""
+    if not ev["start"] or len(ev["start"]) != 10:
+        return []
+    first = date.fromisoformat(ev["start"])
+    return [d for d in map(date.fromisoformat, ev["days"]) if abs((d - first).days) <= MULTI_DAY_SPAN]
+
+
+def _first_day(ev) -> str | None:
+    days = _days_near(ev)
+    return min([*days, date.fromisoformat(ev["start"])]).isoformat() if days else ev["start"]
+
+
+def _last_day(ev) -> str | None:
+    days = _days_near(ev)
+    return max([*days, date.fromisoformat(ev["end"] or ev["start"])]).isoformat() if days else ev["end"]
 
 
 def _article_cities(article) -> list[str]:
@@ -159,6 +181,8 @@ DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\
 MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 TWO_DAY = re.compile(r"\btwo-day\b|\btwo days\b", re.IGNORECASE)
+# A date next to a clock time ("08:10, January 25, 2024", "Updated: July 17, 2020 20:37") stamps the page, not an event.
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end)\b", re.IGNORECASE)
 
 
@@ -209,7 +233,9 @@ def _paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
 
 def _dates(article, sent, at: int, body_from: int = 0) -> tuple[str | None, str | None]:
     """The date nearest the event word in its sentence (not the dateline's); "the two-day summit ended Friday" reaches back a day."""
-    ents = sorted((e for e in sent.ents if e.label_ == "DATE" and e.start_char >= body_from), key=lambda e: abs(e.start_char - at))
+    text = article.text
+    ents = sorted((e for e in sent.ents if e.label_ == "DATE" and e.start_char >= body_from
+                   and not CLOCK.search(text[max(0, e.start_char - 12): e.end_char + 12])), key=lambda e: abs(e.start_char - at))
     for ent in ents:
         ref = _reference(article)
         if WEEKDAY.search(ent.text) and not article.published:
