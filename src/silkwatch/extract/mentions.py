@@ -39,6 +39,18 @@ def canonical_person(article, surface: str) -> tuple[str, bool, str | None, str 
     return s, False, None, None
 
 
+def _name_offset(article, surface: str, hit) -> int:
+    """Where the name itself starts inside an entity the model ran together with a title or place."""
+    name, known = hit[0], hit[1]
+    person = article.entities.person_by_name(name) if known else None
+    low = surface.lower()
+    for form in sorted((name, *(person.aliases if person else ())), key=len, reverse=True):
+        i = low.find(form.lower())
+        if i > 0:
+            return i
+    return 0
+
+
 def person_mentions(article) -> list[PersonMention]:
     """Every mention of a person, in text order, with unknown surnames resolved to an earlier full name."""
     if "person_mentions" in article.notes:
@@ -50,9 +62,7 @@ def person_mentions(article) -> list[PersonMention]:
         hit = canonical_person(article, ent.text)
         if hit:
             end = ent.end_char - (len(ent.text) - len(POSSESSIVE.sub("", ent.text)))
-            start = ent.start_char
-            if not hit[1] and hit[0] in ent.text:  # a leading place name was dropped
-                start = ent.start_char + ent.text.index(hit[0])
+            start = ent.start_char + _name_offset(article, ent.text, hit)
             found[start] = PersonMention(start, end, *hit)
     for m in article.entities.mentions(article.text):
         if m.kind == "person" and not any(f.start <= m.start < f.end for f in found.values()):

@@ -118,16 +118,20 @@ def _approx(profile, before: str) -> str:
 
 
 def _indicator(profile, sentence: str, at: int, unit_kind: str) -> str | None:
-    best = None
+    """The indicator whose keyword stands nearest the figure; further away only when it is the sentence's one indicator."""
+    best, named = None, set()
     for ind in profile.indicators:
         if ind.unit != unit_kind:
             continue
         for k in ind.keywords:
             for m in re.finditer(rf"\b{re.escape(k)}\b", sentence, re.IGNORECASE):
+                named.add(ind.key)
                 d = abs(m.start() - at)
                 if d <= KEYWORD_WINDOW and (best is None or d < best[0]):
                     best = (d, ind.key)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    return named.pop() if len(named) == 1 else None
 
 
 def _subjects(article, sentence: str, context: str = "") -> tuple[str, ...]:
