@@ -55,7 +55,16 @@ def parse_amount(m: re.Match) -> float:
 
 
 def _nearest(rx: re.Pattern[str], sentence: str, at: int | None) -> re.Match | None:
-    """The match nearest to a figure at offset `at` (a match after it counts a little closer)."""
+    """The match that belongs to the figure at offset `at`: the first one after it with no other figure
+    in between ("from $31 billion in 2022 to $40 billion in 2030"), else the nearest (after counts closer)."""
+    if at is not None:
+        fig = AMOUNT.match(sentence, at)
+        after_fig = fig.end() if fig else at
+        for m in rx.finditer(sentence, after_fig):
+            between = sentence[after_fig: m.start()]
+            if not any(x.group("num") and (x.group("scale") or x.group("pre") or x.group("post") or x.group("pct")) for x in AMOUNT.finditer(between)):
+                return m
+            break
     best = None
     for m in rx.finditer(sentence):
         d = (m.start() - at) if at is not None and m.start() >= at else ((at - m.end()) * 1.5 if at is not None else 0)
