@@ -28,6 +28,8 @@ demo: $(STAMP)
 	$(BIN)/silkwatch --db $(DEMO_DB) ingest examples/articles
 	$(BIN)/silkwatch --db $(DEMO_DB) stats
 	$(BIN)/silkwatch --db $(DEMO_DB) export claims --format jsonl | head -n 20
+	@echo "Open http://127.0.0.1:8000/ for the dashboard (API docs at /docs); Ctrl-C stops the server."
+	$(BIN)/silkwatch --db $(DEMO_DB) serve --host 127.0.0.1 --port 8000
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest

@@ -297,6 +297,21 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON inste
     out.print(t)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web pages and the REST API (/api/, docs at /docs) over the store."""
+    import uvicorn
+
+    from .api import create_app
+
+    application = create_app(settings.db, settings.profile)
+    err.print(f"serving silkwatch at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", markup=False, highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point: run the app; a SilkwatchError becomes one line on stderr and exit code 1."""
     try:

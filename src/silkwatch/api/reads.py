@@ -1,0 +1,188 @@
+"""Read functions behind the API and the web pages: plain functions over the Store."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from sqlalchemy import func, or_, select
+
+from ..dedup import story_of
+from ..profile import Profile
+from ..store import Store
+from ..store.schema import claims, documents, facts, stories
+
+__all__ = ["documents_page", "document_detail", "claims_page", "facts_page", "fact_detail", "stories_page",
+           "entities", "entity_detail", "search", "overview", "trade_series", "FACET_FIELDS"]
+
+FACET_FIELDS = ("kind", "indicator", "rank", "party", "outlet")
+SORTS = {"sources": (facts.c.n_sources.desc(), facts.c.fact_id), "period": (facts.c.period.desc(), facts.c.fact_id),
+         "value": (facts.c.value.desc(), facts.c.fact_id), "label": (facts.c.label, facts.c.fact_id)}
+
+
+def _page(rows: list, total: int, limit: int, offset: int) -> dict:
+    return {"total": total, "limit": limit, "offset": offset, "items": rows,
+            "next_offset": offset + limit if offset + limit < total else None}
+
+
+def documents_page(store: Store, outlet: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    q = select(documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.url, documents.c.lang)
+    if outlet:
+        q = q.where(documents.c.outlet == outlet)
+    if since:
+        q = q.where(documents.c.published >= since)
+    with store.engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(q.subquery()))
+        rows = conn.execute(q.order_by(documents.c.published.desc(), documents.c.doc_id).limit(limit).offset(offset)).all()
+    return _page([dict(r._mapping) for r in rows], total, limit, offset)
+
+
+def document_detail(store: Store, doc_id: str) -> dict | None:
+    """A document with its claims and the other documents of its story."""
+    doc = store.get_document(doc_id)
+    if doc is None:
+        return None
+    with store.engine.connect() as conn:
+        sid = conn.scalar(select(stories.c.story_id).where(stories.c.doc_id == doc_id))
+        copies = [dict(r._mapping) for r in conn.execute(
+            select(documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.published)
+            .join(stories, stories.c.doc_id == documents.c.doc_id).where(stories.c.story_id == sid, documents.c.doc_id != doc_id))] if sid else []
+    return {"doc_id": doc.doc_id, "title": doc.title, "outlet": doc.outlet, "published": doc.published, "url": doc.url, "lang": doc.lang,
+            "text": doc.text, "story": sid, "claims": [c.as_dict() for c in store.claims_for(doc_id)], "copies": copies}
+
+
+def claims_page(store: Store, kind: str | None = None, indicator: str | None = None, doc_id: str | None = None,
+                speaker: str | None = None, person: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    q = select(claims.c.data)
+    for col, v in ((claims.c.kind, kind), (claims.c.indicator, indicator), (claims.c.doc_id, doc_id), (claims.c.speaker, speaker), (claims.c.person, person)):
+        if v:
+            q = q.where(col == v)
+    with store.engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(q.subquery()))
+        rows = conn.execute(q.order_by(claims.c.doc_id, claims.c.span_start, claims.c.claim_id).limit(limit).offset(offset)).all()
+    return _page([json.loads(r.data) for r in rows], total, limit, offset)
+
+
+def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None):
+    for col, v in ((facts.c.kind, kind), (facts.c.indicator, indicator), (facts.c.rank, rank)):
+        if v:
+            q = q.where(col == v)
+    if party:
+        q = q.where(facts.c.parties.like(f"%,{party.upper()},%"))
+    if outlet:
+        q = q.where(facts.c.outlets.like(f"%,{outlet},%"))
+    if period:
+        q = q.where(facts.c.period.like(f"{period}%"))
+    return q
+
+
+def facts_page(store: Store, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None,
+               sort: str = "sources", limit: int = 50, offset: int = 0, facets: bool = False) -> dict:
+    """Facts matching the filters, sorted and paginated; with facets, counts of each facet value among them."""
+    filters = dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period)
+    q = _fact_filters(select(facts.c.data), **filters)
+    with store.engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(q.subquery()))
+        rows = conn.execute(q.order_by(*SORTS.get(sort, SORTS["sources"])).limit(limit).offset(offset)).all()
+        page = _page([json.loads(r.data) for r in rows], total, limit, offset)
+        if facets:
+            fq = _fact_filters(select(facts.c.kind, facts.c.indicator, facts.c.rank, facts.c.parties, facts.c.outlets), **filters)
+            counts = {f: Counter() for f in FACET_FIELDS}
+            for r in conn.execute(fq):
+                counts["kind"][r.kind] += 1
+                if r.indicator:
+                    counts["indicator"][r.indicator] += 1
+                counts["rank"][r.rank] += 1
+                for p in filter(None, (r.parties or "").split(",")):
+                    counts["party"][p] += 1
+                for o in filter(None, (r.outlets or "").split(",")):
+                    counts["outlet"][o] += 1
+            page["facets"] = {f: c.most_common(30) for f, c in counts.items()}
+    return page
+
+
+def fact_detail(store: Store, fact_id: str) -> dict | None:
+    """A fact with, for each supporting and conflicting claim, the text around its evidence."""
+    with store.engine.connect() as conn:
+        data = conn.scalar(select(facts.c.data).where(facts.c.fact_id == fact_id))
+    if data is None:
+        return None
+    fact = json.loads(data)
+    for side in ("supporting", "conflicting"):
+        for s in fact[side]:
+            doc = store.get_document(s["doc_id"])
+            start, end = s["span"]
+            if doc:
+                a, b = max(0, start - 300), min(len(doc.text), end + 300)
+                s["before"], s["mark"], s["after"] = doc.text[a:start], doc.text[start:end], doc.text[end:b]
+    return fact
+
+
+def stories_page(store: Store, limit: int = 100, offset: int = 0) -> dict:
+    grouped: dict[str, list[str]] = {}
+    for doc_id, sid in story_of(store).items():
+        grouped.setdefault(sid, []).append(doc_id)
+    items = [{"story": sid, "documents": sorted(ids)} for sid, ids in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    return _page(items[offset: offset + limit], len(items), limit, offset)
+
+
+def entities(profile: Profile) -> dict:
+    return {"states": [{"code": s.code, "name": s.name, "member": s.member} for s in profile.states],
+            "groups": [{"code": g.code, "name": g.name, "members": list(g.members)} for g in profile.groups],
+            "people": [{"name": p.name, "country": p.country, "offices": [o.role for o in p.offices]} for p in profile.people]}
+
+
+def entity_detail(store: Store, profile: Profile, key: str) -> dict | None:
+    """A state, group or person: its offices, quotes, events and the figures that concern it."""
+    state = next((s for s in (*profile.states, *profile.groups) if s.code.lower() == key.lower() or s.name.lower() == key.lower()), None)
+    person = next((p for p in profile.people if p.name.lower() == key.lower()), None)
+    if state is not None:
+        code = state.code
+        return {"kind": "state", "code": code, "name": state.name,
+                "figures": facts_page(store, kind="quantity", party=code, limit=100)["items"],
+                "events": facts_page(store, kind="event", party=code, limit=100, sort="period")["items"],
+                "commitments": facts_page(store, kind="commitment", party=code, limit=100)["items"]}
+    if person is not None:
+        with store.engine.connect() as conn:
+            said = [json.loads(r.data) for r in conn.execute(select(facts.c.data).where(facts.c.kind == "quote", facts.c.label.like(f"{person.name}:%")))]
+            roles = [json.loads(r.data) for r in conn.execute(select(facts.c.data).where(facts.c.kind == "role", facts.c.label.like(f"{person.name} ·%")))]
+        return {"kind": "person", "name": person.name, "country": person.country, "offices": roles, "quotes": said}
+    return None
+
+
+def search(store: Store, q: str, limit: int = 50) -> list[dict]:
+    """Documents whose title or text contains every word of the query."""
+    words = [w for w in q.split() if w][:8]
+    if not words:
+        return []
+    cond = [or_(documents.c.text.ilike(f"%{w}%"), documents.c.title.ilike(f"%{w}%")) for w in words]
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.text)
+                            .where(*cond).order_by(documents.c.published.desc()).limit(limit)).all()
+    out = []
+    for r in rows:
+        i = r.text.lower().find(words[0].lower())
+        out.append({"doc_id": r.doc_id, "title": r.title, "outlet": r.outlet, "published": r.published,
+                    "snippet": r.text[max(0, i - 120): i + 180] if i >= 0 else r.text[:300]})
+    return out
+
+
+def trade_series(store: Store, profile: Profile) -> list[dict]:
+    """China–group trade by year: one point per (year, unit) fact, for the overview chart."""
+    group = profile.group_code
+    out = []
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(facts.c.data).where(facts.c.kind == "quantity", facts.c.indicator == "trade_volume",
+                                                       facts.c.parties == f",{group},CN,")).all()
+    for r in rows:
+        f = json.loads(r.data)
+        period, value = f["key"].get("period"), f["value"].get("value")
+        if period and len(period) == 4 and not f["key"].get("target") and value:
+            out.append({"year": int(period), "value": value, "unit": f["value"].get("unit"), "rank": f["rank"], "fact_id": f["fact_id"], "n_sources": f["n_sources"]})
+    return sorted(out, key=lambda p: (p["unit"], p["year"]))
+
+
+def overview(store: Store, profile: Profile) -> dict:
+    return {"stats": store.stats(), "trade": trade_series(store, profile),
+            "events": facts_page(store, kind="event", sort="period", limit=10)["items"],
+            "contested": facts_page(store, rank="contested", limit=10)["items"]}

@@ -1,0 +1,86 @@
+"""The web pages: server-rendered, no inline script, every piece of article text escaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from ..api import reads
+from .chart import line_chart
+from .marks import marked_segments
+
+__all__ = ["mount", "render"]
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
+
+
+def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def _query(request: Request, **change) -> str:
+    params = {k: v for k, v in request.query_params.items() if k not in change and k != "offset"}
+    params.update({k: v for k, v in change.items() if v not in (None, "")})
+    return urlencode(params)
+
+
+def mount(app: FastAPI, store, profile) -> None:
+    """Add the pages and their static files to the application."""
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    templates.env.globals["query"] = _query
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def overview(request: Request):
+        data = reads.overview(store, profile)
+        return render(request, "overview.html", chart=line_chart(data["trade"]), **data)
+
+    @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
+    def facts(request: Request, kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
+              outlet: str | None = None, period: str | None = None, sort: str = Query("sources", pattern="^(sources|period|value|label)$"),
+              offset: int = Query(0, ge=0)):
+        page = reads.facts_page(store, kind, indicator, rank, party, outlet, period, sort, 50, offset, facets=True)
+        return render(request, "facts.html", page=page, qs=_query(request), sort=sort,
+                      active={k: v for k, v in dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period).items() if v})
+
+    @app.get("/facts/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
+    def fact(request: Request, fact_id: str):
+        f = reads.fact_detail(store, fact_id)
+        if f is None:
+            raise HTTPException(404, f"no fact {fact_id!r}")
+        return render(request, "fact.html", fact=f)
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline(request: Request, party: str | None = None):
+        from ..query import timeline as events
+
+        return render(request, "timeline.html", events=events(store, party), party=party, states=profile.states)
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes(request: Request, speaker: str | None = None, q: str | None = None):
+        from ..query import find_quotes
+
+        return render(request, "quotes.html", quotes=find_quotes(store, speaker, q), speaker=speaker or "", q=q or "")
+
+    @app.get("/entities/{key}", response_class=HTMLResponse, include_in_schema=False)
+    def entity(request: Request, key: str):
+        e = reads.entity_detail(store, profile, key)
+        if e is None:
+            raise HTTPException(404, f"no state, group or person {key!r} in the profile")
+        return render(request, "entity.html", e=e)
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document(request: Request, doc_id: str):
+        d = reads.document_detail(store, doc_id)
+        if d is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        return render(request, "document.html", d=d, segments=marked_segments(d["text"], d["claims"]))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(request: Request, q: str = Query("", max_length=200)):
+        return render(request, "search.html", q=q, results=reads.search(store, q) if q.strip() else [])

@@ -1,0 +1,85 @@
+"""The pages in a real headless Chromium: chart, evidence, quote search, and untrusted text that runs nothing."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (.ci/run installs it)")]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def base_url(app_db):
+    import uvicorn
+
+    from silkwatch.api import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(app_db), host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def page(base_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pg = browser.new_page()
+        dialogs = []
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.dialogs = dialogs
+        yield pg
+        browser.close()
+
+
+def test_overview_draws_the_trade_chart_and_a_point_leads_to_its_evidence(page, base_url):
+    page.goto(base_url + "/")
+    points = page.locator("#trade-chart circle")
+    assert points.count() >= 1
+    assert "2023" in page.locator("#trade-chart").text_content()
+    page.locator("#trade-chart a").first.click()
+    page.wait_for_url("**/facts/*")
+    assert "contested" in page.locator("main").inner_text()
+    evidence = page.locator("mark.evidence")
+    assert evidence.count() == 2 and "billion" in evidence.first.inner_text()
+    page.locator("article.source a").first.click()
+    page.wait_for_url("**/documents/*")
+    assert page.locator(".doctext mark").count() >= 1
+
+
+def test_quote_search_finds_the_words(page, base_url):
+    page.goto(base_url + "/quotes")
+    page.fill("input[name=speaker]", "Xi")
+    page.fill("input[name=q]", "railways")
+    page.click("#quote-search button")
+    page.wait_for_url("**/quotes?*")
+    assert "China is ready to build more railways" in page.locator("ul.quotes").inner_text()
+
+
+def test_script_in_an_article_is_shown_as_text_and_runs_nothing(page, base_url):
+    page.goto(base_url + "/documents/x-inject")
+    page.wait_for_timeout(300)
+    text = page.locator(".doctext").inner_text()
+    assert "<script>alert(1)</script>" in text and "onerror=alert(2)" in text
+    assert page.locator(".doctext img, .doctext script, .doctext a[href^='javascript']").count() == 0
+    assert page.dialogs == []
+    page.goto(base_url + "/search?q=alert")
+    assert page.dialogs == []
