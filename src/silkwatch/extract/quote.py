@@ -39,6 +39,7 @@ def _verb_lemmas(words: tuple[str, ...]) -> frozenset[str]:
 def extract(article) -> list[Claim]:
     """Every quote in the article: direct first, then reported speech outside quote marks."""
     verbs = _verb_lemmas(article.profile.words("speech_verbs"))
+    proposals = _verb_lemmas(article.profile.words("proposal_verbs"))
     out: list[Claim] = []
     direct_spans = _direct_spans(article.text)
     article.notes["direct_quote_spans"] = direct_spans
@@ -58,7 +59,7 @@ def extract(article) -> list[Claim]:
         for tok in sent:
             if tok.text.lower() not in verbs:
                 continue
-            clause = _reported_clause(tok, direct_spans)
+            clause = _reported_clause(tok, direct_spans, proposals)
             if clause is None:
                 continue
             speaker = _subject_speaker(article, tok)
@@ -126,16 +127,35 @@ def _in_direct(start: int, end: int, spans) -> bool:
     return any(s <= start and end <= e + 1 for s, e in spans)
 
 
-def _reported_clause(verb, direct_spans) -> tuple[int, int] | None:
-    """The clause a speech verb reports ("said (that) …"), unless it is inside or is a direct quote."""
+def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The clause a speech verb reports ("said (that) …", "…, the ministry said", "expressed confidence that …",
+    "proposed to …"), unless it is inside or is a direct quote."""
     comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if not comps:
+        # "expressed confidence/hope that …": the clause hangs off the noun.
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            comps = [c for c in obj.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" for m in c.children)]
+            if comps:
+                break
+    if not comps and verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        # "X will attend the summit, announced spokesperson Y": the statement is the head clause.
+        head = verb.head
+        toks = [t for t in head.subtree if t.i < min(x.i for x in verb.subtree)]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        return _checked(toks, verb, direct_spans)
     if not comps:
         return None
     comp = comps[0]
     toks = sorted(comp.subtree, key=lambda t: t.i)
     toks = [t for t in toks if t.dep_ != "mark" or t.i != toks[0].i]
-    if comp.dep_ == "xcomp" and not any(t.dep_ == "nsubj" for t in comp.children):
-        return None  # "called to …" is not a statement
+    if comp.dep_ == "xcomp" and not any(t.dep_ == "nsubj" for t in comp.children) and verb.text.lower() not in proposals:
+        return None  # "called to …" is not a statement; "proposed to …" is
+    return _checked(toks, verb, direct_spans)
+
+
+def _checked(toks, verb, direct_spans) -> tuple[int, int] | None:
+    """The clause's span, unless it is too short or mostly inside quote marks (a direct quote's business)."""
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
