@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["PersonMention", "person_mentions", "canonical_person"]
 
@@ -21,6 +22,11 @@ class PersonMention:
     gender: str | None = None
 
 
+@lru_cache(maxsize=8)
+def _title_words(profile) -> frozenset[str]:
+    return frozenset(w for phrases in profile.roles.values() for phrase in phrases for w in re.split(r"[\s-]+", phrase.lower()) if w)
+
+
 def canonical_person(article, surface: str) -> tuple[str, bool, str | None, str | None] | None:
     """(name, known, country, gender) for a surface name; None when it is not a person's name."""
     s = POSSESSIVE.sub("", HONORIFIC.sub("", surface.strip()))
@@ -31,6 +37,8 @@ def canonical_person(article, surface: str) -> tuple[str, bool, str | None, str 
     s = " ".join(words)
     if not s or not s[0].isupper():
         return None
+    if all(w.lower() in _title_words(article.profile) for w in words):
+        return None  # "Councilor", "Vice Premier": a title the model took for a name
     p = article.entities.person(s)
     if p:
         return p.name, True, p.country, p.gender

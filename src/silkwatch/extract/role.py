@@ -55,6 +55,7 @@ def extract(article) -> list[Claim]:
         prev_end = max((o.end for o in person_mentions(article) if o.end <= m.start and o.start >= m.start - TITLE_WINDOW), default=None)
         if prev_end is not None:
             left_text = text[prev_end: m.start]
+        left_text = _own_title(pattern, left_text)
         lm = left_pattern.search(left_text)
         phrases = []
         if lm:
@@ -83,6 +84,18 @@ def extract(article) -> list[Claim]:
                     country=None if org else country, org=org,
                 )
     return list(seen.values())
+
+
+def _own_title(pattern: re.Pattern[str], left: str) -> str:
+    """Drop the leading pieces of a title phrase that name no office ("of Uzbekistan and President …")."""
+    pieces = re.split(r"(,\s*|\s+and\s+)", left)
+    keep = len(pieces)
+    for i in range(len(pieces) - 1, -1, -2):
+        if pattern.search(pieces[i]) or i == len(pieces) - 1:
+            keep = i
+        else:
+            break
+    return "".join(pieces[keep:])
 
 
 def _ends_in_title(pattern: re.Pattern[str], phrase: str) -> bool:
