@@ -73,7 +73,10 @@ def _promised_action(tok):
     if low in READY and tok.pos_ == "ADJ":
         return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if low in PLEDGE_VERBS and tok.pos_ == "VERB":
-        return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        action = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if action is None and any(c.dep_ == "dobj" for c in tok.children):
+            return tok  # "pledged billions of dollars in support": what is pledged is the object
+        return action
     return None
 
 
