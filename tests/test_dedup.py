@@ -44,3 +44,17 @@ def test_alike_reports_months_apart_are_different_stories(store, profile, nlp, t
     ingest([str(batch)], store, profile)
     stories = story_of(store)
     assert stories["march"] != stories["june"]
+
+
+def test_documents_stored_without_a_story_get_one_on_the_next_run(store, profile, nlp, tmp_path):
+    from silkwatch.store.schema import stories
+
+    batch = tmp_path / "a.jsonl"
+    _write(batch, [{"id": "wire", "published": "2024-03-04", "text": WIRE}, {"id": "copy", "published": "2024-03-05", "text": REWRITE}])
+    ingest([str(batch)], store, profile)
+    with store.transaction() as conn:  # as if the run had been killed after writing the documents
+        conn.execute(stories.delete())
+    ingest([str(batch)], store, profile)
+    with store.engine.connect() as conn:
+        grouped = dict(conn.execute(stories.select().with_only_columns(stories.c.doc_id, stories.c.story_id)).all())
+    assert set(grouped) == {"wire", "copy"} and grouped["wire"] == grouped["copy"]

@@ -15,7 +15,7 @@ from .records import Document, hash_id
 from .store import Store
 from .store.schema import documents, stories
 
-__all__ = ["signature", "assign_stories", "story_of", "STORY_THRESHOLD", "MAX_DAYS_APART"]
+__all__ = ["signature", "assign_stories", "assign_missing_stories", "story_of", "STORY_THRESHOLD", "MAX_DAYS_APART"]
 
 log = logging.getLogger(__name__)
 
@@ -113,3 +113,17 @@ def story_of(store: Store) -> dict[str, str]:
         grouped = dict(conn.execute(select(stories.c.doc_id, stories.c.story_id)).all())
         ids = [r[0] for r in conn.execute(select(documents.c.doc_id))]
     return {d: grouped.get(d, hash_id("story", d)) for d in ids}
+
+
+def assign_missing_stories(store: Store, batch_size: int = 200) -> int:
+    """Group the stored documents that have no story yet (an ingest stopped between its writes); returns how many."""
+    n = 0
+    while True:
+        with store.engine.connect() as conn:
+            ids = [r[0] for r in conn.execute(
+                select(documents.c.doc_id).outerjoin(stories, stories.c.doc_id == documents.c.doc_id)
+                .where(stories.c.doc_id.is_(None)).order_by(documents.c.doc_id).limit(batch_size))]
+        if not ids:
+            return n
+        assign_stories(store, [store.get_document(i) for i in ids])
+        n += len(ids)

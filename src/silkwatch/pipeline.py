@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import clean
-from .dedup import assign_stories
+from .dedup import assign_missing_stories, assign_stories
 from .reconcile import update_facts
 from .errors import InputError
 from .extract import extract_documents
@@ -121,6 +121,7 @@ def ingest(
             pending = []
     if pending:
         write(pending)
-    # Once per run, and also after an interrupted run: facts catch up with every stored claim.
+    # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
+    assign_missing_stories(store)
     report.facts = update_facts(store)
     return report
