@@ -64,3 +64,9 @@ def test_every_response_sends_a_policy_without_inline_script(client):
     for path in ("/", "/api/facts", "/documents/x-inject"):
         csp = client.get(path).headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_full_text_search_ranks_and_survives_query_syntax(client):
+    assert [r["doc_id"] for r in client.get("/api/search", params={"q": "railways"}).json()["items"]] == ["a-trade"]
+    for q in ('"unbalanced', "AND OR NOT", "x*", "trade)"):
+        assert client.get("/api/search", params={"q": q}).status_code == 200

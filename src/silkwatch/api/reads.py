@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text
 
 from ..dedup import story_of
 from ..profile import Profile
@@ -151,10 +152,18 @@ def entity_detail(store: Store, profile: Profile, key: str) -> dict | None:
 
 
 def search(store: Store, q: str, limit: int = 50) -> list[dict]:
-    """Documents whose title or text contains every word of the query."""
-    words = [w for w in q.split() if w][:8]
+    """Documents containing every word of the query, best match first (SQLite FTS5; LIKE elsewhere)."""
+    words = [w for w in re.findall(r"\w[\w'-]*", q) if w][:8]
     if not words:
         return []
+    if store.dialect == "sqlite":
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        with store.engine.connect() as conn:
+            rows = conn.execute(text(
+                "SELECT f.doc_id, d.title, d.outlet, d.published, snippet(documents_fts, 2, '', '', '…', 24) AS snippet "
+                "FROM documents_fts f JOIN documents d ON d.doc_id = f.doc_id WHERE documents_fts MATCH :m ORDER BY rank LIMIT :n"),
+                {"m": match, "n": limit}).all()
+        return [dict(r._mapping) for r in rows]
     cond = [or_(documents.c.text.ilike(f"%{w}%"), documents.c.title.ilike(f"%{w}%")) for w in words]
     with store.engine.connect() as conn:
         rows = conn.execute(select(documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.text)
