@@ -16,7 +16,7 @@ from ..store.schema import claims, documents, facts, stories
 __all__ = ["documents_page", "document_detail", "claims_page", "facts_page", "fact_detail", "stories_page",
            "entities", "entity_detail", "search", "overview", "trade_series", "FACET_FIELDS"]
 
-FACET_FIELDS = ("kind", "indicator", "rank", "party", "outlet")
+FACET_FIELDS = ("kind", "indicator", "rank", "party", "period", "outlet")
 SORTS = {"sources": (facts.c.n_sources.desc(), facts.c.fact_id), "period": (facts.c.period.desc(), facts.c.fact_id),
          "value": (facts.c.value.desc(), facts.c.fact_id), "label": (facts.c.label, facts.c.fact_id)}
 
@@ -87,13 +87,15 @@ def facts_page(store: Store, kind=None, indicator=None, rank=None, party=None, o
         rows = conn.execute(q.order_by(*SORTS.get(sort, SORTS["sources"])).limit(limit).offset(offset)).all()
         page = _page([json.loads(r.data) for r in rows], total, limit, offset)
         if facets:
-            fq = _fact_filters(select(facts.c.kind, facts.c.indicator, facts.c.rank, facts.c.parties, facts.c.outlets), **filters)
+            fq = _fact_filters(select(facts.c.kind, facts.c.indicator, facts.c.rank, facts.c.parties, facts.c.outlets, facts.c.period), **filters)
             counts = {f: Counter() for f in FACET_FIELDS}
             for r in conn.execute(fq):
                 counts["kind"][r.kind] += 1
                 if r.indicator:
                     counts["indicator"][r.indicator] += 1
                 counts["rank"][r.rank] += 1
+                if r.period:
+                    counts["period"][r.period[:4]] += 1
                 for p in filter(None, (r.parties or "").split(",")):
                     counts["party"][p] += 1
                 for o in filter(None, (r.outlets or "").split(",")):
