@@ -83,3 +83,10 @@ def test_script_in_an_article_is_shown_as_text_and_runs_nothing(page, base_url):
     assert page.dialogs == []
     page.goto(base_url + "/search?q=alert")
     assert page.dialogs == []
+
+
+def test_interactive_api_docs_load_without_network(page, base_url):
+    page.goto(base_url + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=10000)
+    assert page.locator(".swagger-ui .opblock").count() >= 10
+    assert page.dialogs == []

@@ -32,6 +32,10 @@ def _query(request: Request, **change) -> str:
 
 def mount(app: FastAPI, store, profile) -> None:
     """Add the pages and their static files to the application."""
+    from swagger_ui_bundle import swagger_ui_path
+
+    # Swagger UI from its installed package, so that the interactive docs need no network.
+    app.mount("/static/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     templates.env.globals["query"] = _query
 
