@@ -84,3 +84,29 @@ def test_incremental_update_equals_rebuild(store, profile, nlp, tmp_path):
     assert snapshot() == incremental
     ranks = {r for _, r, _ in incremental}
     assert "contested" in ranks  # 89.4 / almost 90 against 70
+
+
+def test_a_replaced_document_updates_its_facts_as_a_rebuild_would(store, profile, nlp, tmp_path):
+    from silkwatch.pipeline import ingest
+
+    def article(value):
+        return json.dumps({"id": "r", "published": "2024-01-21", "outlet": "x.example", "text":
+                           f"Trade between China and the five Central Asian countries reached {value} billion U.S. dollars in 2023, a report said."}) + "\n"
+
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "o", "published": "2024-01-15", "outlet": "y.example", "text":
+                                 "Trade between China and the five Central Asian countries reached 89.4 billion U.S. dollars in 2023, customs data showed."}) + "\n")
+    first, fixed = tmp_path / "first.jsonl", tmp_path / "fixed.jsonl"
+    first.write_text(article(70))
+    fixed.write_text(article("89.5"))
+    ingest([str(other), str(first)], store, profile)
+
+    def ranks():
+        with store.engine.connect() as conn:
+            return sorted((r.fact_id, r.rank) for r in conn.execute(facts.select()))
+
+    assert [r for _, r in ranks()] == ["contested"]
+    ingest([str(fixed)], store, profile)  # the outlet corrected its figure
+    incremental = ranks()
+    rebuild_facts(store)
+    assert ranks() == incremental and [r for _, r in incremental] == ["corroborated"]

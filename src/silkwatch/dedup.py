@@ -6,7 +6,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from datasketch import MinHash, MinHashLSH
 from sqlalchemy import select, update
@@ -28,6 +28,8 @@ STORY_THRESHOLD = 0.2
 # different stories however alike (yearly trade reports read the same).
 MAX_DAYS_APART = 3
 NUM_PERM = 128
+# How many stored documents a batch is compared with at most, from its date window and from the latest arrivals.
+RECENT_CANDIDATES = 3000
 SCHEME = "affine32"  # stored signatures are only comparable under the scheme that made them
 SHINGLE = 3
 
@@ -61,11 +63,8 @@ def assign_stories(store: Store, docs: Iterable[Document]) -> dict[str, str]:
     docs = list(docs)
     if not docs:
         return {}
-    with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(stories.c.doc_id, stories.c.story_id, stories.c.signature, documents.c.published).join(documents, documents.c.doc_id == stories.c.doc_id)
-        ).all()
     new_ids = {d.doc_id for d in docs}
+    rows = _candidates(store, docs)
     lsh = MinHashLSH(threshold=STORY_THRESHOLD, num_perm=NUM_PERM)
     sigs: dict[str, MinHash] = {}
     story: dict[str, str] = {}
@@ -99,6 +98,24 @@ def assign_stories(store: Store, docs: Iterable[Document]) -> dict[str, str]:
         for old, new in merged.items():
             conn.execute(update(stories).where(stories.c.story_id == old).values(story_id=_root(merged, new)))
     return {k: _root(merged, v) for k, v in out.items()}
+
+
+def _candidates(store: Store, docs: list[Document]):
+    """Stored documents a new one may be a copy of: those published within the date window of the batch,
+    and the most recently stored ones (undated copies arrive close together). Bounded, so the cost of a
+    batch does not grow with the store."""
+    dates = sorted(d.published for d in docs if d.published)
+    q = select(stories.c.doc_id, stories.c.story_id, stories.c.signature, documents.c.published).join(documents, documents.c.doc_id == stories.c.doc_id)
+    out = {}
+    with store.engine.connect() as conn:
+        if dates:
+            lo = (date.fromisoformat(dates[0]) - timedelta(days=MAX_DAYS_APART)).isoformat()
+            hi = (date.fromisoformat(dates[-1]) + timedelta(days=MAX_DAYS_APART)).isoformat()
+            for r in conn.execute(q.where(documents.c.published.between(lo, hi)).limit(RECENT_CANDIDATES)):
+                out[r.doc_id] = r
+        for r in conn.execute(q.order_by(documents.c.ingested_at.desc(), documents.c.doc_id.desc()).limit(RECENT_CANDIDATES)):
+            out[r.doc_id] = r
+    return list(out.values())
 
 
 def _root(merged: dict[str, str], sid: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rapidfuzz import fuzz
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 
 from .dedup import story_of
 from .records import Claim, hash_id
@@ -196,11 +196,6 @@ def build_facts(sources: Iterable[Source]) -> list[Fact]:
 
 
 # ---------------------------------------------------------------------------- the store
-def _bucket(c: Claim) -> tuple[str, str | None]:
-    """The unit facts are recomputed in: one indicator, one speaker, one person, or a whole kind."""
-    return c.kind, {"quantity": c.indicator, "quote": c.speaker, "role": c.person}.get(c.kind)
-
-
 def _sources(store: Store, where) -> list[Source]:
     stories = story_of(store)
     with store.engine.connect() as conn:
@@ -257,31 +252,25 @@ def rebuild_facts(store: Store) -> int:
 
 
 def update_facts(store: Store) -> int:
-    """Recompute the facts of every bucket whose claims changed since facts were last built; returns facts rewritten."""
+    """Recompute the facts of every bucket that has claims no fact refers to yet; returns facts rewritten.
+
+    New documents bring such claims; a replaced document's facts were dropped with it (Store.write_documents),
+    which leaves their other claims unreferred too.
+    """
     with store.engine.connect() as conn:
-        # Claims no fact refers to yet (new documents), and facts that lost claims (replaced documents).
-        loose = conn.execute(select(claims.c.data).outerjoin(fact_claims, fact_claims.c.claim_id == claims.c.claim_id).where(fact_claims.c.fact_id.is_(None))).all()
-        linked = dict(conn.execute(select(fact_claims.c.fact_id, func.count()).group_by(fact_claims.c.fact_id)).all())
-        stale = [r for r in conn.execute(select(facts.c.fact_id, facts.c.data)).all() if linked.get(r.fact_id, 0) != _n_links(r.data)]
-    buckets = {_bucket(Claim.from_dict(json.loads(r.data))) for r in loose}
-    for r in stale:
-        d = json.loads(r.data)
-        for s in d["supporting"] + d["conflicting"]:
-            buckets.add(_bucket(Claim.from_dict(s["claim"])))
-    if not buckets and not stale:
+        loose = conn.execute(select(claims.c.kind, claims.c.indicator, claims.c.speaker, claims.c.person)
+                             .outerjoin(fact_claims, fact_claims.c.claim_id == claims.c.claim_id)
+                             .where(fact_claims.c.fact_id.is_(None)).distinct()).all()
+    # The unit facts are recomputed in: one indicator, one speaker, one person, or a whole kind.
+    buckets = {(r.kind, {"quantity": r.indicator, "quote": r.speaker, "role": r.person}.get(r.kind)) for r in loose}
+    if not buckets:
         return 0
     new = build_facts(_sources(store, _bucket_condition(buckets)))
     with store.transaction() as conn:
-        old_ids = {r[0] for r in conn.execute(select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id).where(_bucket_condition(buckets)))}
-        old_ids |= {r.fact_id for r in stale}
-        ids = list(old_ids)
-        for i in range(0, len(ids), 500):
-            conn.execute(delete(fact_claims).where(fact_claims.c.fact_id.in_(ids[i:i + 500])))
-            conn.execute(delete(facts).where(facts.c.fact_id.in_(ids[i:i + 500])))
+        old_ids = [r[0] for r in conn.execute(select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id)
+                                              .where(_bucket_condition(buckets)).distinct())]
+        for i in range(0, len(old_ids), 500):
+            conn.execute(delete(fact_claims).where(fact_claims.c.fact_id.in_(old_ids[i:i + 500])))
+            conn.execute(delete(facts).where(facts.c.fact_id.in_(old_ids[i:i + 500])))
         _write(store, conn, new)
     return len(new)
-
-
-def _n_links(data: str) -> int:
-    d = json.loads(data)
-    return len({s["claim_id"] for s in d["supporting"] + d["conflicting"]})

@@ -107,6 +107,10 @@ class Store:
         now = _now()
         with self.transaction() as conn:
             ids = [d.doc_id for d, _ in batch]
+            # Facts resting on a replaced version are dropped with it; their other claims are then
+            # unlinked, so the next facts update recomputes them (reconcile.update_facts).
+            stale = select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id).where(claims.c.doc_id.in_(ids))
+            conn.execute(delete(facts).where(facts.c.fact_id.in_(stale)))
             conn.execute(delete(claims).where(claims.c.doc_id.in_(ids)))
             conn.execute(delete(documents).where(documents.c.doc_id.in_(ids)))
             conn.execute(insert(documents), [_doc_row(d, now) for d, _ in batch])
