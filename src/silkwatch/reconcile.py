@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from rapidfuzz import fuzz
 from sqlalchemy import delete, insert, select
@@ -57,7 +57,7 @@ class Fact:
     label: str = ""
     parties: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def n_sources(self) -> int:
         return len({s.story for s in self.supporting})
 
@@ -67,7 +67,7 @@ class Fact:
             return "contested"
         return "corroborated" if self.n_sources >= 2 else "single-source"
 
-    @property
+    @cached_property
     def fact_id(self) -> str:
         return hash_id("fact", self.kind, self.key, sorted(s.claim.id for s in self.supporting))
 
@@ -123,15 +123,25 @@ def _key(c: Claim) -> tuple:
 
 
 def _clusters(items: list[Source], same) -> list[list[Source]]:
-    """Greedy single-link clusters in a fixed order, so a rebuild and an update give the same result."""
+    """Greedy clusters in a fixed order (so a rebuild and an update agree): a claim joins the first cluster
+    whose first claim it agrees with. Identical claims (syndicated copies) join without a comparison, so
+    the cost grows with the number of distinct claims, not of copies."""
     out: list[list[Source]] = []
+    exact: dict[tuple, list[Source]] = {}
     for s in items:
+        c = s.claim
+        key = (c.value, c.approx, c.start, c.text, c.country)
+        if key in exact:
+            exact[key].append(s)
+            continue
         for cl in out:
-            if any(same(s.claim, o.claim) for o in cl):
+            if same(c, cl[0].claim):
                 cl.append(s)
                 break
         else:
-            out.append([s])
+            cl = [s]
+            out.append(cl)
+        exact[key] = cl
     return out
 
 

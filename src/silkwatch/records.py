@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, fields
+from functools import cached_property
 from typing import Any
 
 __all__ = ["RawArticle", "Document", "Claim", "CLAIM_KINDS", "KIND_FIELDS", "hash_id"]
@@ -108,7 +109,7 @@ class Claim:
         if self.kind not in CLAIM_KINDS:
             raise ValueError(f"unknown claim kind {self.kind!r}")
 
-    @property
+    @cached_property
     def id(self) -> str:
         return hash_id(self.doc_id, self.kind, *(self.as_dict()[f] for f in KIND_FIELDS[self.kind]), list(self.span))
 
