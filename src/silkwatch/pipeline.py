@@ -24,8 +24,6 @@ log = logging.getLogger(__name__)
 # interrupted ingest loses little work.
 BATCH_SIZE = 64
 
-after_batch_hooks: list[Callable[[Store, list[Document]], None]] = []
-
 
 @dataclass
 class IngestReport:
@@ -109,8 +107,6 @@ def ingest(
         report.claims += sum(len(cs) for _, cs in batch)
         report.stored += store.write_documents(batch)
         assign_stories(store, [d for d, _ in batch])
-        for hook in after_batch_hooks:
-            hook(store, [d for d, _ in batch])
         progress(len(pending))
 
     pending: list[tuple[Document, list[Claim]]] = []
