@@ -170,6 +170,8 @@ def _fact_table(rows: list[dict], title: str, as_json: bool) -> None:
 
     from rich.table import Table
 
+    from .query import format_amount
+
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
@@ -178,19 +180,13 @@ def _fact_table(rows: list[dict], title: str, as_json: bool) -> None:
         t.add_column(col)
     for f in rows:
         v = f["value"]
-        shown = f"{_amount(v.get('value'))} {v.get('unit')} ({v.get('approx')})" if f["kind"] == "quantity" else (v.get("text") or v.get("role") or v.get("start") or "")[:70]
+        shown = f"{format_amount(v.get('value'))} {v.get('unit')} ({v.get('approx')})" if f["kind"] == "quantity" else (v.get("text") or v.get("role") or v.get("start") or "")[:70]
         outlets = sorted({s["outlet"] or s["doc_id"] for s in f["supporting"]})
         t.add_row(f["rank"], str(f["n_sources"]), f["label"], shown, ", ".join(outlets)[:60])
     out.print(t)
 
 
 JSON_HELP = "Print JSON instead of a table."
-
-
-def _amount(v) -> str:
-    if v is None:
-        return "?"
-    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
 
 
 @app.command("facts")
@@ -214,6 +210,7 @@ def conflicts(as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] =
     import json
 
     from .query import conflicts as contested
+    from .query import format_amount
 
     rows = contested(store())
     if as_json:
@@ -224,7 +221,7 @@ def conflicts(as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] =
         for side, sources in (("says", f["supporting"]), ("but", f["conflicting"])):
             for s in sources:
                 c = s["claim"]
-                out.print(f"  {side:>4} {_amount(c.get('value'))} {c.get('unit')} ({c.get('approx')}) — {s['outlet'] or s['doc_id']}, {s['published'] or 'undated'}", highlight=False)
+                out.print(f"  {side:>4} {format_amount(c.get('value'))} {c.get('unit')} ({c.get('approx')}) — {s['outlet'] or s['doc_id']}, {s['published'] or 'undated'}", highlight=False)
 
 
 @app.command()

@@ -10,7 +10,14 @@ from sqlalchemy import select
 from .store import Store
 from .store.schema import claims, documents, facts, stories
 
-__all__ = ["find_facts", "conflicts", "timeline", "find_quotes", "story_rows", "fact_rows"]
+__all__ = ["find_facts", "conflicts", "timeline", "find_quotes", "story_rows", "fact_rows", "format_amount"]
+
+
+def format_amount(v) -> str:
+    """A figure as people read it: 312,040,000,000 rather than 312040000000.0; 27.2 stays 27.2."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "?" if v is None else str(v)
+    return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:g}"
 
 
 def find_facts(store: Store, kind: str | None = None, indicator: str | None = None, party: str | None = None,

@@ -11,6 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..api import reads
+from ..query import format_amount
 from .chart import line_chart
 from .marks import marked_segments
 
@@ -38,6 +39,7 @@ def mount(app: FastAPI, store, profile) -> None:
     app.mount("/static/swagger", StaticFiles(directory=str(swagger_ui_path)), name="swagger")
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     templates.env.globals["query"] = _query
+    templates.env.filters["amount"] = format_amount
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
