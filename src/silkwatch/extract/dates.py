@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["parse_iso", "resolve_weekday", "MONTHS", "WEEKDAYS", "month_number"]
+__all__ = ["parse_iso", "resolve_weekday", "resolve_relative", "MONTHS", "WEEKDAYS", "month_number"]
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
@@ -39,3 +39,61 @@ def resolve_weekday(weekday: str, published: date | None) -> date | None:
     if wd is None:
         return None
     return published - timedelta(days=(published.weekday() - wd) % 7)
+
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
+_AGO = re.compile(r"\b(\d{1,2}|[a-z]+)\s+(year|month|week|day)s?\s+ago\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(last|this|next|previous|past)\s+(year|month|week)\b", re.IGNORECASE)
+_DAY_WORD = re.compile(r"\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
+_MONTH_ALONE = re.compile(r"\b(?:(?:this|last|next|early|late|mid|in|of)[\s-]+)?([A-Z][a-z]+)\b")
+_YEAR_ALONE = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?![\d.,]\d|s\b|\d)")
+
+
+def _shift_month(d: date, months: int) -> str:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return f"{y}-{m + 1:02d}"
+
+
+def resolve_relative(phrase: str, published: date | None) -> tuple[str | None, str | None]:
+    """(start, end) of a date phrase without a day of the month, against the publication date.
+
+    "10 years ago" → the year; "last month" → YYYY-MM; "last week" → the month of a week before;
+    "yesterday" → the day; "this June" / "in June" → that month of the publication year;
+    "2013" → the year. A phrase that needs the publication date gives (None, None) without it.
+    """
+    y = _YEAR_ALONE.search(phrase)
+    m = _AGO.search(phrase)
+    if m and published:
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS.get(m.group(1).lower())
+        unit = m.group(2).lower()
+        if n is None:
+            return None, None
+        if unit == "year":
+            return str(published.year - n), None
+        if unit == "month":
+            return _shift_month(published, -n), None
+        d = published - timedelta(days=n * (7 if unit == "week" else 1))
+        return (d.isoformat(), d.isoformat()) if unit == "day" else (d.isoformat()[:7], None)
+    m = _RELATIVE.search(phrase)
+    if m and published:
+        step = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[m.group(1).lower()]
+        unit = m.group(2).lower()
+        if unit == "year":
+            month = next((month_number(w) for w in re.findall(r"[A-Z][a-z]+", phrase) if month_number(w)), None)
+            return (f"{published.year + step}-{month:02d}" if month else str(published.year + step)), None  # "in May last year"
+        if unit == "month":
+            return _shift_month(published, step), None
+        return (published + timedelta(days=7 * step)).isoformat()[:7], None
+    m = _DAY_WORD.search(phrase)
+    if m and published:
+        d = published + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()])
+        return d.isoformat(), d.isoformat()
+    for m in _MONTH_ALONE.finditer(phrase):
+        month = month_number(m.group(1)) if len(m.group(1)) > 2 else None
+        if month:
+            year = int(y.group(1)) if y else (published.year if published else None)
+            return (f"{year}-{month:02d}", None) if year else (None, None)
+    if y:
+        return y.group(1), None
+    return None, None

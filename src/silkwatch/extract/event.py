@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
-from .dates import month_number, resolve_weekday
+from .dates import month_number, resolve_relative, resolve_weekday
 
 __all__ = ["extract", "parse_dates"]
 
@@ -17,9 +17,44 @@ PLACE_WINDOW = 60
 MULTI_DAY_SPAN = 3
 # Sentences shorter than this many tokens are fragments whose context is the rest of the paragraph.
 SHORT_SENTENCE = 12
+# An event dated this many days or fewer from the story's news is the story's, in the story's city.
+STORY_DAYS = 14
+# The lead of a story: the sentences starting in its first this many characters.
+LEAD_CHARS = 400
 # Event types whose place, when a sentence does not give it, is the city the article is about.
+# Event types that, named without any party ("documents were signed"), are the story's parties' events.
+PARTIES_OF_STORY = {"signing", "ceremony"}
 PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signing", "ceremony"}
-DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z][\w .]+)?\s*(?:\([^)]*\))?\s*(?:--|—|–|:)")
+DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)")
+# The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing").
+AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+PLACE_OF = re.compile(r"\b(?:city|capital)\s+of\s+$", re.IGNORECASE)
+IN_STATE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|signed|opened)\s+in\s+(?:the\s+)?([A-Z][\w'’-]+)")
+MECHANISM_OF = re.compile(r"\b(?:mechanism|format|platform)\s+(?:for|of)\s+(?:the\s+)?[\w+'’ -]{0,40}$", re.IGNORECASE)
+MECHANISM_AFTER = re.compile(r"\s+(?:mechanism|format)\b", re.IGNORECASE)
+WHERE = re.compile(r",\s+where\b")
+VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
+# What is signed in a signing: a document, not "a signed article" or "a letter signed by".
+DOCUMENTS = {
+    "agreement": "agreement", "agreements": "agreement", "memorandum": "memorandum", "memoranda": "memorandum",
+    "memorandums": "memorandum", "mou": "memorandum", "mous": "memorandum", "declaration": "declaration",
+    "declarations": "declaration", "statement": "statement", "document": "document", "documents": "document",
+    "paper": "document", "papers": "document", "treaty": "treaty", "treaties": "treaty", "contract": "contract",
+    "contracts": "contract", "accord": "accord", "accords": "accord", "deal": "deal", "deals": "deal",
+    "protocol": "protocol", "protocols": "protocol", "roadmap": "roadmap", "charter": "charter", "communique": "communique",
+}
+DOCUMENT_WINDOW = 80
+# "the document", "this agreement": a document named before, which tells no signing apart.
+ANAPHORIC = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+ANY_DOCUMENT = ""
+# "a two-day summit", "the three-day state visit": how many days an event lasts.
+N_DAYS = re.compile(r"\b(two|three|four|five|2|3|4|5)[- ]days?\b(?!\s+(?:ago|later|before|after|earlier))", re.IGNORECASE)
+BEGUN = re.compile(r"\b(?:open(?:s|ed)?|kick(?:s|ed)? off|begin(?:s)?|began|start(?:s|ed)?|arriv(?:e|es|ed))\b", re.IGNORECASE)
+# "the two-day meeting" said anywhere in the story is its gathering's length.
+N_DAY_GATHERING = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\s+(?:summit|meeting|gathering|conference|forum|session)\b", re.IGNORECASE)
+GATHERINGS = {"summit", "ministerial_meeting", "forum"}
 ONLINE = re.compile(r"\b(?:video|virtual|online|videoconference|video link)\b", re.IGNORECASE)
 
 
@@ -34,11 +69,69 @@ def _keyword_pattern(event_types: tuple) -> tuple[re.Pattern[str], dict[str, str
 
 
 def extract(article) -> list[Claim]:
-    """One claim per distinct (type, place) event the article reports."""
+    """One claim per distinct event the article reports: mentions of one type are one event unless
+    their places, their dates or (for signings) the documents signed tell them apart."""
+    events: list[dict] = []
+    for mn in _mentions(article):
+        ev = next((e for e in events if _same_event(e, mn)), None)
+        if ev is None:
+            events.append({**mn, "parts": set(mn["parts"]), "days": [], "texts": [mn["text"]]})
+        else:
+            _merge(ev, mn)
+    cities = _article_cities(article)
+    lead = _lead_date(article)
+    for ev in events:
+        if ev["place"] is None and not ev["online"] and ev["type"] in PLACED_TYPES:
+            # "During the summit, Xi will hold separate meetings": the place of the event it is said with
+            ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"]), None)
+    for ev in events:
+        settle = ev["type"] in PLACED_TYPES and not ev["online"] and _of_the_story(article, ev, lead)
+        ev["place"] = _settle_place(article, ev["place"], cities if settle else [])
+    settled: list[dict] = []
+    for ev in events:  # "a summit in Kazakhstan" settled in Astana is the Astana summit
+        same = next((e for e in settled if _same_event(e, ev)), None)
+        if same is None:
+            settled.append(ev)
+        else:
+            _merge(same, ev)
+    out = []
+    for ev in settled:
+        place = ev["place"]
+        where = article.entities.place(place) if place else None
+        if where is not None and where.country not in article.profile.members:
+            continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
+        start, end = _first_day(ev), _last_day(ev)
+        if start is None and lead is not None:
+            start, end = lead, lead  # "on Friday" said of the story in its lead, not of this mention
+        start, end = _span_days(article, ev, start, end)
+        out.append(article.claim(
+            "event", *ev["span"], event_type=ev["type"], name=ev["name"], location=place,
+            start=start, end=end, participants=tuple(sorted(ev["parts"])),
+        ))
+    return out
+
+
+def _merge(ev: dict, mn: dict) -> None:
+    """Add a further mention (or an event found to be the same) to an event."""
+    ev["parts"] |= set(mn["parts"])
+    ev["texts"] += mn.get("texts", [mn["text"]])
+    if ev["place"] is None and mn["place"] is not None:
+        ev["place"] = mn["place"]  # the place-less mention was this event
+    if not ev["object"]:
+        ev["object"] = mn["object"]
+    ev["online"] = ev["online"] or mn["online"]
+    ev["along"] = ev["along"] | mn["along"]
+    if mn["start"] and not ev["start"]:
+        ev["start"], ev["end"] = mn["start"], mn["end"]
+    elif mn["start"] and len(mn["start"]) == len(ev["start"]) == 10:
+        ev["days"] += [mn["start"], mn["end"], *mn.get("days", [])]
+
+
+def _mentions(article) -> list[dict]:
+    """Every event word of the article with its type, place, dates, participants and (signings) document."""
     pattern, words = _keyword_pattern(article.profile.event_types)
     text = article.text
-    events: dict[tuple[str, str | None], dict] = {}
-    order: list[tuple[str, str | None]] = []
+    out: list[dict] = []
     for sent in article.doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         chunk = text[s0:s1]
@@ -46,53 +139,78 @@ def extract(article) -> list[Claim]:
             continue
         dl = DATELINE.match(chunk)
         body_from = dl.end() if dl else 0
-        for m in pattern.finditer(chunk, body_from):
-            etype = words.get(re.sub(r"\s+", " ", m.group(0).lower()).replace("’", "'"))
-            if etype is None:
-                etype = next((v for k, v in words.items() if re.fullmatch(re.escape(k).replace(r"\ ", r"\s+").replace("'", "['’]?"), m.group(0), re.IGNORECASE)), None)
+        found = list(pattern.finditer(chunk, body_from))
+        for i, m in enumerate(found):
+            etype = _type_of(m.group(0), words)
             if etype is None:
                 continue
-            place = None if ONLINE.search(chunk) else _place(article, chunk, body_from, m.start(), m.end())
+            if i + 1 < len(found) and not chunk[m.end():found[i + 1].start()].strip():
+                continue  # a modifier of the next event word ("summit talks"): that word names the event
+            if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start()) or MECHANISM_AFTER.match(chunk, m.end())):
+                continue  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
+            obj = None
+            if etype == "signing":
+                obj = _signed_document(chunk, m.start(), m.end())
+                if obj is None:
+                    continue  # "a signed article", "signed by": no agreement, no signing
+            online = bool(ONLINE.search(chunk))
+            place = None if online else _place(article, chunk, body_from, m.start(), m.end(), etype)
             parts = _participants(article, chunk, etype)
             if not parts and len(sent) < SHORT_SENTENCE:
                 # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
                 nxt = text[s0: text.find("\n", s1) if text.find("\n", s1) > 0 else len(text)]
                 parts = _participants(article, nxt, etype)
-                place = place or (None if ONLINE.search(nxt) else _place(article, nxt, body_from, m.start(), m.end()))
+                place = place or (None if ONLINE.search(nxt) else _place(article, nxt, body_from, m.start(), m.end(), etype))
+            if not parts and etype in PARTIES_OF_STORY and out:
+                parts = list(out[0]["parts"])  # "documents were signed": the story's parties signed them
             if not parts:
                 continue
-            start, end = _dates(article, sent, m.start() + s0, s0 + body_from)
+            others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
+            start, end = _dates(article, sent, m.start() + s0, s0 + body_from, others)
             if start is None:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
-            key = (etype, place)
-            if place is not None and (etype, None) in events and (etype, place) not in events:
-                events[key] = events.pop((etype, None))  # the place-less mention was this event
-                order[order.index((etype, None))] = key
-            elif place is None and any(k[0] == etype for k in events):
-                key = next(k for k in order if k[0] == etype)
-            if key not in events:
-                events[key] = {"type": etype, "place": place, "start": start, "end": end, "parts": set(parts), "span": (s0, s1), "name": m.group(0), "days": []}
-                order.append(key)
-            else:
-                ev = events[key]
-                ev["parts"] |= set(parts)
-                if start and ev["start"] and len(start) == len(ev["start"]) == 10:
-                    ev["days"] += [start, end]
-    out = []
-    cities = _article_cities(article)
-    for key in order:
-        ev = events[key]
-        place = _settle_place(article, ev["place"], cities if ev["type"] in PLACED_TYPES else [])
-        if place != ev["place"] and any(k[0] == ev["type"] and k[1] == place for k in order if k != key):
-            continue  # the same event, already placed in that city
-        where = article.entities.place(place) if place else None
-        if where is not None and where.country not in article.profile.members:
-            continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
-        out.append(article.claim(
-            "event", *ev["span"], event_type=ev["type"], name=ev["name"], location=place,
-            start=_first_day(ev), end=_last_day(ev), participants=tuple(sorted(ev["parts"])),
-        ))
+            along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
+            out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
+                        "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along})
     return out
+
+
+def _type_of(word: str, words: dict[str, str]) -> str | None:
+    etype = words.get(re.sub(r"\s+", " ", word.lower()).replace("’", "'"))
+    if etype is None:
+        etype = next((v for k, v in words.items() if re.fullmatch(re.escape(k).replace(r"\ ", r"\s+").replace("'", "['’]?"), word, re.IGNORECASE)), None)
+    return etype
+
+
+def _of_the_story(article, ev: dict, lead: str | None) -> bool:
+    """Whether an event is the story's own, not one it recalls: undated, or dated near the news."""
+    if not ev["start"]:
+        return True
+    news = lead or (article.published.isoformat() if article.published else None)
+    if news is None:
+        return True
+    if len(ev["start"]) == 10:
+        return abs((date.fromisoformat(ev["start"]) - date.fromisoformat(news)).days) <= STORY_DAYS
+    return news.startswith(ev["start"])
+
+
+def _same_event(ev: dict, mn: dict) -> bool:
+    """Whether a mention names an event already found: same type, and no place, date or document apart."""
+    if ev["type"] != mn["type"]:
+        return False
+    if ev["place"] and mn["place"] and ev["place"] != mn["place"]:
+        return False
+    if ev["object"] and mn["object"] and ev["object"] != mn["object"]:  # "" (the document) is any
+        return False
+    return _dates_agree(ev["start"], mn["start"])
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    if len(a) == len(b) == 10:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= MULTI_DAY_SPAN
+    return a.startswith(b) or b.startswith(a)
 
 
 def _days_near(ev) -> list[date]:
@@ -127,7 +245,7 @@ def _article_cities(article) -> list[str]:
 
 def _located(text: str, at: int, how: str) -> bool:
     """A capital stands for its government ("Beijing's policy") unless a preposition makes it a place."""
-    return how != "capital" or re.search(r"\b(?:in|to|at|from)\s+$", text[:at]) is not None
+    return how != "capital" or AT_PLACE.search(text[:at]) is not None
 
 
 def _settle_place(article, place: str | None, cities: list[str]) -> str | None:
@@ -141,24 +259,94 @@ def _settle_place(article, place: str | None, cities: list[str]) -> str | None:
     return place
 
 
-def _place(article, chunk: str, body_from: int, ks: int, ke: int) -> str | None:
+def _place(article, chunk: str, body_from: int, ks: int, ke: int, etype: str = "") -> str | None:
+    """The city (else the member state) an event word is located in: "summit in Xi'an", "the Astana summit",
+    "visited Kazakhstan"; not a partner's city ("an agreement with Almaty")."""
     best = None
     for m in article.entities.mentions(chunk[body_from:], body_from):
         dist = ks - m.end if m.end <= ks else m.start - ke
         if dist > PLACE_WINDOW or dist < -1:
             continue
-        if m.kind == "place":
-            name = m.key
-        elif m.kind == "state" and m.how == "capital" and _located(chunk, m.start, m.how):
-            name = article.entities.place(m.surface).name if article.entities.place(m.surface) else None
-        elif m.kind == "state" and m.how in ("name", "alias") and m.key in article.profile.members and re.search(r"\b(?:in|to)\s+$", chunk[:m.start]):
+        before = chunk[:m.start]
+        # "the Xi'an summit", "the opening ceremony of the Beijing Games"
+        attached = (m.end <= ks and re.fullmatch(r"[\s'’s]*", chunk[m.end:ks]) is not None) or (
+            m.start >= ke and re.fullmatch(r"\s+of\s+(?:the\s+)?", chunk[ke:m.start]) is not None)
+        if re.match(r"['’]s\b", chunk[m.end:]) and not attached:
+            continue  # "China's engagement", "Beijing's policy": the state, not a place
+        if m.kind == "place" or (m.kind == "state" and m.how == "capital"):
+            if not (attached or AT_PLACE.search(before) or PLACE_OF.search(before) or WHERE.match(chunk, m.end)):
+                continue
+            place = article.entities.place(m.surface)
+            name = m.key if m.kind == "place" else (place.name if place else None)
+        elif m.kind == "state" and m.how in ("name", "alias") and m.key in article.profile.members and (
+                IN_STATE.search(before) or (etype == "state_visit" and (TO_STATE.search(before) or (m.start >= ke and VISIT_STATE.search(before))))):
             state = article.profile.state(m.key)
             name = state.name if state else None
         else:
             continue
         if name and (best is None or dist < best[0]):
             best = (dist, name)
+    if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
+        held = HELD_IN.search(chunk, ke)
+        if held:
+            place = article.entities.place(held.group(1))
+            best = (0, place.name) if place else None
     return best[1] if best else None
+
+
+def _signed_document(chunk: str, ks: int, ke: int) -> str | None:
+    """The kind of document nearest a signing word in its sentence, or None when nothing signed is a document."""
+    best = None
+    for m in re.finditer(r"[A-Za-z]+", chunk):
+        kind = DOCUMENTS.get(m.group(0).lower())
+        if kind is None:
+            continue
+        dist = ks - m.end() if m.end() <= ks else m.start() - ke
+        if dist <= DOCUMENT_WINDOW and (best is None or dist < best[0]):
+            best = (dist, kind if not ANAPHORIC.search(chunk[:m.start()]) else ANY_DOCUMENT)
+    return best[1] if best else None
+
+
+def _lead_date(article) -> str | None:
+    """The day the story's lead dates it to ("China on Friday pledged …"), for events no mention dates.
+
+    Of the lead's days, the first not after the publication date: the news, not what it announces.
+    """
+    text = article.text
+    found = []
+    for sent in article.doc.sents:
+        if sent.start_char > LEAD_CHARS or found:
+            break
+        chunk = text[sent.start_char:sent.end_char]
+        if not chunk.strip():
+            continue
+        dl = DATELINE.match(chunk)
+        body_from = sent.start_char + (dl.end() if dl else 0)
+        for ent in _date_spans(article, sent):
+            if ent.start_char >= body_from:
+                start, _ = _date_of(article, ent)
+                if start and len(start) == 10:
+                    found.append(start)
+    past = [d for d in found if article.published and date.fromisoformat(d) <= article.published]
+    return (past or found or [None])[0]
+
+
+def _span_days(article, ev, start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """A one-day date of an event said to last n days: its first day if it opens then or is still to come,
+    else (it ended then, or is reported after it) its last."""
+    if not start or len(start) != 10 or (end and end != start):
+        return start, end
+    n = next((m.group(1) for t in ev["texts"] for m in N_DAYS.finditer(t)), None)
+    if n is None and ev["type"] in GATHERINGS:
+        n = next((m.group(1) for m in N_DAY_GATHERING.finditer(article.text)), None)
+    if n is None:
+        return start, end
+    days = int(n) if n.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5}[n.lower()]
+    d = date.fromisoformat(start)
+    texts = " ".join(ev["texts"])
+    if ENDED.search(texts) or (article.published and d <= article.published and not BEGUN.search(texts)):
+        return (d - timedelta(days=days - 1)).isoformat(), d.isoformat()
+    return d.isoformat(), (d + timedelta(days=days - 1)).isoformat()
 
 
 def _participants(article, chunk: str, etype: str) -> list[str]:
@@ -177,17 +365,39 @@ def _participants(article, chunk: str, etype: str) -> list[str]:
 
 
 DAY_RANGE = re.compile(r"(?P<m>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})(?!\d)(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2})(?!\d))?(?:,?\s+(?P<y>\d{4}))?")
+CROSS_MONTH = re.compile(r"(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})\s*(?:-|–|to|until|through)\s*(?P<m2>[A-Z][a-z]+)\.?\s+(?P<d2>\d{1,2})(?!\d)(?:,?\s+(?P<y>\d{4}))?")
 DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
 MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-TWO_DAY = re.compile(r"\btwo-day\b|\btwo days\b", re.IGNORECASE)
 # A date next to a clock time ("08:10, January 25, 2024", "Updated: July 17, 2020 20:37") stamps the page, not an event.
-CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end)\b", re.IGNORECASE)
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+RELATIVE_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago\b"
+    rf"|\b(?:in\s+)?(?:{_MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
+    rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{_MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\bin\s+(?:{_MONTH_NAMES})\b(?!\s*\d)")
+SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
+STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|Updated|Posted|Released)\s*:?[\s\w,]*$", re.IGNORECASE)
+STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
+RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
+ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end|final day|last day|closing day)\b", re.IGNORECASE)
 
 
 def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | None]:
     """(start, end) from a date phrase: "May 18-19", "18 May 2023", "on Friday" (against the publication date)."""
+    m = CROSS_MONTH.search(phrase)
+    if m and month_number(m.group("m1")) and month_number(m.group("m2")):
+        year = int(m.group("y")) if m.group("y") else (published.year if published else None)
+        try:
+            d1 = date(year, month_number(m.group("m1")), int(m.group("d1"))) if year else None
+            d2 = date(year, month_number(m.group("m2")), int(m.group("d2"))) if year else None
+        except ValueError:
+            d1 = d2 = None
+        if d1 and d2:
+            if d2 < d1:  # "Dec. 30 to Jan. 2" runs into the next year
+                d2 = d2.replace(year=d2.year + 1)
+            return d1.isoformat(), d2.isoformat()
     for rx in (DAY_RANGE, DAY_FIRST):
         m = rx.search(phrase)
         if m and month_number(m.group("m")):
@@ -211,12 +421,13 @@ def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | 
 
 
 def _reference(article) -> date | None:
-    """The publication date, else 1 January of the year the article names most, to place dates without a year."""
+    """The publication date, else 1 January of the latest year the article reports on, to place dates without a year."""
     if article.published:
         return article.published
     if "reference_date" not in article.notes:
-        years = re.findall(r"\b(20\d\d)\b", article.text)
-        article.notes["reference_date"] = date(int(max(set(years), key=years.count)), 1, 1) if years else None
+        # the latest year the text reports on, not a goal's ("by 2030", "until 2035")
+        years = [int(y) for y in re.findall(r"(?<!\bby )(?<!\buntil )(?<!\bto )(?<!\bthrough )\b(20\d\d)\b(?!\s*-\s*20\d\d)", article.text)]
+        article.notes["reference_date"] = date(max(years), 1, 1) if years else None
     return article.notes["reference_date"]
 
 
@@ -231,18 +442,58 @@ def _paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _dates(article, sent, at: int, body_from: int = 0) -> tuple[str | None, str | None]:
-    """The date nearest the event word in its sentence (not the dateline's); "the two-day summit ended Friday" reaches back a day."""
+def _dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = ()) -> tuple[str | None, str | None]:
+    """The date nearest the event word in its sentence (not the dateline's, nor one nearer another event word)."""
     text = article.text
-    ents = sorted((e for e in sent.ents if e.label_ == "DATE" and e.start_char >= body_from
-                   and not CLOCK.search(text[max(0, e.start_char - 12): e.end_char + 12])), key=lambda e: abs(e.start_char - at))
-    for ent in ents:
-        ref = _reference(article)
-        if WEEKDAY.search(ent.text) and not article.published:
-            continue  # a weekday needs the real publication date
-        start, end = parse_dates(ent.text, ref)
-        if start:
-            if TWO_DAY.search(sent.text) and ENDED.search(sent.text) and start == end and len(start) == 10:
-                start = (date.fromisoformat(end) - timedelta(days=1)).isoformat()
-            return start, end
-    return None, None
+    found = []
+    for e in _date_spans(article, sent):
+        if e.start_char < body_from or any(abs(o - e.start_char) < abs(at - e.start_char) for o in others):
+            continue
+        if at < e.start_char and SINCE.search(text[at:e.start_char]):
+            continue  # "the summit, the first since 1992": when a period began, not the event's date
+        start, end = _date_of(article, e)
+        if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the nearest
+            found.append(((len(start) == 4, abs(e.start_char - at)), start, end))
+    return min(found)[1:] if found else (None, None)
+
+
+class _Span:
+    """A date phrase the parser's entities miss ("10 years ago", "in May last year")."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start_char, self.end_char, self.label_ = text[start:end], start, end, "DATE"
+
+
+def _date_spans(article, sent) -> list:
+    """The sentence's DATE entities, widened or completed by the phrases RELATIVE_DATE finds."""
+    text = article.text
+    extra = [_Span(text, sent.start_char + m.start(), sent.start_char + m.end())
+             for m in RELATIVE_DATE.finditer(text[sent.start_char:sent.end_char])]
+    ents = [e for e in sent.ents if e.label_ == "DATE"
+            and not any(x.start_char <= e.start_char and e.end_char <= x.end_char for x in extra)]
+    extra = [x for x in extra if not any(e.start_char <= x.start_char and x.end_char <= e.end_char for e in ents)]
+    return sorted([*ents, *extra], key=lambda e: e.start_char)
+
+
+def _date_of(article, ent) -> tuple[str | None, str | None]:
+    """(start, end) of one DATE entity; a page's time stamp ("Updated: July 17, 2020 20:37") dates nothing."""
+    text = article.text
+    if STAMP_AFTER.match(text, ent.end_char) or STAMP_BEFORE.search(text[max(0, ent.start_char - 16): ent.start_char]):
+        return None, None
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char) % (len(text) + 1)
+    dl = DATELINE.match(text, line_start)
+    if dl and dl.end() > ent.start_char:
+        return None, None  # "BEIJING, May 8 (Xinhua) --" dates the report
+    if not re.sub(r"[\W_]+", "", STAMP_LABEL.sub("", text[line_start:ent.start_char] + text[ent.end_char:line_end])):
+        return None, None  # a line holding only a date stamps the page
+    if WEEKDAY.search(ent.text) and not article.published:
+        return None, None  # a weekday needs the real publication date
+    phrase = ent.text
+    lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
+    if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
+        phrase = lead_in.group(0) + phrase  # "from 5 to | 7 February 2025": the parser cut the range
+    start, end = parse_dates(phrase, _reference(article))
+    if not start:
+        start, end = resolve_relative(phrase, article.published)
+    return start, end
