@@ -1,4 +1,8 @@
-"""The statistical model: spaCy's en_core_web_sm, loaded once per process."""
+"""The statistical model: spaCy's en_core_web_sm tagger and parser, loaded once per process.
+
+Its NER model is left out: it cost more than the rest of the pipeline together, and
+entities.py finds the dates and names the extractors need from the tags instead.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import logging
 from functools import lru_cache
 
 from ..errors import ModelError
+from .entities import COMPONENT as ENTITIES
 
 __all__ = ["load_model", "MODEL_PACKAGE"]
 
@@ -18,12 +23,13 @@ FALLBACK_PACKAGE = "en_core_web_sm"
 
 @lru_cache(maxsize=1)
 def load_model():
-    """Load the English model (tagger, parser, NER); raise ModelError with the fix when it is missing."""
+    """Load the English model (tagger, parser, rule-based entities); raise ModelError with the fix when it is missing."""
     import spacy
 
     for name in (MODEL_PACKAGE, FALLBACK_PACKAGE):
         try:
-            nlp = spacy.load(name, exclude=["lemmatizer"])
+            nlp = spacy.load(name, exclude=["lemmatizer", "ner"])
+            nlp.add_pipe(ENTITIES)
             log.debug("loaded spaCy model %s", name)
             return nlp
         except OSError:
