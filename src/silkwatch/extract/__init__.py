@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import ctypes
 import itertools
@@ -10,11 +11,13 @@ import multiprocessing
 import os
 import signal
 import threading
-import warnings
 from collections.abc import Iterable, Iterator, Sized
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..errors import ModelError
 from ..link import EntityIndex, entity_index
 from ..profile import Profile
 from ..records import Claim, Document
@@ -27,9 +30,9 @@ __all__ = ["Article", "extract", "extract_documents", "EXTRACTORS"]
 
 log = logging.getLogger(__name__)
 
-# Parsing, measured with bench/throughput.py on 2 cores (dev corpus repeated to 2,000 documents):
-# batches of 32 documents, one worker process per core; a known small set of documents is parsed
-# in this process, where starting workers would cost more than it saves.
+# Measured with bench/throughput.py on 2 cores (dev corpus repeated to 2,000 documents): batches
+# of 32 documents, one worker process per core that parses and extracts; a known small set of
+# documents is handled in this process, where starting workers would cost more than it saves.
 PARSE_BATCH = 32
 PARSE_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 PARALLEL_MIN = 200
@@ -103,58 +106,97 @@ def extract_documents(
     """Claims for each document, in input order, parsing the stream of documents with the model.
 
     Only English documents are parsed, and of those only the sentences that can hold a claim
-    (focus.py); with n_process > 1 the model runs in worker processes while this one extracts.
+    (focus.py). With n_process > 1, worker processes parse and extract whole batches and send
+    back only the claims; at most two batches per worker are in flight, so memory stays flat.
     """
     if focus is None:  # SILKWATCH_FOCUS=0 parses whole texts, to compare scores with and without the pre-filter
         focus = os.environ.get("SILKWATCH_FOCUS", "1") != "0"
     if n_process is None:
         small = isinstance(documents, Sized) and len(documents) < PARALLEL_MIN
         n_process = 1 if small else PARSE_PROCESSES
-    if n_process > 1:
-        _guard_workers()
-
-    def inputs():
-        for d in documents:
-            english = (d.lang or "en") == "en"
-            # A non-English document goes through as an empty text, which keeps the order for free.
-            yield (focus_doc(load_model(), d.text, profile) if focus else d.text) if english else "", (d, english)
-
-    stream = iter(inputs())
-    first = next(stream, None)
-    if first is None:
+    batches = _batches(iter(documents), batch_size)
+    if n_process <= 1:
+        for batch in batches:
+            yield from zip(batch, _extract_batch(batch, profile, focus))
         return
+    yield from _parallel(batches, profile, focus, n_process)
+
+
+def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while batch := list(itertools.islice(documents, size)):
+        yield batch
+
+
+def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list[list[Claim]]:
+    """The claims of each document of a batch (none for a document not in English)."""
     nlp = load_model()
-    others = set(multiprocessing.active_children())
-    parsed = nlp.pipe(itertools.chain([first], stream), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    english = [d for d in batch if (d.lang or "en") == "en"]
+    inputs = [focus_doc(nlp, d.text, profile) if focus else d.text for d in english]
+    claims = {id(d): _extract_parsed(d, doc, profile) for d, doc in zip(english, nlp.pipe(inputs, batch_size=len(batch) or 1))}
+    return [claims.get(id(d), []) for d in batch]
+
+
+_worker: dict = {}
+
+
+def _start_worker(profile: Profile, focus: bool) -> None:
+    _worker.update(profile=profile, focus=focus)
+
+
+def _work(batch: list[Document]) -> list[list[Claim]]:
+    return _extract_batch(batch, _worker["profile"], _worker["focus"])
+
+
+def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, n_process: int) -> Iterator[tuple[Document, list[Claim]]]:
+    load_model()  # loaded once here, shared with the forked workers
+    _guard_workers()
+    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(profile, focus))
+    in_flight: collections.deque = collections.deque()
     done = False
     try:
-        with _workers_stop_on_ctrl_c(n_process > 1, others):
-            for doc, (d, english) in parsed:
-                yield d, (_extract_parsed(d, doc, profile) if english else [])
+        with _workers_stop_on_ctrl_c(pool):
+            for batch in batches:
+                in_flight.append((batch, pool.submit(_work, batch)))
+                while len(in_flight) >= 2 * n_process:
+                    yield from _finish(in_flight.popleft())
+            while in_flight:
+                yield from _finish(in_flight.popleft())
         done = True
     finally:
-        with warnings.catch_warnings():
-            if not done and n_process > 1:  # stopped early (an error, Ctrl-C, the caller gave up)
-                _stop_workers(others)
-                warnings.filterwarnings("ignore", message=r"\[W127\]")  # "not all workers completed": we ended them
-            parsed.close()
+        if done:
+            pool.shutdown()
+        else:  # stopped early (an error, Ctrl-C, the caller gave up): end the workers now
+            _stop_workers(pool)
 
 
-def _stop_workers(others: set) -> None:
-    """End the parse workers: on an early stop spaCy would wait for them, and they for it, forever."""
-    for p in set(multiprocessing.active_children()) - others:
+def _finish(item) -> Iterator[tuple[Document, list[Claim]]]:
+    batch, future = item
+    try:
+        claims = future.result()
+    except BrokenProcessPool:
+        raise ModelError("a parse worker process died (out of memory?); the documents stored so far are kept") from None
+    yield from zip(batch, claims)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once: waiting would finish every batch already handed to them."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processes:
         p.terminate()
+    for p in processes:
+        p.join(timeout=5)
 
 
 @contextlib.contextmanager
-def _workers_stop_on_ctrl_c(active: bool, others: set):
-    """On Ctrl-C, end the parse workers before anything else."""
-    if not active or threading.current_thread() is not threading.main_thread():
+def _workers_stop_on_ctrl_c(pool: ProcessPoolExecutor):
+    """On Ctrl-C, end the workers before anything else."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum, frame):
-        _stop_workers(others)
+        _stop_workers(pool)
         raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGINT, stop)
