@@ -32,3 +32,97 @@ def test_scare_quotes_noun_objects_and_unnamed_speakers_are_not_quotes(claims_of
 def test_a_ministry_speaks_when_no_person_does(claims_of):
     got = quotes(claims_of, "The Chinese Foreign Ministry said that the summit would be held in Astana in June.")
     assert got == [("Chinese Foreign Ministry", False, "the summit would be held in Astana in June")]
+
+
+def test_a_signed_article_is_its_authors_words_paragraph_by_paragraph(claims_of):
+    text = ("Our two nations, one future\n\n"
+            "Signed article by Shavkat Mirziyoyev, President of the Republic of Uzbekistan\n\n"
+            "Daily Paper | Updated: 2024-01-23\n\n"
+            "We value the friendship of our peoples and will keep working for it every single day.\n\n"
+            "Railways and roads\n\n"
+            "The new railway will bring our countries closer and open new markets for our farmers.")
+    got = quotes(claims_of, text)
+    assert got == [
+        ("Shavkat Mirziyoyev", True, "We value the friendship of our peoples and will keep working for it every single day."),
+        ("Shavkat Mirziyoyev", True, "The new railway will bring our countries closer and open new markets for our farmers."),
+    ]
+
+
+def test_a_journalists_byline_makes_no_quotes(claims_of):
+    text = ("Article by John Smithson, staff reporter\n\n"
+            "The new railway will bring the two countries closer and open new markets for farmers.")
+    assert quotes(claims_of, text) == []
+
+
+def test_he_continues_the_subject_not_the_last_name_mentioned(claims_of):
+    text = ("Kyrgyz President Sadyr Japarov recalled that in 2023 he and Xi Jinping raised the relationship to a new level. "
+            "This shows how much trust the two countries have built, he noted.")
+    got = quotes(claims_of, text)
+    assert [s for s, _, _ in got] == ["Sadyr Japarov", "Sadyr Japarov"]
+    assert got[1][2] == "This shows how much trust the two countries have built"
+
+
+def test_a_statement_before_its_attribution_and_an_unnamed_spokesperson_named_later(claims_of):
+    text = ("Chinese President Xi Jinping will attend the summit in Astana next month, a Chinese Foreign Ministry spokesperson announced on Friday.\n\n"
+            "The summit is a milestone for the whole region, spokesperson Lin Jian told a news briefing.")
+    got = quotes(claims_of, text)
+    assert ("Lin Jian", False, "Chinese President Xi Jinping will attend the summit in Astana next month") in got
+    assert ("Lin Jian", False, "The summit is a milestone for the whole region") in got
+    assert all(s == "Lin Jian" for s, _, _ in got)
+
+
+def test_adding_that_is_a_second_quote_by_the_same_speaker(claims_of):
+    text = ("Chinese President Xi Jinping spoke in Xi'an on Friday.\n\n"
+            "The president also said that China would draw up plans with its neighbours for cooperation in science and farming, "
+            "adding that Chinese firms are set to be encouraged to hire more local staff.")
+    got = quotes(claims_of, text)
+    assert got == [
+        ("Xi Jinping", False, "China would draw up plans with its neighbours for cooperation in science and farming"),
+        ("Xi Jinping", False, "Chinese firms are set to be encouraged to hire more local staff"),
+    ]
+
+
+def test_quoted_words_without_attribution_are_no_quote_but_a_quote_attributed_after_it_ends_is(claims_of):
+    text = ("Wang Yi said that the meeting had been productive. \u201cIt does not target any third party in the region.\u201d\n\n"
+            "\u201cWe have built a good partnership. We will continue this work together,\u201d Kazakh President Kassym-Jomart Tokayev said.")
+    got = quotes(claims_of, text)
+    assert ("Wang Yi", False, "the meeting had been productive") in got
+    assert ("Kassym-Jomart Tokayev", True, "We have built a good partnership. We will continue this work together") in got
+    assert not any("third party" in t for _, _, t in got)
+
+
+def test_the_agency_that_reports_a_statement_is_not_its_speaker(claims_of):
+    got = quotes(claims_of, "Xi Jinping stressed that China stands ready to help its neighbours build roads and railways, the news agency reported.")
+    assert got == [("Xi Jinping", False, "China stands ready to help its neighbours build roads and railways")]
+
+
+def test_paragraphs_after_a_colon_are_the_speakers_words_but_an_enumeration_is_not(claims_of):
+    text = ("Foreign Ministry spokesperson Wang Wenbin introduced the arrangements for the summit at a regular press conference:\n\n"
+            "The heads of state will review the development of relations and sign important documents.\n\n"
+            "Background\n\n"
+            "Wang Yi summarized the consensus reached at the meeting:\n\n"
+            "First, the six countries will build a peaceful and prosperous region together.")
+    got = quotes(claims_of, text)
+    assert got == [("Wang Wenbin", True, "The heads of state will review the development of relations and sign important documents.")]
+
+
+def test_a_title_in_quote_marks_is_not_speech_and_a_statement_speaks_for_its_issuer(claims_of):
+    text = ("Foreign Minister Wang Yi wrote the article \u201cBuild a Better World Together for the Next Generation\u201d in a newspaper.\n\n"
+            "Xi Jinping will visit Kazakhstan next week, the Kazakh presidential press service said on Sunday. "
+            "\u201cThe two presidents will sign agreements on trade and energy,\u201d the statement read.")
+    got = quotes(claims_of, text)
+    assert ("Kazakh presidential press service", True, "The two presidents will sign agreements on trade and energy") in got
+    assert not any(s == "Wang Yi" for s, _, _ in got)
+
+
+def test_an_acronym_speaks_with_the_name_it_abbreviates(claims_of):
+    text = ("Trade grew fast, according to data from China's General Administration of Customs (GAC).\n\n"
+            "Central Asia has become an important partner for Chinese exporters, the GAC said in a post.")
+    got = quotes(claims_of, text)
+    assert got == [("General Administration of Customs", False, "Central Asia has become an important partner for Chinese exporters")]
+
+
+def test_a_speech_or_pledge_participle_after_the_clause_is_not_part_of_it(claims_of):
+    text = ("Kyrgyz President Sadyr Japarov stressed that closer ties with China are a top priority for his country, "
+            "pledging strong support for the new railway and the Belt and Road Initiative.")
+    assert quotes(claims_of, text) == [("Sadyr Japarov", False, "closer ties with China are a top priority for his country")]

@@ -23,8 +23,25 @@ COREF_WINDOW = 1500
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that make a noun phrase an institution that can speak ("the ministry said …").
 BODY_WORDS = r"\b(?:ministry|press service|office|agency|embassy|government|committee|secretariat|administration|department|council|news)\b"
+# Head nouns of such a phrase ("the press service of …"), and documents that speak for whoever issued them.
+BODY_HEADS = frozenset("ministry service office agency embassy government committee secretariat administration department council".split())
+DOCUMENT_NOUNS = frozenset("statement release communique communiqué readout".split())
 # "Wang Wenbin: …" opening a paragraph of a transcript.
 TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?P<words>\S.*)$", re.MULTILINE)
+# "Signed article by <Name>, …" (also op-ed, column, opinion piece) on a line of its own: the body is the author's words.
+SIGNED_BYLINE = re.compile(
+    r"^[ \t]*(?:an?\s+)?(?:signed\s+(?:article|op-?ed|letter)|op-?ed|opinion\s+piece|guest\s+column|column|commentary)\s+by\s+"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A paragraph of a signed article's body: prose that ends a sentence, long enough not to be a caption or a title.
+MIN_BODY_WORDS = 8
+# A paragraph that opens an enumeration ("First, …", "2. …", "The third is …").
+ENUMERATED = re.compile(r"^(?:\(?\d{1,2}[.)]\s|[•·*-]\s|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b)", re.IGNORECASE)
+# Words a title leaves in lower case ("Build a Better World Together").
+TITLE_SMALL_WORDS = frozenset("a an the and or but nor of for with to in on at by from as into".split())
+# A reported clause needs this many words ("regional leaders arrived").
+MIN_CLAUSE_TOKENS = 3
 
 
 @lru_cache(maxsize=8)
@@ -52,22 +69,95 @@ def extract(article) -> list[Claim]:
             if not _is_speech(article.text, s, e, sent.start_char):
                 continue
             speaker = _speaker_for_sentence(article, sent, verbs, exclude=(s, e))
+            if speaker is None and e >= sent.end_char:
+                # The quote runs over several sentences: its speaker follows the closing mark.
+                closing = article.doc.char_span(e, e + 1, alignment_mode="expand")
+                if closing is not None and closing.sent.start_char > sent.start_char and _attributed_after(article, e):
+                    speaker = _speaker_for_sentence(article, closing.sent, verbs, exclude=(s, e))
             if speaker is None:
-                speaker = _speaker_nearby(article, sent, verbs, e)
+                speaker = _speaker_nearby(article, sent, verbs, s, e)
             if speaker:
+                article.notes["last_speaker"] = (speaker, e)
                 out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=True, date=_date(article, sent), text=words.strip().rstrip(",;:")))
         for tok in sent:
             if tok.text.lower() not in verbs:
                 continue
-            clause = _reported_clause(tok, direct_spans, proposals)
-            if clause is None:
-                continue
-            speaker = _subject_speaker(article, tok)
-            if speaker:
+            clause = _reported_clause(tok, direct_spans, proposals, _act_words(article))
+            speaker = _subject_speaker(article, tok) if clause else None
+            if speaker is None:
+                # "<statement>, the ministry said on Sunday." / "<statement>, announced spokesperson X."
+                clause, speaker = _postposed(article, tok, sent, direct_spans)
+            if clause and speaker:
                 start, end = clause
+                article.notes["last_speaker"] = (speaker, end)
                 out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=False, date=_date(article, sent), text=article.text[start:end].strip(" ,;:")))
         out.extend(_according_to(article, sent, direct_spans))
     out.extend(_transcript(article))
+    out.extend(_signed_article(article))
+    out.extend(_introduced(article))
+    return _once(out)
+
+
+def _introduced(article) -> list[Claim]:
+    """Paragraphs a speaker's sentence ending in a colon introduces ("Spokesperson X said at the briefing:"),
+    one direct quote each, up to the first paragraph that is not prose (a heading, a question, a signature)."""
+    verbs = _verb_lemmas(article.profile.words("speech_verbs"))
+    mentions = person_mentions(article)
+    out, speaker = [], None
+    for para in re.finditer(r"[^\n]+", article.text):
+        line = para.group(0).strip()
+        if not line:
+            continue
+        if speaker:
+            words = line.strip("\"“”«» ")
+            if ENUMERATED.match(words):
+                speaker = None  # "First, …", "The second is …": a summary of points, not the speaker's words
+                continue
+            if len(words.split()) >= MIN_DIRECT_WORDS and words[-1] in ".!" and not TRANSCRIPT.match(line):
+                out.append(article.claim("quote", para.start(), para.end(), speaker=speaker, direct=True, date=None, text=words))
+                continue
+            speaker = None
+        if line.endswith(":") and len(line.split()) >= 3:
+            end = para.start() + len(para.group(0).rstrip()) - 1
+            subjects = [m for m in mentions if para.start() <= m.start < end]
+            for m in subjects:
+                head = _mention_head(article.doc, m)
+                if head is not None and _clause_subject(head, verbs) and (m.known or len(m.name.split()) > 1):
+                    speaker = m.name
+                    break
+    return out
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """The same words by the same speaker are one quote, however often the article repeats them."""
+    seen, out = set(), []
+    for c in claims:
+        key = (c.speaker, re.sub(r"\W+", " ", c.text).strip().lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _signed_article(article) -> list[Claim]:
+    """Each paragraph of an article signed by a known person, one direct quote each (GUIDELINES: verbatim text)."""
+    m = SIGNED_BYLINE.search(article.text)
+    if not m:
+        return []
+    person = article.entities.person(m.group("who"))
+    if person is None:  # a journalist's byline is not speech; the profile knows the people who sign articles
+        return []
+    date = article.published.isoformat() if article.published else None
+    boiler = tuple(w.lower() for w in article.profile.words("boilerplate"))
+    out = []
+    for para in re.finditer(r"[^\n]+", article.text[m.end():]):
+        words = para.group(0).strip()
+        start, end = m.end() + para.start(), m.end() + para.end()
+        if len(words.split()) < MIN_BODY_WORDS or words[-1] not in ".!?…\"”»" or "|" in words:
+            continue
+        if words.lower().startswith(boiler) or words.endswith("?"):
+            continue
+        out.append(article.claim("quote", start, end, speaker=person.name, direct=True, date=date, text=words))
     return out
 
 
@@ -114,9 +204,13 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_speech(text: str, s: int, e: int, sent_start: int) -> bool:
     """Quoted words are speech when they stand as a clause of their own, not a phrase inside a sentence."""
-    n = len(text[s:e].split())
+    words = text[s:e].split()
+    n = len(words)
     if n < MIN_DIRECT_WORDS:
         return False
+    lower = [w for w in words if not w[:1].isupper()]
+    if all(w.lower() in TITLE_SMALL_WORDS for w in lower) and len(lower) <= n / 2 and text[s:e].rstrip()[-1:] not in ".!?,":
+        return False  # a title in Title Case ("wrote the article “Build a Better World Together”"), not speech
     before = text[sent_start: s - 1].rstrip()
     # Opening a sentence or after "said:" / "said," the words are the speaker's own; mid-phrase
     # (a word right before the mark) they are a scare quote unless long enough to be a statement.
@@ -127,7 +221,7 @@ def _in_direct(start: int, end: int, spans) -> bool:
     return any(s <= start and end <= e + 1 for s, e in spans)
 
 
-def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset(), acts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The clause a speech verb reports ("said (that) …", "…, the ministry said", "expressed confidence that …",
     "proposed to …"), unless it is inside or is a direct quote."""
     comps = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
@@ -137,29 +231,81 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
             comps = [c for c in obj.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" for m in c.children)]
             if comps:
                 break
+    if not comps:
+        # "X pointed out, since …, relations have made …": a clause of its own after the verb and a comma.
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if after is not None and after.dep_ == "prt" and after.i + 1 < len(verb.doc):
+            after = verb.doc[after.i + 1]
+        if after is not None and after.text in (",", ":"):
+            comps = [c for c in verb.children if c.i > after.i and c.dep_ in ("advcl", "parataxis") and c.pos_ in ("VERB", "AUX")
+                     and any(t.dep_ in ("nsubj", "nsubjpass") for t in c.children) and not any(t.dep_ == "mark" for t in c.children)]
+            if comps:
+                toks = [t for t in verb.doc[after.i + 1: max(x.i for x in comps[0].subtree) + 1]]
+                return _checked(toks, verb, direct_spans, acts)
     if not comps and verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         # "X will attend the summit, announced spokesperson Y": the statement is the head clause.
         head = verb.head
         toks = [t for t in head.subtree if t.i < min(x.i for x in verb.subtree)]
         while toks and toks[-1].is_punct:
             toks.pop()
-        return _checked(toks, verb, direct_spans)
+        if _own_attribution(toks, acts):
+            return None
+        return _checked(toks, verb, direct_spans, acts)
     if not comps:
         return None
     comp = comps[0]
+    if comp.i < verb.i and _own_attribution([comp], acts):
+        return None  # "X stressed that …, the agency reported": X's words, the agency is only the source
     toks = sorted(comp.subtree, key=lambda t: t.i)
+    # The parser sometimes hangs the second half of a coordinated clause on the verb itself
+    # ("noting that it is the first …, and also the first summit held …"): take those along.
+    for sib in (c for c in verb.children if c.i > toks[-1].i and comp.i > verb.i):
+        if sib.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "attr", "punct") or sib.i != toks[-1].i + 1 and verb.doc[toks[-1].i + 1: sib.i].text.strip(" ,"):
+            break
+        if sib.dep_ == "punct" and sib.i == max(t.i for t in verb.subtree):
+            break
+        toks += sorted(sib.subtree, key=lambda t: t.i)
     toks = [t for t in toks if t.dep_ != "mark" or t.i != toks[0].i]
     if comp.dep_ == "xcomp" and not any(t.dep_ == "nsubj" for t in comp.children) and verb.text.lower() not in proposals:
         return None  # "called to …" is not a statement; "proposed to …" is
-    return _checked(toks, verb, direct_spans)
+    return _checked(toks, verb, direct_spans, acts)
 
 
-def _checked(toks, verb, direct_spans) -> tuple[int, int] | None:
+def _trim(toks, acts: frozenset[str] = frozenset()):
+    """The clause without what is not part of it: a line before or after it (a title, a dateline run
+    into the sentence), and a participle of its own after a comma (", adding that …", ", pledging …")."""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    first, last = toks[0].i, toks[-1].i
+    span = [doc[i] for i in range(first, last + 1)]
+    keep = set(t.i for t in toks)
+    out = []
+    for t in span:
+        if t.i not in keep:
+            continue
+        if t.tag_ == "VBG" and t.i > first and doc[t.i - 1].text == "," and t.lower_ in acts:
+            break
+        out.append(t)
+    # A paragraph break inside: keep the part on the verb's side of it, which the caller knows; here the last paragraph.
+    for i in range(len(out) - 1, 0, -1):
+        if "\n" in doc.text[out[i - 1].idx + len(out[i - 1].text): out[i].idx] or (out[i - 1].is_space and "\n" in out[i - 1].text):
+            out = out[i:]
+            break
+    while out and (out[0].is_punct or out[0].is_space) and out[0].text not in "\"“«":
+        out = out[1:]
+    while out and (out[-1].is_punct or out[-1].is_space) and out[-1].text not in "\"”»":
+        out.pop()
+    return out
+
+
+def _checked(toks, verb, direct_spans, acts: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The clause's span, unless it is too short or mostly inside quote marks (a direct quote's business)."""
+    toks = _trim([t for t in toks if not t.is_space], acts)
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    if len(toks) < 4:
+    if len(toks) < MIN_CLAUSE_TOKENS or len(toks) < 4 and not any(t.pos_ == "VERB" for t in toks):
         return None
     quoted = sum(min(end, e) - max(start, s) for s, e in direct_spans if s < end and e > start)
     if _in_direct(start, end, direct_spans) or quoted > (end - start) / 2:
@@ -169,14 +315,114 @@ def _checked(toks, verb, direct_spans) -> tuple[int, int] | None:
     return start, end
 
 
+# Words that may follow a post-posed "…, X said" to the end of the sentence: when, where, to whom, in what.
+TRAILER_POS = {"ADP", "DET", "NOUN", "PROPN", "NUM", "ADJ", "PUNCT", "PRON", "PART", "ADV", "SPACE", "CCONJ"}
+SPEAKER_POS = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "PUNCT", "ADP", "NUM", "PART", "CCONJ", "SPACE"}
+DATELINE = re.compile(r"^[A-Z][A-Z'’. ]{2,}(?:,[^\n]{0,30}?)?(?:\s*\([^)\n]*\))?\s*(?:--|[-–—:])\s+")
+
+
+def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | None, str | None]:
+    """A statement followed by its attribution after a comma, whatever tree the parser made of it:
+    "<statement>, <speaker> said (on Friday / at a briefing)." or "<statement>, said <speaker> (…)."."""
+    toks = [t for t in sent if not t.is_space]
+    k = next((j for j, t in enumerate(toks) if t.i == verb.i), None)
+    if not k:
+        return None, None
+    # Inverted: the verb right after the comma, the speaker after the verb.
+    if toks[k - 1].text == ",":
+        comma = k - 1
+        rest = toks[k + 1:]
+        n = 0
+        while n < len(rest) and rest[n].pos_ in SPEAKER_POS and not (rest[n].pos_ == "ADP" and n > 0 and rest[n].text.lower() != "of"):
+            n += 1
+        who, trailer = rest[:n], rest[n:]
+        while who and who[-1].is_punct:
+            who.pop()
+    else:
+        j = k - 1
+        while j > 0 and toks[j].text != "," and (toks[j].pos_ in SPEAKER_POS or toks[j].lower_ in ("has", "have", "had")) and k - j <= 12:
+            j -= 1
+        if j <= 0 or toks[j].text != ",":
+            return None, None
+        comma, who, trailer = j, [t for t in toks[j + 1:k] if t.pos_ != "AUX"], toks[k + 1:]
+    if not who or any(t.pos_ not in TRAILER_POS for t in trailer) or len(trailer) > 14:
+        return None, None
+    if any(t.lower_ in ("that", "whether", "if") for t in trailer):
+        return None, None
+    body = toks[:comma]
+    while body and (body[0].is_punct or body[0].is_space):
+        body = body[1:]
+    if len(body) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return None, None
+    if _own_attribution(body, _speech_words(article)):
+        return None, None  # "X stressed that …, the agency reported": X's words, the agency is only the source
+    span = _checked(body, verb, direct_spans)
+    if span is None:
+        return None, None
+    start, end = span
+    m = DATELINE.match(article.text[start:end])
+    if m:
+        start += m.end()
+    speaker = _np_speaker(article, who)
+    return ((start, end), speaker) if speaker else (None, None)
+
+
+def _own_attribution(toks, verbs) -> bool:
+    """The statement is itself attributed: a speech verb in it with a subject and a clause of its own."""
+    return any(t.text.lower() in verbs and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+               and any(c.dep_ in ("ccomp", "xcomp") for c in t.children) for t in toks)
+
+
+def _np_speaker(article, who) -> str | None:
+    """The speaker a run of tokens names: a person in it, a pronoun, or its head noun (institution, described person)."""
+    s, e = who[0].idx, who[-1].idx + len(who[-1].text)
+    for m in person_mentions(article):
+        if s <= m.start and m.end <= e + 2 and (m.known or len(m.name.split()) > 1):
+            return m.name
+    ids = {t.i for t in who}
+    heads = [t for t in who if t.head.i not in ids or t.head is t]
+    return _resolve(article, heads[0]) if heads else None
+
+
 def _subject_speaker(article, verb) -> str | None:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # A title line run into the sentence gives the verb a second "subject": the one on the verb's line.
+    same_line = [c for c in subj if "\n" not in article.text[min(c.idx, verb.idx): max(c.idx, verb.idx)]]
+    subj = same_line or subj
     if not subj:
+        verbs = _speech_words(article)
+        if verb.tag_ == "VBG":
+            # ", adding that …" inside what someone said: the participle's speaker is that someone.
+            for anc in verb.ancestors:
+                if anc.text.lower() in verbs and any(c.dep_ in ("nsubj", "nsubjpass") for c in anc.children):
+                    return _subject_speaker(article, anc)
         # "…, Xi said" parsed with the clause as head: the subject hangs off a conjunct or the head.
-        if verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB":
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ == "VERB":
             return _subject_speaker(article, verb.head)
+        # "In his speech, Fu Hua, president of …, said": the name parsed as an apposition before the verb.
+        line_start = article.text.rfind("\n", 0, verb.idx) + 1
+        left = [m for m in person_mentions(article) if line_start <= m.start and m.end <= verb.idx
+                and min(t.i for t in verb.subtree) <= _tok_at(verb.doc, m.start) < verb.i]
+        if left and (left[-1].known or len(left[-1].name.split()) > 1):
+            article.notes["last_direct_speaker"] = (left[-1].name, left[-1].end)
+            return left[-1].name
         return None
     return _resolve(article, subj[0])
+
+
+def _tok_at(doc, offset: int) -> int:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
+def _speech_words(article) -> frozenset[str]:
+    """Speech verbs and pledge verbs in every form: a participle of either after a comma acts for the speaker."""
+    return _verb_lemmas(article.profile.words("speech_verbs"))
+
+
+def _act_words(article) -> frozenset[str]:
+    words = tuple(w for w in article.profile.words("pledge_words") if " " not in w)
+    return _speech_words(article) | _verb_lemmas(words)
 
 
 def _speaker_for_sentence(article, sent, verbs, exclude) -> str | None:
@@ -195,13 +441,22 @@ def _speaker_for_sentence(article, sent, verbs, exclude) -> str | None:
     return None
 
 
-def _speaker_nearby(article, sent, verbs, end) -> str | None:
-    """A quote standing alone after "X said:" or continuing the previous sentence's quote."""
+def _speaker_nearby(article, sent, verbs, start, end) -> str | None:
+    """A quote standing alone after "X said:" — not one with no attribution of its own (GUIDELINES § quote)."""
     prev = article.notes.get("last_direct_speaker")
-    before = article.text[max(0, sent.start_char - 3): sent.start_char]
-    if prev and prev[1] >= sent.start_char - 400:
+    before = article.text[max(0, start - 400): start - 1].rstrip()
+    if prev and (before.endswith(":") or _attributed_after(article, end)) and prev[1] >= start - 400:
         return prev[0]
     return None
+
+
+def _attributed_after(article, end: int) -> bool:
+    """ '…," the spokesperson concluded.': a short clause with a finite verb after the closing mark."""
+    tail = re.match(r"[\"”»]?[ \t]*,?[^.!?\n\"“”«»]{0,60}", article.text[end:])
+    if not tail or not tail.group(0).strip(" ,\"”»"):
+        return False
+    span = article.doc.char_span(end, end + tail.end(), alignment_mode="contract")
+    return span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP") for t in span)
 
 
 def _according_to(article, sent, direct_spans) -> list[Claim]:
@@ -232,14 +487,27 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
     """The speaker a subject token stands for: a person, a pronoun's antecedent, "the Chinese leader", an institution."""
     mentions = person_mentions(article)
     span_toks = list(tok.subtree) if tok.pos_ in ("PROPN", "NOUN") else [tok]
+    line_s = article.text.rfind("\n", 0, tok.idx) + 1
+    line_e = article.text.find("\n", tok.idx)
+    line_e = len(article.text) if line_e < 0 else line_e
+    span_toks = [t for t in span_toks if line_s <= t.idx < line_e and not t.is_space] or [tok]
     s, e = min(t.idx for t in span_toks), max(t.idx + len(t.text) for t in span_toks)
+    if tok.pos_ == "NOUN" and tok.text.lower() in BODY_HEADS and not persons_only:
+        # "the press service of the President of Kyrgyzstan said": the service speaks, not the president.
+        body = _speaking_body(article, tok, s, e)
+        if body:
+            return body
+    if tok.pos_ == "NOUN" and tok.text.lower() in DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+        # '"…," the statement read.': the statement of whoever was last reported speaking.
+        last = article.notes.get("last_speaker")
+        return last[0] if last and tok.idx - last[1] <= 600 else None
     for m in mentions:
         if m.start >= s and m.end <= e + 2 and (m.known or len(m.name.split()) > 1):
             article.notes["last_direct_speaker"] = (m.name, e)
             return m.name
     low = tok.text.lower()
     if low in PRONOUNS:
-        m = _antecedent(mentions, tok.idx, PRONOUNS[low])
+        m = _salient_subject(article, mentions, tok, PRONOUNS[low]) or _antecedent(mentions, tok.idx, PRONOUNS[low])
         return m.name if m else None
     if tok.pos_ == "NOUN":
         phrase = article.text[s:e]
@@ -262,8 +530,15 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
 def _speaking_body(article, tok, s: int, e: int) -> str | None:
     """A ministry, press service or news agency speaking: its own words, without the article."""
     phrase = re.sub(r"^(?:the|a|an)\s+", "", article.text[s:e].strip(), flags=re.IGNORECASE)
-    if len(phrase.split()) > 6 or not phrase:
+    if len(phrase.split()) > 8 or not phrase:
         return None
+    if re.fullmatch(r"[A-Z]{2,6}", phrase):
+        # "the GAC said" after "China's General Administration of Customs (GAC)": the body's name.
+        full = re.search(r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|the|on)\s+|[A-Z][\w’'-]*\s+){0,8}?)\(" + phrase + r"\)", article.text)
+        if full:
+            name = re.sub(r"^[A-Z]\w*['’]s\s+", "", full.group(1).strip())
+            if name:
+                return name
     if re.search(BODY_WORDS, phrase, re.IGNORECASE):
         return phrase
     if any(ent.label_ == "ORG" and ent.start <= tok.i < ent.end for ent in tok.doc.ents) and phrase[:1].isupper():
@@ -278,10 +553,62 @@ def _antecedent(mentions: list[PersonMention], at: int, gender: str | None) -> P
     return None
 
 
+def _clause_subject(tok, verbs) -> bool:
+    """A subject of its sentence's main clause or of a speech verb: who the story is about at that point."""
+    if tok.dep_ == "pobj" and tok.head.text.lower() == "to" and tok.head.i > 0 and tok.doc[tok.head.i - 1].text.lower() == "according":
+        return True  # "According to Tokayev, …": the speaker of the sentence
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = tok.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ == "ROOT" or head.text.lower() in verbs
+
+
+def _mention_head(doc, m: PersonMention):
+    toks = [t for t in doc if m.start <= t.idx < m.end]
+    return next((t for t in toks if not (m.start <= t.head.idx < m.end) or t.head is t), None)
+
+
+def _salient_subject(article, mentions, pron, gender: str | None) -> PersonMention | None:
+    """The person a pronoun subject continues: the last main-clause (or speech-verb) subject before it.
+
+    "Japarov recalled that he and Xi …. …, he noted": the story follows its subject, not the last
+    name it mentions. A pronoun subject on the way continues the same person, so the search goes on.
+    """
+    verbs = _verb_lemmas(article.profile.words("speech_verbs"))
+    doc = pron.doc
+    sent = pron.sent
+    while sent is not None and pron.idx - sent.end_char <= COREF_WINDOW:
+        inside = [m for m in mentions if sent.start_char <= m.start and m.end <= min(sent.end_char, pron.idx)]
+        for m in reversed(inside):
+            head = _mention_head(doc, m)
+            if head is not None and _clause_subject(head, verbs) and m.gender in (None, gender) and (m.known or len(m.name.split()) > 1):
+                return m
+        subjects = [t for t in sent if t.i < pron.i and _clause_subject(t, verbs)]
+        if subjects and not any(t.text.lower() in PRONOUNS for t in subjects) and any(
+            m.start <= t.idx < m.end for t in subjects for m in inside
+        ):
+            return None  # the sentence's subject is a person of the other gender or an unnamed one: no guess
+        sent = doc[sent.start - 1].sent if sent.start > 0 else None
+    return None
+
+
 def _described(article, mentions, phrase: str, at: int) -> PersonMention | None:
     """ "the Chinese leader", "the Kazakh president", "the minister": the last person it fits."""
     if not re.search(r"\b(?:leader|president|minister|spokes\w+|premier|head of state|chairman|envoy|ambassador)\b", phrase, re.IGNORECASE):
         return None
+    office = re.search(r"\b(?:spokes\w+|minister|ambassador|envoy)\b", phrase, re.IGNORECASE)
+    if office and re.match(r"(?:the|this|a|an)\b", phrase, re.IGNORECASE):
+        # "a foreign ministry spokesperson announced …" where the article names the spokesperson
+        # ("spokesperson Lin Jian", "Lin Jian, the spokesperson,"): the nearest person given that title.
+        word = office.group(0).lower()
+        titled = [m for m in mentions if m.known or len(m.name.split()) > 1]
+        titled = [m for m in titled if word in _title_before(article.text, m.start) or word in _title_after(article.text, m.end)]
+        before = [m for m in titled if m.end <= at and at - m.end <= COREF_WINDOW * 2]
+        after = [m for m in titled if m.start > at and m.start - at <= COREF_WINDOW]
+        if before or after:
+            return before[-1] if before else after[0]
     if not re.match(r"(?:the|this)\b", phrase, re.IGNORECASE):
         return None
     country = next((m.key for m in article.entities.mentions(phrase) if m.kind == "state"), None)
@@ -289,6 +616,16 @@ def _described(article, mentions, phrase: str, at: int) -> PersonMention | None:
         if m.end <= at and at - m.end <= COREF_WINDOW * 2 and (country is None or m.country == country) and m.known:
             return m
     return None
+
+
+def _title_before(text: str, at: int) -> str:
+    """The words just before a name on its line ("Foreign Ministry spokesperson Lin Jian")."""
+    return text[max(0, at - 60): at].rsplit("\n", 1)[-1].lower()
+
+
+def _title_after(text: str, at: int) -> str:
+    """The apposition just after a name ("Lin Jian, the ministry's spokesperson,"), to the end of its phrase."""
+    return re.split(r"[\n.;]", text[at: at + 40], maxsplit=1)[0].lower()
 
 
 def _institution(article, phrase: str) -> str | None:
