@@ -22,3 +22,34 @@ def test_exhortations_wishes_and_schedules_are_not_commitments(claims_of):
             "Kazakhstan wants to attract more investment.\n\n"
             "The summit will be held in Astana in June.")
     assert commitments(claims_of, text) == []
+
+
+def test_readiness_and_commitment_nouns_and_signed_memoranda(claims_of):
+    text = ("Tajikistan and China signed a memorandum to expand air traffic between their capitals.\n\n"
+            "Uzbek President Shavkat Mirziyoyev expressed readiness to increase supplies of fruit to China.")
+    got = set(commitments(claims_of, text))
+    assert got == {(("CN", "TJ"), "transport", "expand air traffic between their capitals"),
+                   (("UZ",), "agriculture", "increase supplies of fruit to China")}
+
+
+def test_the_two_sides_stand_for_the_parties_named_before(claims_of):
+    text = ("Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana.\n\n"
+            "The two sides expressed their commitment to building a new railway crossing.")
+    assert commitments(claims_of, text) == [(("CN", "KZ"), "transport", "building a new railway crossing")]
+
+
+def test_a_pronoun_in_reported_speech_is_the_speakers_party(claims_of):
+    got = commitments(claims_of, "Kyrgyzstan said that they will open new railway lines to China.")
+    assert got == [(("KG",), "transport", "open new railway lines to China")]
+
+
+def test_an_adverbial_clause_with_its_own_subject_is_not_part_of_the_promise(claims_of):
+    [(actors, area, text)] = commitments(claims_of, "China pledged new loans to Central Asian countries for power grids, as President Xi Jinping outlined a security plan.")
+    assert (actors, text) == (("CN",), "pledged new loans to Central Asian countries for power grids")
+
+
+def test_beliefs_position_support_and_leaders_schedules_are_not_commitments(claims_of):
+    text = ("We believe that China and the five Central Asian countries will further deepen trust.\n\n"
+            "China will always firmly support Kazakhstan in safeguarding its sovereignty.\n\n"
+            "The heads of state will review the development of relations.")
+    assert commitments(claims_of, text) == []

@@ -49,3 +49,57 @@ def test_a_growth_rate_and_a_pledge_with_a_deadline(claims_of):
 def test_clock_times_dates_and_figures_without_our_parties_are_not_quantities(claims_of):
     assert not claims_of("The flight from Xi'an to Tashkent departs at 12:15 p.m. on February 10.", "2024-02-01", "quantity")
     assert not claims_of("Trade between Brazil and Argentina reached $30 billion last year.", "2024-02-01", "quantity")
+
+
+def _facts(claims):
+    return {(c.indicator, c.subjects, c.period, c.value, c.unit, c.target) for c in claims}
+
+
+def test_percentage_points_and_decade_long_changes_are_not_growth_rates(claims_of):
+    text = ("Trade between China and Kyrgyzstan rose from $5 billion in 2012 to $19 billion in 2022, up 280 percent. "
+            "Over that period the average annual growth rate of their trade was 14.1 percent, 3.5 percentage points above the global rate.")
+    got = {(c.indicator, c.period, c.value) for c in claims_of(text, "2023-06-01", "quantity") if c.unit == "percent"}
+    assert got == {("trade_growth", "2012/2022", 14.1)}
+
+
+def test_weekly_frequencies_in_words_take_the_route_parties(claims_of):
+    text = ("A new air route links Urumqi and Bishkek.\n"
+            "Flights on it will be operated twice a week.\n"
+            "The frequency of flights from Almaty to Tashkent has been increased to three times a week.")
+    assert _facts(claims_of(text, "2024-05-02", "quantity")) == {
+        ("direct_flights", ("CN", "KG"), None, 2.0, "count", False),
+        ("direct_flights", ("KZ", "UZ"), "2024-05-02", 3.0, "count", False),
+    }
+
+
+def test_weekly_flights_are_a_rate_not_a_duration(claims_of):
+    [c] = claims_of("Airlines of Kazakhstan and China may now operate up to 56 weekly flights.", None, "quantity")
+    assert (c.indicator, c.value, c.approx) == ("direct_flights", 56.0, "under")
+
+
+def test_bcm_carries_its_scale(claims_of):
+    [c] = claims_of("The pipeline from Turkmenistan to China will carry 25 bcm of gas a year.", None, "quantity")
+    assert (c.indicator, c.value, c.unit) == ("gas_supply", 25e9, "cubic_metres")
+
+
+def test_model_numbers_and_counts_of_other_things_are_not_flight_counts(claims_of):
+    assert not claims_of("The first flight from Beijing to Dushanbe left on an Airbus A330 carrying 210 passengers.", "2024-05-02", "quantity")
+
+
+def test_the_venue_is_no_party_and_a_speaker_names_his_state(claims_of):
+    [c] = claims_of("At the forum in Dushanbe, Tajikistan, the number of sister cities between China and Central Asia surpassed 60 pairs.", "2025-01-10", "quantity")
+    assert (c.subjects, c.period, c.value) == (("C5", "CN"), "2025-01-10", 60.0)
+    [c] = claims_of("Xi Jinping said he would provide Central Asian countries with 5 billion yuan in grants.", None, "quantity")
+    assert (c.indicator, c.subjects, c.target) == ("financing", ("C5", "CN"), True)
+
+
+def test_months_without_a_year_take_the_year_the_text_gave(claims_of):
+    text = ("In the first four months of 2024, trade between China and Uzbekistan reached $4 billion. "
+            "From January to April, imports from Uzbekistan amounted to $1.2 billion.")
+    got = {(c.indicator, c.period) for c in claims_of(text, None, "quantity")}
+    assert got == {("trade_volume", "2024-01/2024-04"), ("imports", "2024-01/2024-04")}
+
+
+def test_raising_a_figure_to_a_level_is_a_target(claims_of):
+    got = _facts(claims_of("Uzbekistan and China agreed on steps to bring trade to $15 billion in the coming years.", "2024-01-10", "quantity"))
+    assert got == {("trade_volume", ("CN", "UZ"), None, 15e9, "USD", True)}

@@ -14,45 +14,70 @@ READY = {"ready", "prepared", "willing", "determined", "committed"}
 PLEDGE_VERBS = {"pledge", "pledged", "pledges", "pledging", "vow", "vowed", "vows", "promise", "promised", "promises",
                 "agree", "agreed", "agrees", "commit", "committed", "commits", "undertake", "undertook", "undertakes"}
 # A "would"/"will" clause is a pledge only when its verb is an action, not a state or forecast.
-NOT_ACTIONS = {"be", "become", "remain", "have", "see", "bring", "draw", "serve", "usher", "mark", "take", "reach", "attend", "pay", "chair", "hold", "visit", "lead", "make", "host", "operate", "give", "arrive", "sign", "meet", "deliver", "exchange", "travel", "depart"}
+NOT_ACTIONS = {"be", "become", "remain", "have", "see", "bring", "draw", "serve", "usher", "mark", "take", "reach", "attend", "pay", "chair", "hold", "visit", "lead", "make", "host", "operate", "give", "arrive", "sign", "meet", "deliver", "exchange", "travel", "depart", "journey", "fly", "return", "leave"}
 WE = {"we", "our", "us"}
+# Verbs whose to-infinitive is what the subject undertakes: "offered to boost", "announced to elevate".
+OFFER_VERBS = {"offer", "offered", "offers", "offering", "announce", "announced", "announces", "announcing"}
+# Nouns of readiness and of agreed plans whose to-infinitive is the promised action: "expressed readiness to
+# deepen", "reaffirmed their commitment to maintaining", "signed a memorandum to enhance", "unveiled a plan to provide".
+READY_NOUNS = {"readiness", "commitment", "commitments", "willingness", "determination", "resolve", "pledge", "promise"}
+PLAN_NOUNS = {"agreement", "agreements", "memorandum", "deal", "deals", "roadmap"}
+# Collective subjects that name meetings of leaders: "the heads of state will review …" is a schedule.
+ATTENDEES = {"leaders", "heads", "presidents", "ministers", "delegations"}
+# A forecast or belief is not a promise: "we believe that … will", "China is convinced that … will".
+BELIEF = {"believe", "believes", "believed", "convinced", "expect", "expects", "expected", "hope", "hopes", "hoped", "confident", "think", "thinks", "predict", "predicted", "anticipate"}
+# Subjects that are occasions or things, not parties: "the visit will enhance …", "the mechanism will continue to …".
+NOT_AGENTS = {"visit", "visits", "trip", "summit", "meeting", "talks", "forum", "mechanism", "secretariat", "initiative", "cooperation",
+              "relations", "ties", "partnership", "project", "projects", "pipeline", "railway", "route", "routes", "flights", "agreement", "document", "event"}
+# Collective subjects that stand for the parties the text has just named: "the two sides", "both countries", "they".
+COLLECTIVE = {"they", "them", "parties", "sides", "leaders", "countries", "nations", "states", "presidents", "heads"}
+SPEECH = {"say", "said", "says", "tell", "told", "tells", "note", "noted", "stress", "stressed", "add", "added", "announce", "announced", "state", "stated", "declare", "declared", "emphasize", "emphasized", "underline", "underlined", "affirm", "affirmed", "reaffirm", "reaffirmed", "assure", "assured"}
 
 
 def area_of(profile, text: str) -> str:
     """The cooperation area whose keywords the text uses most, else "other"."""
-    best, score = "other", 0
+    best, score = "other", (0, 0)
     low = text.lower()
     for area in profile.areas:
-        n = sum(len(re.findall(rf"\b{re.escape(k.lower())}", low)) for k in area.keywords)
-        if n > score:
-            best, score = area.key, n
+        hits = [m.start() for k in area.keywords for m in re.finditer(rf"\b{re.escape(k.lower())}", low)]
+        key = (len(hits), -min(hits)) if hits else (0, 0)
+        if hits and key > score:  # most keywords; on a tie, the area named first
+            best, score = area.key, key
     return best
 
 
 def extract(article) -> list[Claim]:
     """Every promise in the article with who made it, for whom, in which area and its wording."""
     out: list[Claim] = []
-    seen = set()
+    seen, said = set(), set()
     for sent in article.doc.sents:
         for tok in sent:
             verb = _promised_action(tok)
             if verb is None or verb.i in seen:
                 continue
-            actors = _actors(article, verb, tok)
+            if _believed(tok) or _position_support(verb):
+                continue
+            actors = _actors(article, verb, tok, sent)
             if not actors:
                 continue
             toks = [t for t in verb.subtree if t.i >= verb.i and t.dep_ not in ("nsubj", "nsubjpass")]
-            # Stop at a following clause of its own ("…, and Kazakhstan will …").
-            cut = next((t.i for t in toks if t.i > verb.i and t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children)), None)
+            # Stop at a following clause of its own ("…, and Kazakhstan will …", "…, as Xi outlined …", "…, adding that …").
+            cut = next((t.left_edge.i if t.dep_ == "advcl" else t.i for t in toks if t.i > verb.i and (
+                (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children))
+                or (t.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or t.nbor(-1).text == ","))
+            )), None)
             if cut is not None:
                 toks = [t for t in toks if t.i < cut]
             while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)):
                 toks.pop()
-            if len(toks) < 3:
-                continue
+            if len(toks) < 3 or (len(toks[-1].text) == 1 and toks[-1].text.islower()):
+                continue  # too short, or cut off mid-word by the source ("will continue to s")
             seen.add(verb.i)
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             wording = article.text[start:end]
+            if (tuple(sorted(actors)), wording) in said:
+                continue  # the same promise repeated further on in the article
+            said.add((tuple(sorted(actors)), wording))
             bens = tuple(sorted(c for c in _codes(article, wording) if c not in actors))
             deadline = re.search(r"\b(?:by|before|until)\s+(20\d\d)\b", wording)
             out.append(article.claim(
@@ -72,6 +97,20 @@ def _promised_action(tok):
         return v
     if low in READY and tok.pos_ == "ADJ":
         return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if low in OFFER_VERBS and tok.pos_ == "VERB":
+        return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)), None)
+    if (low in READY_NOUNS or low in PLAN_NOUNS) and tok.pos_ in ("NOUN", "PROPN") and (tok.dep_ in ("dobj", "pobj", "attr") or (tok.dep_ == "conj" and tok.head.dep_ in ("dobj", "pobj", "attr"))):
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and (any(a.lower_ == "to" for a in c.children) or (c.dep_ == "acl" and c.tag_ == "VBG" and low in READY_NOUNS)):
+                return c
+            if c.dep_ == "prep" and c.lower_ == "to" and low in READY_NOUNS:
+                v = next((g for g in c.children if g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG"), None)
+                if v is not None:
+                    return v
+        if low in PLAN_NOUNS and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "signed a memorandum … to enhance"
+            return next((c for c in tok.head.children if c.dep_ in ("advcl", "xcomp") and c.i > tok.i and c.pos_ == "VERB"
+                         and any(a.lower_ == "to" for a in c.children)), None)
+        return None
     if low in PLEDGE_VERBS and tok.pos_ == "VERB":
         action = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if action is None and any(c.dep_ == "dobj" for c in tok.children):
@@ -80,16 +119,110 @@ def _promised_action(tok):
     return None
 
 
-def _actors(article, verb, cue) -> set[str]:
+def _believed(cue) -> bool:
+    """Whether the pledge word stands in a clause of belief or expectation ("we believe that … will …")."""
+    t = cue
+    for _ in range(6):
+        if t.lower_ in BELIEF or any(c.lower_ in BELIEF and c.dep_ in ("acomp", "amod") for c in t.children):
+            return True
+        if t.head is t:
+            break
+        t = t.head
+    return False
+
+
+def _position_support(verb) -> bool:
+    """Support for a position, not an action: "firmly support X in safeguarding …", "pledged support for Beijing"."""
+    if verb.lower_.startswith("support") and (any(c.lower_ == "firmly" for c in verb.children) or any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)):
+        return True
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lower_ == "support" and any(g.dep_ == "prep" and g.lower_ == "for" for g in c.children):
+            return True
+        if c.dep_ == "dobj" and c.lower_ in ("visit", "trip", "tour"):
+            return True  # "undertake a state visit": a schedule
+    return False
+
+
+def _actors(article, verb, cue, sent=None) -> set[str]:
     head = verb
-    for _ in range(4):
+    for _ in range(6):
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
+            if subj[0].lower_ in NOT_AGENTS:
+                return set()
+            low = subj[0].lower_
+            if low in ATTENDEES and cue.lower_ in MODALS:
+                return set()  # "the leaders will attend / review …": what a meeting will do, not a promise
+            if low in ("they", "it", "we"):
+                if head.dep_ == "ccomp" and head.head.lower_ in SPEECH:
+                    return _reported_speaker(article, head)
+                if low == "we":
+                    return _party(article, subj[0])
+            if low in COLLECTIVE or low == "it":
+                return _collective(article, subj[0], sent)
             return _party(article, subj[0])
         if head.head is head:
             break
         head = head.head
     return set()
+
+
+def _reported_speaker(article, clause) -> set[str]:
+    """The party of the speaker when a pronoun subject stands in reported speech ("China said that they'll …")."""
+    if clause.dep_ not in ("ccomp",) or clause.head.lower_ not in SPEECH:
+        return set()
+    subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in COLLECTIVE or subj.pos_ != "PROPN":
+        return set()  # "students … said that they are ready": not a party's promise
+    return _party(article, subj)
+
+
+def _collective(article, subj, sent) -> set[str]:
+    """The parties a collective subject stands for: those its sentence names, else those of the sentences before."""
+    if subj.lower_ in ("countries", "nations", "states") and not any(c.lower_ in ("two", "both", "the") for c in subj.children):
+        return set()
+    if sent is None:
+        return set()
+    if subj.lower_ == "it":  # one party: the subject of the main clause, else the nearest one named before it
+        root = subj.sent.root
+        main = next((c for c in root.children if c.dep_ == "nsubj" and c.i < subj.i), None)
+        if main is not None and _party(article, main):
+            return _party(article, main)
+        codes = _codes_ordered(article, article.text[sent.start_char: subj.idx])
+        return {codes[-1]} if codes else set()
+    codes = _codes_ordered(article, article.text[sent.start_char: sent.end_char], sent.start_char)
+    text, end = article.text, sent.start_char
+    for _ in range(3):
+        if len(set(codes)) >= 2:
+            break
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = max(text.rfind(". ", 0, max(0, end - 1)), text.rfind("\n", 0, max(0, end))) + 1
+        codes = _codes_ordered(article, text[start:end], start) + codes
+        end = start
+    if len(set(codes)) < 2:
+        return set()
+    if any(c.lower_ in ("two", "both") for c in subj.children) or subj.lower_ == "both":
+        # "the two leaders": the two parties named most (the later mention breaks a tie)
+        # states before the group: two leaders or two nations are two states
+        ranked = sorted(set(codes), key=lambda c: (c != article.profile.group_code, codes.count(c), max(i for i, x in enumerate(codes) if x == c)), reverse=True)
+        return set(ranked[:2])
+    return set(codes)
+
+
+def _codes_ordered(article, phrase: str, offset: int | None = None) -> list[str]:
+    """Every mention of a party in the phrase, in order, repeats kept; with the phrase's offset, people count for their state."""
+    found = []
+    for m in article.entities.mentions(phrase):
+        place = article.entities.place(m.surface) if m.kind == "place" else None
+        code = m.key if m.kind in ("state", "group") else (place.country if place else None)
+        if code and (code == article.profile.group_code or article.profile.state(code)):
+            found.append((m.start, code))
+    if offset is not None:
+        for pm in person_mentions(article):
+            if offset <= pm.start < offset + len(phrase) and pm.country and article.profile.state(pm.country):
+                found.append((pm.start - offset, pm.country))
+    return [c for _, c in sorted(found)]
 
 
 def _party(article, subj) -> set[str]:
