@@ -289,7 +289,8 @@ def _trim(toks, acts: frozenset[str] = frozenset()):
         out.append(t)
     # A paragraph break inside: keep the part on the verb's side of it, which the caller knows; here the last paragraph.
     for i in range(len(out) - 1, 0, -1):
-        if "\n" in doc.text[out[i - 1].idx + len(out[i - 1].text): out[i].idx] or (out[i - 1].is_space and "\n" in out[i - 1].text):
+        gap = out[i - 1].whitespace_ + "".join(doc[j].text_with_ws for j in range(out[i - 1].i + 1, out[i].i))
+        if "\n" in gap or (out[i - 1].is_space and "\n" in out[i - 1].text):
             out = out[i:]
             break
     while out and (out[0].is_punct or out[0].is_space) and out[0].text not in "\"“«":
