@@ -1,7 +1,8 @@
 """The statistical model: spaCy's en_core_web_sm tagger and parser, loaded once per process.
 
 Its NER model is left out: it cost more than the rest of the pipeline together, and
-entities.py finds the dates and names the extractors need from the tags instead.
+entities.py finds the dates and names the extractors need from the tags instead. Its
+attribute_ruler is replaced by pos.py, which applies the same POS rules without a Matcher.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from functools import lru_cache
 
 from ..errors import ModelError
 from .entities import COMPONENT as ENTITIES
+from .pos import COMPONENT as POS
+from .pos import pos_rules
 
 __all__ = ["load_model", "MODEL_PACKAGE"]
 
@@ -29,6 +32,10 @@ def load_model():
     for name in (MODEL_PACKAGE, FALLBACK_PACKAGE):
         try:
             nlp = spacy.load(name, exclude=["lemmatizer", "ner"])
+            if "attribute_ruler" in nlp.pipe_names:
+                rules = pos_rules(nlp.get_pipe("attribute_ruler").patterns)
+                nlp.remove_pipe("attribute_ruler")
+                nlp.add_pipe(POS, config={"rules": rules})
             nlp.add_pipe(ENTITIES)
             log.debug("loaded spaCy model %s", name)
             return nlp
