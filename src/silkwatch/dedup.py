@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 from sqlalchemy import select, update
@@ -41,11 +42,20 @@ def _shingles(text: str) -> set[str]:
     return {" ".join(words[i: i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
+def _minhash(hashvalues=None) -> MinHash:
+    # The permutations depend only on seed and size: drawn once, not for every signature.
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=hashvalues, permutations=_permutations())
+
+
 def signature(text: str) -> MinHash:
     """The MinHash of a text's word shingles."""
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-    for s in _shingles(text):
-        m.update(s.encode("utf-8"))
+    m = _minhash()
+    m.update_batch([s.encode("utf-8") for s in _shingles(text)])
     return m
 
 
@@ -72,7 +82,7 @@ def assign_stories(store: Store, docs: Iterable[Document]) -> dict[str, str]:
     for r in rows:
         if r.doc_id in new_ids or not r.signature:
             continue
-        m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=json.loads(r.signature))
+        m = _minhash(json.loads(r.signature))
         sigs[r.doc_id], story[r.doc_id], published[r.doc_id] = m, r.story_id, r.published
         lsh.insert(r.doc_id, m)
     merged: dict[str, str] = {}  # story id → the story it was merged into
