@@ -22,3 +22,40 @@ def test_two_titles_of_one_person_are_two_roles_once_each(claims_of):
 
 def test_a_bare_title_takes_the_office_the_profile_knows(claims_of):
     assert roles(claims_of, "Spokesperson Lin Jian told reporters the visit would go ahead.") == [("Lin Jian", "foreign ministry spokesperson", "CN")]
+
+
+def test_an_apposition_that_ends_in_another_persons_name_is_not_this_persons_title(claims_of):
+    text = "Attending were Tajik Foreign Minister Anvar Qodirov, Turkmen Deputy Prime Minister and Foreign Minister Bekmurad Orazov, and others."
+    assert roles(claims_of, text) == [
+        ("Anvar Qodirov", "foreign minister", "TJ"), ("Bekmurad Orazov", "deputy prime minister", "TM"), ("Bekmurad Orazov", "foreign minister", "TM"),
+    ]
+
+
+def test_the_whole_apposition_gives_every_title_and_the_state(claims_of):
+    text = "Daniyar Omarov, a member of the Presidium and Minister of Energy of Kazakhstan, said the plant would open."
+    assert ("Daniyar Omarov", "minister", "KZ") in roles(claims_of, text)
+
+
+def test_the_state_an_ambassador_is_sent_to_is_not_the_office_state(claims_of):
+    text = "Chinese Ambassador to Kyrgyzstan Liu Tiefeng spoke first. The Ambassador of Uzbekistan to China Aziz Karimov replied."
+    assert roles(claims_of, text) == [("Aziz Karimov", "ambassador", "UZ"), ("Liu Tiefeng", "ambassador", "CN")]
+
+
+def test_a_title_with_a_demonym_after_the(claims_of):
+    text = "Berik Sadykov, assistant to the Kazakh president, opened the forum."
+    assert roles(claims_of, text) == [("Berik Sadykov", "assistant to the president", "KZ")]
+
+
+def test_a_title_set_off_by_commas_before_the_name(claims_of):
+    text = "The remarks came after China's ambassador to Italy, Zhou Minghai, spoke to reporters."
+    assert roles(claims_of, text) == [("Zhou Minghai", "ambassador", "CN")]
+
+
+def test_an_office_without_a_state_takes_the_state_named_before_it_in_the_sentence(claims_of):
+    text = "Tajik officials and GBAO Governor Rustam Nazarov attended the ceremony."
+    assert roles(claims_of, text) == [("Rustam Nazarov", "governor", "TJ")]
+
+
+def test_the_field_of_a_ministry_is_not_part_of_the_name(claims_of):
+    text = "Kyrgyz Minister of Agriculture Bakyt Toktosunov, farmers and traders met in Osh."
+    assert roles(claims_of, text) == [("Bakyt Toktosunov", "minister", "KG")]

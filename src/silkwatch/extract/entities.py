@@ -70,7 +70,8 @@ dialogue conference meeting summit cup games olympics award prize declaration tr
 program programme strategy vision community partnership mechanism format platform channel expo fair
 exhibition congress people peoples asia asian europe european africa america american pacific atlantic
 arctic east west north south central eastern western northern southern middle republic kingdom
-federation island islands valley desert basin steppe hub report index economic
+federation island islands valley desert basin steppe hub report index economic dynasty empire
+international relations
 """.split())
 
 
@@ -89,6 +90,13 @@ def date_spans(doc: Doc) -> list[Span]:
 
 def _is_name_token(tok) -> bool:
     return tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.lower_ not in NOT_NAMES
+
+
+def _complement_of_title(doc: Doc, i: int, j: int) -> bool:
+    """A run of three or more names right after "<title> of" starts with the field of that title."""
+    if j - i < 3 or i < 2 or doc[i - 1].lower_ not in ("of", "and") or any(t.text in "-'’" for t in doc[i:j]):
+        return False
+    return any(t.lower_ in TITLE_WORDS for t in doc[max(0, i - 5): i - 1])
 
 
 def name_spans(doc: Doc) -> list[Span]:
@@ -112,6 +120,8 @@ def name_spans(doc: Doc) -> list[Span]:
             # The name proper starts after its capitalised title, and after a demonym before that
             # title ("Kyrgyz Foreign Minister Chingiz Aidarbekov").
             k = max((t.i + 1 for t in doc[i:j - 1] if t.lower_ in TITLE_WORDS), default=i)
+            if k == i and _complement_of_title(doc, i, j):
+                k = i + 1  # "Minister of Transport Azim Ibrohim": the title's field, then the name
             while k < j and not _is_name_token(doc[k]):
                 k += 1
             if k < j:

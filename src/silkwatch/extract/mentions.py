@@ -39,6 +39,8 @@ def canonical_person(article, surface: str) -> tuple[str, bool, str | None, str 
         return None
     if all(w.lower() in _title_words(article.profile) for w in words):
         return None  # "Councilor", "Vice Premier": a title the model took for a name
+    if len(words) > 1 and words[-1].lower() in _title_words(article.profile) and article.entities.lookup(words[0]):
+        return None  # "Tajik Minister": a state's title with no name after it
     p = article.entities.person(s)
     if p:
         return p.name, True, p.country, p.gender

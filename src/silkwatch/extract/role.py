@@ -20,12 +20,27 @@ def _role_pattern(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pa
     for canonical, words in roles:
         for w in (canonical, *words):
             surface[w.lower()] = canonical
-    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(surface, key=len, reverse=True))
+    alts = "|".join(_surface_regex(w) for w in sorted(surface, key=len, reverse=True))
     return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), surface
 
 
+def _surface_regex(words: str) -> str:
+    """A title's words with any spacing; "the" may take a capitalised word ("assistant to the Kazakh president")."""
+    out = re.escape(words).replace(r"\ ", r"[\s-]+").replace("'", "['’]")
+    if " the " in words:
+        out = out.replace(r"the[\s-]+", r"the\s+(?:(?-i:[A-Z])[\w'’-]*\s+)?")
+    return out
+
+
 def _canonical_role(surface: dict[str, str], words: str) -> str:
-    return surface.get(re.sub(r"[\s-]+", " ", words.lower()), words.lower())
+    key = re.sub(r"[\s-]+", " ", words.lower()).replace("’", "'")
+    if key in surface:
+        return surface[key]
+    parts = key.split()
+    for i in range(1, len(parts)):  # the word a title took after "the"
+        if parts[i - 1] == "the" and (k := " ".join(parts[:i] + parts[i + 1:])) in surface:
+            return surface[k]
+    return key
 
 
 
@@ -33,9 +48,13 @@ def _canonical_role(surface: dict[str, str], words: str) -> str:
 def _left_pattern(role_words: frozenset[str]) -> re.Pattern[str]:
     """A title phrase right before a name: capitalised words, the profile's role words, "of", "and"."""
     words = "|".join(sorted(map(re.escape, role_words | {"of", "the", "and", "for", "to"}), key=len, reverse=True))
-    return re.compile(rf"((?:(?:[A-Z][\w'’.-]*|(?:{words}))\s+){{1,9}})$")
+    return re.compile(rf"((?:(?:[A-Z][\w'’.-]*|(?:{words}))\s+){{1,12}})$")
 # An apposition right after a name: ", China's foreign minister," / ", the Kazakh president" / " of Kazakhstan".
 RIGHT = re.compile(r"^(?:['’]s)?\s*,\s*((?:the\s+|an?\s+)?(?:[A-Z][\w'’.-]*\s+|[\w'’-]+\s+){0,16}?[\w'’-]+)\s*(?=[,.;)]|\s+(?:and|who|said|told|has|had|was|is)\b)")
+# The whole apposition after a name, to the next comma or the end of the sentence.
+APPOSITION = re.compile(r"^(?:['’]s)?\s*,\s*((?:[^,;()\n.]|\.(?=\S)|\b[A-Z]\.)+?)\s*(?=[,;)\n]|\.\s|\.$|$)")
+# Words that make an apposition a clause ("…, who was president"), not a title.
+CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "WP", "WDT"})
 OF_STATE = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
@@ -52,7 +71,7 @@ def extract(article) -> list[Claim]:
         line_start = text.rfind("\n", 0, m.start) + 1
         left_text = text[max(line_start, m.start - TITLE_WINDOW): m.start]
         # The title phrase starts after the previous person's name ("…, Turkmen President A and Uzbek President B").
-        prev_end = max((o.end for o in person_mentions(article) if o.end <= m.start and o.start >= m.start - TITLE_WINDOW), default=None)
+        prev_end = max((o.end for o in person_mentions(article) if o.end <= m.start and o.start >= m.start - TITLE_WINDOW and (o.known or len(o.name.split()) > 1)), default=None)
         if prev_end is not None:
             left_text = text[prev_end: m.start]
         left_text = _own_title(pattern, left_text)
@@ -60,13 +79,19 @@ def extract(article) -> list[Claim]:
         phrases = []
         if lm:
             phrases.append((lm.group(1), m.start - len(lm.group(1))))
-        after = text[m.end: m.end + TITLE_WINDOW]
-        rm = RIGHT.match(after)
-        if rm and _ends_in_title(pattern, rm.group(1)):
-            phrases.append((rm.group(1), m.end + rm.start(1)))
+        elif left_text.endswith(", ") and re.match(r"(?:['’]s)?\s*,", text[m.end: m.end + 3]):
+            # "China's ambassador to France, Lu Shaye, said": a title set off by commas before the name.
+            lm = left_pattern.search(_own_title(pattern, left_text[:-2] + " "))
+            if lm and _ends_in_title(pattern, lm.group(1).strip()):
+                phrases.append((lm.group(1), m.start - 2 - len(lm.group(1))))
+        line_end = text.find("\n", m.end)
+        after = text[m.end: min(m.end + 2 * TITLE_WINDOW, line_end if line_end >= 0 else len(text))]
+        apposition = _apposition(article, pattern, m, after)
+        if apposition:
+            phrases.append(apposition)
         of_state = OF_STATE.match(after)
         for phrase, at in phrases:
-            country = _country(article, phrase, of_state.group(1) if of_state else None, m.country)
+            country = _country(article, phrase, of_state.group(1) if of_state else None, m.country) or _sentence_state(article, m.start)
             for r in _roles_in(pattern, surface, phrase):
                 role, org = _office(article, m.name, r), None
                 if "secretariat" in phrase.lower() or r == "executive director":
@@ -84,6 +109,47 @@ def extract(article) -> list[Claim]:
                     country=None if org else country, org=org,
                 )
     return list(seen.values())
+
+
+def _apposition(article, pattern: re.Pattern[str], m, after: str) -> tuple[str, int] | None:
+    """The title in apposition after a name (", China's foreign minister,"), with where it starts.
+
+    The whole stretch to the next comma is read when it ends in a title; a stretch that names
+    another person ("X, Turkmen Deputy Prime Minister and Foreign Minister Y") is that person's title.
+    """
+    am = APPOSITION.match(after)
+    if not am:
+        return None
+    start, end = m.end + am.start(1), m.end + am.end(1)
+    if any(start <= o.start < end and (o.known or len(o.name.split()) > 1) for o in person_mentions(article)):
+        return None
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and any(t.tag_ in CLAUSE_TAGS for t in span):
+        return None
+    if _ends_in_title(pattern, am.group(1)):
+        return am.group(1), start
+    rm = RIGHT.match(after)
+    if rm and rm.end(1) <= am.end(1) and _ends_in_title(pattern, rm.group(1)):
+        return rm.group(1), m.end + rm.start(1)
+    return None
+
+
+def _sentence_state(article, at: int) -> str | None:
+    """The state named nearest before a position in its sentence, else the first one after it."""
+    states = article.notes.get("role_states")
+    if states is None:
+        states = []
+        for mention in article.entities.mentions(article.text):
+            if mention.kind == "state":
+                states.append((mention.start, mention.key))
+            elif mention.kind == "place":
+                states.extend((mention.start, c) for c in article.entities.codes_in(mention.surface)[:1])
+        article.notes["role_states"] = states
+    lo, hi = _sentence_start(article.text, at), _sentence_end(article.text, at)
+    before = [code for s, code in states if lo <= s < at]
+    if before:
+        return before[-1]
+    return next((code for s, code in states if at <= s < hi), None)
 
 
 def _own_title(pattern: re.Pattern[str], left: str) -> str:
@@ -129,7 +195,8 @@ def _roles_in(pattern: re.Pattern[str], surface: dict[str, str], phrase: str) ->
 
 def _country(article, phrase: str, of_state: str | None, default: str | None) -> str | None:
     """The state nearest the name in its title phrase, else "of <state>" after it, else the person's own."""
-    states = [m.key for m in article.entities.mentions(phrase) if m.kind == "state"]
+    # "Ambassador of Kazakhstan to China": the state after "to" is where the office is held, not whose it is.
+    states = [m.key for m in article.entities.mentions(phrase) if m.kind == "state" and not re.search(r"\bto\s+(?:the\s+)?$", phrase[: m.start])]
     if states:
         return states[-1]
     states = [m.key for m in article.entities.mentions(of_state or "") if m.kind == "state"]
