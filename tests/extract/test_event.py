@@ -67,3 +67,47 @@ def test_a_visit_in_another_year_is_another_visit_and_a_partners_city_no_place(c
     visits = sorted((c.location, c.start) for c in events if c.event_type == "state_visit")
     assert visits == [("Kyrgyzstan", "2026"), ("Tianjin", None)]
     assert all(c.location != "Almaty" for c in events)
+
+
+def test_founding_a_named_initiative_is_an_other_event_and_launching_flights_none(claims_of):
+    text = ("Back in 2013, President Xi Jinping launched the Belt and Road Initiative in Kazakhstan.\n\n"
+            "Air Astana launched direct flights between Almaty and Urumqi in China in 2023.")
+    others = [c for c in claims_of(text, "2023-05-20", "event") if c.event_type == "other"]
+    assert [(c.location, c.start) for c in others] == [("Kazakhstan", "2013")]
+
+
+def test_a_founding_date_is_the_one_its_verb_governs_not_the_nearer_meetings(claims_of):
+    text = "Wang Yi recalled that three years ago, the mechanism of the China-Central Asia foreign ministers' meeting was established."
+    [other] = [c for c in claims_of(text, "2023-04-27", "event") if c.event_type == "other"]
+    assert other.start == "2020"
+
+
+def test_a_signing_only_expected_is_no_event(claims_of):
+    hedged = "Several agreements between China and Kazakhstan are expected to be signed in Astana."
+    assert not [c for c in claims_of(hedged, "2025-06-10", "event") if c.event_type == "signing"]
+    firm = "China and Kazakhstan will sign several agreements in Astana, and the leaders will sign a joint declaration."
+    assert [c.location for c in claims_of(firm, "2025-06-10", "event") if c.event_type == "signing"] == ["Astana"]
+
+
+def test_the_day_words_were_said_is_not_the_day_of_the_event_they_announce(claims_of):
+    text = ("Summit of the six nations will be historic, says spokesperson\n\n"
+            "The coming China-Central Asia Summit will be historic for the six nations, spokesperson Mao Ning said on Tuesday.\n\n"
+            "The summit will take place in Xi'an on May 18 and 19.")
+    summits = [c for c in claims_of(text, "2023-05-10", "event") if c.event_type == "summit"]
+    assert [(c.location, c.start) for c in summits] == [("Xi'an", "2023-05-18")]
+
+
+def test_a_ceremony_held_in_a_city_with_leaders_on_video_keeps_its_city(claims_of):
+    text = ("The signing ceremony of the railway agreement between China, Kyrgyzstan and Uzbekistan was held in Beijing on June 6, "
+            "with the three presidents joining via video link.")
+    [signing] = [c for c in claims_of(text, "2024-06-08", "event") if c.event_type == "signing"]
+    assert (signing.location, signing.start) == ("Beijing", "2024-06-06")
+
+
+def test_part_of_a_month_dates_a_visit_and_negotiations_are_talks(claims_of):
+    visit = "Chinese President Xi Jinping will pay a state visit to Kazakhstan in the first half of July."
+    [v] = [c for c in claims_of(visit, "2024-05-20", "event") if c.event_type == "state_visit"]
+    assert v.start == "2024-07"
+    talks = "Uzbek President Shavkat Mirziyoyev held negotiations with Xi Jinping in Beijing on Wednesday."
+    [t] = [c for c in claims_of(talks, "2024-01-26", "event") if c.event_type == "talks"]
+    assert (t.location, t.start) == ("Beijing", "2024-01-24")

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..records import Claim
 from .dates import month_number, resolve_relative, resolve_weekday
+from .focus import verb_forms
 
 __all__ = ["extract", "parse_dates"]
 
@@ -23,7 +24,7 @@ STORY_DAYS = 14
 LEAD_CHARS = 400
 # Event types whose place, when a sentence does not give it, is the city the article is about.
 # Event types that, named without any party ("documents were signed"), are the story's parties' events.
-PARTIES_OF_STORY = {"signing", "ceremony"}
+PARTIES_OF_STORY = {"signing", "ceremony", "other"}
 PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signing", "ceremony"}
 DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)")
 # The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing").
@@ -56,6 +57,15 @@ BEGUN = re.compile(r"\b(?:open(?:s|ed)?|kick(?:s|ed)? off|begin(?:s)?|began|star
 N_DAY_GATHERING = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\s+(?:summit|meeting|gathering|conference|forum|session)\b", re.IGNORECASE)
 GATHERINGS = {"summit", "ministerial_meeting", "forum"}
 ONLINE = re.compile(r"\b(?:video|virtual|online|videoconference|video link)\b", re.IGNORECASE)
+# What a one-word founding keyword ("established", "launch", "proposed") may found: a body or an
+# initiative, named (a proper noun) or one of these; never ties, routes or flights (not events).
+INSTITUTIONS = {"mechanism", "platform", "secretariat", "initiative", "institute", "workshop", "format", "forum",
+                "council", "commission", "fund", "centre", "center", "dialogue", "organization", "organisation", "belt"}
+NOT_FOUNDED = {"relation", "relations", "tie", "ties", "route", "routes", "flight", "flights", "service", "partnership",
+               "project", "projects", "invasion", "date", "dates", "venture", "ventures"}
+# Governors that make an event hypothetical: "are expected to be signed", "could sign", "may be signed".
+HEDGES = {"expect", "expected", "expects", "likely", "may", "might", "could", "would", "hope", "hoped", "plan", "planned",
+          "possible", "possibly"}
 
 
 @lru_cache(maxsize=8)
@@ -139,7 +149,9 @@ def _mentions(article) -> list[dict]:
             continue
         dl = DATELINE.match(chunk)
         body_from = dl.end() if dl else 0
-        found = list(pattern.finditer(chunk, body_from))
+        # "launched flights", "the Establishment of a … Partnership": one founding word that founds nothing counted
+        found = [m for m in pattern.finditer(chunk, body_from) if _type_of(m.group(0), words) != "other"
+                 or " " in m.group(0).strip() or _founded(article, s0 + m.start(), s0 + m.end())]
         for i, m in enumerate(found):
             etype = _type_of(m.group(0), words)
             if etype is None:
@@ -148,12 +160,15 @@ def _mentions(article) -> list[dict]:
                 continue  # a modifier of the next event word ("summit talks"): that word names the event
             if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start()) or MECHANISM_AFTER.match(chunk, m.end())):
                 continue  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
+            if etype == "signing" and _hedged(article, s0 + m.start(), s0 + m.end()):
+                continue  # "agreements are expected to be signed": not (yet) an event
             obj = None
             if etype == "signing":
                 obj = _signed_document(chunk, m.start(), m.end())
                 if obj is None:
                     continue  # "a signed article", "signed by": no agreement, no signing
-            online = bool(ONLINE.search(chunk))
+            held = HELD_IN.search(chunk)  # "was held in Beijing, with … via video link": the event had a place
+            online = bool(ONLINE.search(chunk)) and not (held and article.entities.place(held.group(1)))
             place = None if online else _place(article, chunk, body_from, m.start(), m.end(), etype)
             parts = _participants(article, chunk, etype)
             if not parts and len(sent) < SHORT_SENTENCE:
@@ -166,13 +181,64 @@ def _mentions(article) -> list[dict]:
             if not parts:
                 continue
             others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
-            start, end = _dates(article, sent, m.start() + s0, s0 + body_from, others)
+            start, end = _dates(article, sent, m.start() + s0, s0 + body_from, others, said_ok=etype == "press_conference")
             if start is None:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along})
     return out
+
+
+def _token_at(article, start: int, end: int):
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _lemma(tok) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+def _founded(article, start: int, end: int) -> bool:
+    """Whether a founding word founds a body or initiative: its object ("launched the Belt and Road
+    Initiative"), passive subject ("the platform was established"), the noun it modifies ("the mechanism,
+    established by …") or its "of" phrase ("the establishment of the … mechanism")."""
+    tok = _token_at(article, start, end)
+    if tok is None:
+        return False
+    things = []
+    if tok.pos_ in ("VERB", "AUX"):
+        things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if tok.dep_ in ("acl", "relcl", "amod"):
+            things.append(tok.head)
+    else:
+        things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+            things.append(tok.head)
+    for thing in things:
+        if thing.pos_ == "VERB" or thing.tag_ == "VBG":  # "proposed building the Silk Road Economic Belt"
+            thing = next((c for c in thing.children if c.dep_ == "dobj"), thing)
+        for t in (thing, *(c for c in thing.children if c.dep_ == "appos")):  # "his program, the … Initiative"
+            if _lemma(t) in NOT_FOUNDED:
+                continue
+            if t.pos_ == "PROPN" or (_lemma(t) in INSTITUTIONS and t.tag_ != "NNS"):
+                return True
+    return False
+
+
+def _hedged(article, start: int, end: int) -> bool:
+    """Whether a signing word is only expected or possible: a hedging word governs it."""
+    tok = _token_at(article, start, end)
+    hops = 0
+    while tok is not None and hops < 4:
+        if any(_lemma(c) in HEDGES for c in tok.children if c.dep_ in ("aux", "advmod", "acomp")):
+            return True
+        if _lemma(tok) in HEDGES and hops:
+            return True
+        if tok.head is tok or tok.dep_ not in ("xcomp", "conj", "auxpass"):
+            break  # only what governs this very verb ("expected to be signed"), not a clause further up
+        tok, hops = tok.head, hops + 1
+    return False
 
 
 def _type_of(word: str, words: dict[str, str]) -> str | None:
@@ -284,13 +350,14 @@ def _place(article, chunk: str, body_from: int, ks: int, ke: int, etype: str = "
             name = state.name if state else None
         else:
             continue
-        if name and (best is None or dist < best[0]):
-            best = (dist, name)
+        rank = (m.kind == "state" and m.how != "capital", dist)  # "in the Uzbekistan capital of Tashkent": the city
+        if name and (best is None or rank < best[0]):
+            best = (rank, name)
     if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
         held = HELD_IN.search(chunk, ke)
         if held:
             place = article.entities.place(held.group(1))
-            best = (0, place.name) if place else None
+            best = ((False, 0), place.name) if place else None
     return best[1] if best else None
 
 
@@ -375,7 +442,8 @@ RELATIVE_DATE = re.compile(
     rf"\b(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago\b"
     rf"|\b(?:in\s+)?(?:{_MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
     rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{_MONTH_NAMES})\b(?!\s*\d)"
-    rf"|\bin\s+(?:{_MONTH_NAMES})\b(?!\s*\d)")
+    rf"|\bin\s+(?:{_MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\b(?:first|second|last|latter|early|later)\s+(?:part|half|days?|weeks?)\s+of\s+(?:{_MONTH_NAMES})\b(?!\s*\d)")
 SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|Updated|Posted|Released)\s*:?[\s\w,]*$", re.IGNORECASE)
@@ -442,12 +510,19 @@ def _paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = ()) -> tuple[str | None, str | None]:
-    """The date nearest the event word in its sentence (not the dateline's, nor one nearer another event word)."""
+def _dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = (), said_ok: bool = True) -> tuple[str | None, str | None]:
+    """The date nearest the event word in its sentence (not the dateline's, nor one nearer another event word,
+    nor, but for a press conference, the day words about it were said: "…, Wang said on Monday")."""
     text = article.text
     found = []
+    word = _token_at(article, at, at + 1) if others else None
     for e in _date_spans(article, sent):
-        if e.start_char < body_from or any(abs(o - e.start_char) < abs(at - e.start_char) for o in others):
+        if e.start_char < body_from:
+            continue
+        own = word is not None and _governed_by(article, e, word)  # "two years ago, the mechanism … was established"
+        if not own and any(abs(o - e.start_char) < abs(at - e.start_char) for o in others):
+            continue
+        if not said_ok and _dates_saying(article, e, at):
             continue
         if at < e.start_char and SINCE.search(text[at:e.start_char]):
             continue  # "the summit, the first since 1992": when a period began, not the event's date
@@ -455,6 +530,32 @@ def _dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] =
         if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the nearest
             found.append(((len(start) == 4, abs(e.start_char - at)), start, end))
     return min(found)[1:] if found else (None, None)
+
+
+def _governed_by(article, ent, word) -> bool:
+    """Whether a date phrase depends on the event word itself (within three heads), not on a nearer other one."""
+    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(3):
+        if tok is None or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok == word:
+            return True
+    return False
+
+
+def _dates_saying(article, ent, at: int) -> bool:
+    """Whether a date phrase modifies a speech verb ("said on Monday", "told reporters Friday") other than the event word."""
+    root = getattr(ent, "root", None)
+    if root is None:
+        return False
+    head = root.head.head if root.head.pos_ == "ADP" else root.head
+    if head.idx <= at < head.idx + len(head.text):
+        return False
+    if "speech_forms" not in article.notes:
+        article.notes["speech_forms"] = {f for v in article.profile.words("speech_verbs") for f in verb_forms(v)}
+    return head.pos_ == "VERB" and head.lower_ in article.notes["speech_forms"]
 
 
 class _Span:
