@@ -27,6 +27,11 @@ def test_any_whole_amount_with_a_scale_parses(n, scale):
     ("trade reached $10 billion in 2021", "2021"),
     ("there are now 52 flights a week", "2024-03-29"),
     ("trade reached $10 billion", None),
+    ("trade reached $10 billion in the first quarter", "2024-01/2024-03"),
+    ("trade reached $10 billion in the fourth quarter", "2023-10/2023-12"),
+    ("trade reached $10 billion in the second half of 2022", "2022-07/2022-12"),
+    ("trade reached $10 billion in Q3 2021", "2021-07/2021-09"),
+    ("trade reached $10 billion in the first half of this year", "2024-01/2024-06"),
 ])
 def test_periods_resolve_against_the_publication_date(sentence, period):
     assert resolve_period(sentence, parse_iso("2024-03-29"), target=False) == period

@@ -36,7 +36,11 @@ BY_YEAR = re.compile(r"\b(?:by|until|to|before)\s+(?:the\s+end\s+of\s+)?(?P<y>20
 FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>\w+)\s+months\b(?:\s+of\s+(?P<y>20\d\d))?", re.IGNORECASE)
 MONTH_NAMES = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 MONTH_SPAN = re.compile(rf"\b(?P<a>{MONTH_NAMES})\s*(?:-|–|to|through)\s*(?P<b>{MONTH_NAMES})\b(?:\s+(?:period\s+)?(?:of\s+)?(?P<y>20\d\d))?", re.IGNORECASE)
-FIRST_HALF = re.compile(r"\bfirst\s+half\b(?:\s+of\s+(?P<y>20\d\d))?", re.IGNORECASE)
+# "the first half of 2024", "in the third quarter", "Q1 2025", "H2".
+PART_OF_YEAR = re.compile(
+    r"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)|(?P<q>Q[1-4])|(?P<h>H[12]))\b"
+    r"(?:\s+(?:of\s+)?(?:(?:this|the)\s+year|(?P<y>20\d\d)))?", re.IGNORECASE)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 LAST_YEAR = re.compile(r"\b(?:last\s+year|past\s+year|previous\s+year|a\s+year\s+earlier)\b", re.IGNORECASE)
 LAST_MONTH = re.compile(r"\blast\s+month\b", re.IGNORECASE)
 NOW = re.compile(r"\b(?:now|currently|at present|so far|to date|(?:officially\s+)?surpassed|ha(?:s|ve) (?:reached|exceeded|surpassed|been (?:increased|raised|expanded)))\b", re.IGNORECASE)
@@ -130,10 +134,9 @@ def resolve_period(sentence: str, published: date | None, target: bool, at: int 
         a, b = month_number(m.group("a")), month_number(m.group("b"))
         if y and a and b:
             return f"{y}-{a:02d}/{y}-{b:02d}"
-    m = FIRST_HALF.search(sentence)
+    m = PART_OF_YEAR.search(sentence)
     if m:
-        y = int(m.group("y")) if m.group("y") else this_year
-        return f"{y}-01/{y}-06" if y else None
+        return _part_of_year(m, published, this_year)
     m = _nearest(YEAR, sentence, at)
     if m:
         return m.group("y")
@@ -147,6 +150,21 @@ def resolve_period(sentence: str, published: date | None, target: bool, at: int 
     if NOW.search(sentence):
         return published.isoformat() if published else None
     return None
+
+
+def _part_of_year(m: re.Match, published: date | None, this_year: int | None) -> str | None:
+    """START/END months of a half or quarter; with no year given, the latest one that has ended by publication."""
+    if m.group("q") or m.group("h"):
+        months, n = (3, int(m.group("q")[1])) if m.group("q") else (6, int(m.group("h")[1]))
+    else:
+        months, n = (6 if m.group("part").lower() == "half" else 3), _NTH[m.group("nth").lower()]
+    if n * months > 12:
+        return None  # "third half": not a part of a year
+    first, last = (n - 1) * months + 1, n * months
+    y = int(m.group("y")) if m.group("y") else this_year
+    if not m.group("y") and "this" not in m.group(0).lower() and published and last > published.month:
+        y = published.year - 1  # "in the fourth quarter", said in February: last year's
+    return f"{y}-{first:02d}/{y}-{last:02d}" if y else None
 
 
 @lru_cache(maxsize=8)
