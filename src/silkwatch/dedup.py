@@ -47,6 +47,13 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
+@lru_cache(maxsize=1)
+def _bands() -> tuple[int, int]:
+    # datasketch finds the bands and rows for a threshold by numerical integration (~0.15 s); once is enough.
+    lsh = MinHashLSH(threshold=STORY_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 def _minhash(hashvalues=None) -> MinHash:
     # The permutations depend only on seed and size: drawn once, not for every signature.
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=hashvalues, permutations=_permutations())
@@ -75,7 +82,7 @@ def assign_stories(store: Store, docs: Iterable[Document]) -> dict[str, str]:
         return {}
     new_ids = {d.doc_id for d in docs}
     rows = _candidates(store, docs)
-    lsh = MinHashLSH(threshold=STORY_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands())
     sigs: dict[str, MinHash] = {}
     story: dict[str, str] = {}
     published: dict[str, str | None] = {}
