@@ -53,3 +53,9 @@ def test_beliefs_position_support_and_leaders_schedules_are_not_commitments(clai
             "China will always firmly support Kazakhstan in safeguarding its sovereignty.\n\n"
             "The heads of state will review the development of relations.")
     assert commitments(claims_of, text) == []
+
+
+def test_a_dateline_is_not_the_subject_of_the_promise(claims_of):
+    text = ("BISHKEK, Nov. 3 (Xinhua) -- Kyrgyz President Sadyr Japarov and his Uzbek counterpart, Shavkat Mirziyoyev, "
+            "held talks in Bishkek on Tuesday, announcing to build a new railway.")
+    assert commitments(claims_of, text) == [(("KG", "UZ"), "transport", "build a new railway")]

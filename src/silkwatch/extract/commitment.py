@@ -147,6 +147,8 @@ def _actors(article, verb, cue, sent=None) -> set[str]:
     head = verb
     for _ in range(6):
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subj) > 1:  # a dateline's "(Xinhua)" can hang on the verb as a second subject: the nearest one is the doer
+            subj = sorted(subj, key=lambda c: (c.i > head.i, -c.i))
         if subj:
             if subj[0].lower_ in NOT_AGENTS:
                 return set()
