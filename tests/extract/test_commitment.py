@@ -59,3 +59,17 @@ def test_a_dateline_is_not_the_subject_of_the_promise(claims_of):
     text = ("BISHKEK, Nov. 3 (Xinhua) -- Kyrgyz President Sadyr Japarov and his Uzbek counterpart, Shavkat Mirziyoyev, "
             "held talks in Bishkek on Tuesday, announcing to build a new railway.")
     assert commitments(claims_of, text) == [(("KG", "UZ"), "transport", "build a new railway")]
+
+
+def test_a_passive_promise_keeps_what_it_is_done_to(claims_of):
+    text = ("Uzbek President Shavkat Mirziyoyev said that the old Termez bridge will be rebuilt within three years.\n\n"
+            "Kazakh-owned firms will be encouraged to offer employment to local graduates.")
+    got = set(commitments(claims_of, text))
+    assert got == {(("UZ",), "other", "the old Termez bridge will be rebuilt within three years"),
+                   (("KZ",), "industry", "Kazakh-owned firms will be encouraged to offer employment to local graduates")}
+
+
+def test_passive_schedules_and_timetables_are_not_promises(claims_of):
+    text = ("The new agreement will be signed by the two foreign ministers.\n\n"
+            "The first cargo train from Lanzhou to Tashkent will be dispatched on April 14.")
+    assert commitments(claims_of, text) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..records import Claim
+from .focus import DATE
 from .mentions import person_mentions
 
 __all__ = ["extract", "area_of"]
@@ -15,6 +16,12 @@ PLEDGE_VERBS = {"pledge", "pledged", "pledges", "pledging", "vow", "vowed", "vow
                 "agree", "agreed", "agrees", "commit", "committed", "commits", "undertake", "undertook", "undertakes"}
 # A "would"/"will" clause is a pledge only when its verb is an action, not a state or forecast.
 NOT_ACTIONS = {"be", "become", "remain", "have", "see", "bring", "draw", "serve", "usher", "mark", "take", "reach", "attend", "pay", "chair", "hold", "visit", "lead", "make", "host", "operate", "give", "arrive", "sign", "meet", "deliver", "exchange", "travel", "depart", "journey", "fly", "return", "leave"}
+# Participles of what is done to a meeting or a document ("the summit will be held", "the plan will be discussed"),
+# and of states rather than acts ("the firm will be engaged in …").
+SCHEDULED = {"held", "attended", "chaired", "hosted", "signed", "discussed", "published", "released", "broadcast", "organized", "organised",
+             "given", "delivered", "adopted", "issued", "presented", "convened", "scheduled", "expected", "invited", "welcomed", "received",
+             "opened", "inaugurated", "celebrated", "marked", "told", "asked", "seen", "known", "called", "named", "based", "located",
+             "followed", "accompanied", "devoted", "dedicated", "engaged", "involved"}
 WE = {"we", "our", "us"}
 # Verbs whose to-infinitive is what the subject undertakes: "offered to boost", "announced to elevate".
 OFFER_VERBS = {"offer", "offered", "offers", "offering", "announce", "announced", "announces", "announcing"}
@@ -60,7 +67,10 @@ def extract(article) -> list[Claim]:
             actors = _actors(article, verb, tok, sent)
             if not actors:
                 continue
-            toks = [t for t in verb.subtree if t.i >= verb.i and t.dep_ not in ("nsubj", "nsubjpass")]
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.i == tok.head.i else None
+            # What a passive promises is done to its subject: "the road will be rebuilt" keeps "the road".
+            first = passive.left_edge.i if passive is not None else verb.i
+            toks = [t for t in verb.subtree if t.i >= first and (t.dep_ not in ("nsubj", "nsubjpass") or (passive is not None and t.i == passive.i))]
             # Stop at a following clause of its own ("…, and Kazakhstan will …", "…, as Xi outlined …", "…, adding that …").
             cut = next((t.left_edge.i if t.dep_ == "advcl" else t.i for t in toks if t.i > verb.i and (
                 (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children))
@@ -92,8 +102,12 @@ def _promised_action(tok):
     low = tok.text.lower()
     if low in MODALS and tok.dep_ == "aux" and tok.head.pos_ == "VERB":
         v = tok.head
-        if v.text.lower() in NOT_ACTIONS or any(c.dep_ in ("neg", "auxpass") for c in v.children):
-            return None  # "will not …", and "will be held / attended" (a schedule, not a promise)
+        if v.text.lower() in NOT_ACTIONS or any(c.dep_ == "neg" for c in v.children):
+            return None  # "will not …"
+        if any(c.dep_ == "auxpass" for c in v.children) and (v.lower_ in SCHEDULED or not any(c.dep_ == "nsubjpass" for c in v.children)):
+            return None  # "will be held / attended" is a schedule, not a promise
+        if any(c.dep_ == "auxpass" for c in v.children) and any(c.lower_ == "on" and DATE.search(" ".join(t.text for t in c.subtree)) for c in v.children):
+            return None  # "the first flight will be operated on May 5": a timetable
         return v
     if low in READY and tok.pos_ == "ADJ":
         return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -155,6 +169,11 @@ def _actors(article, verb, cue, sent=None) -> set[str]:
             low = subj[0].lower_
             if low in ATTENDEES and cue.lower_ in MODALS:
                 return set()  # "the leaders will attend / review …": what a meeting will do, not a promise
+            if subj[0].dep_ == "nsubjpass" and head.dep_ == "ccomp" and head.head.lower_ in SPEECH:
+                # "Rahmon said the road will be rebuilt": a passive names what is done, the speaker who promises it
+                speaker = _reported_speaker(article, head)
+                if speaker:
+                    return speaker
             if low in ("they", "it", "we"):
                 if head.dep_ == "ccomp" and head.head.lower_ in SPEECH:
                     return _reported_speaker(article, head)
@@ -235,6 +254,8 @@ def _party(article, subj) -> set[str]:
         ment = [m for m in person_mentions(article) if m.end <= subj.idx and m.country]
         return {ment[-1].country} if ment and low in ("he", "she") else ({ment[-1].country} if ment else set())
     codes = _codes(article, phrase)
+    if not codes:  # "Chinese-funded firms": a demonym fused into a compound adjective still names the party
+        codes = {c for t in toks if t.pos_ in ("PROPN", "ADJ") and t.nbor(1).text == "-" for c in _codes(article, t.text)} if toks[-1].i + 1 < len(subj.doc) else set()
     if codes:
         return codes
     for m in person_mentions(article):
