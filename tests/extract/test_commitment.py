@@ -73,3 +73,24 @@ def test_passive_schedules_and_timetables_are_not_promises(claims_of):
     text = ("The new agreement will be signed by the two foreign ministers.\n\n"
             "The first cargo train from Lanzhou to Tashkent will be dispatched on April 14.")
     assert commitments(claims_of, text) == []
+
+
+def test_each_point_of_an_agreed_list_is_a_commitment_of_all_who_agreed(claims_of):
+    text = ("Foreign ministers of China and Kazakhstan met in Almaty on Monday.\n\n"
+            "The ministers summarized the consensus reached at the talks:\n\n"
+            "First, we are committed to building a safe and open border region.\n\n"
+            "The second is to expand rail freight, simplify customs checks and open more flights.\n\n"
+            "The third is to jointly fight cross-border crime.\n\n"
+            "The meeting ended with a banquet.")
+    assert commitments(claims_of, text) == [
+        (("CN", "KZ"), "other", "building a safe and open border region"),
+        (("CN", "KZ"), "transport", "expand rail freight, simplify customs checks and open more flights"),
+        (("CN", "KZ"), "other", "jointly fight cross-border crime"),
+    ]
+
+
+def test_numbered_paragraphs_without_an_agreement_are_not_commitments(claims_of):
+    text = ("Kyrgyz and Tajik officials toured the valley on Friday. The report listed its findings:\n\n"
+            "First, water levels are falling.\n\n"
+            "The second is to count the herds.")
+    assert commitments(claims_of, text) == []
