@@ -94,3 +94,13 @@ def test_numbered_paragraphs_without_an_agreement_are_not_commitments(claims_of)
             "First, water levels are falling.\n\n"
             "The second is to count the herds.")
     assert commitments(claims_of, text) == []
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_the_last_name(claims_of):
+    text = "The president of Uzbekistan thanked Kassym-Jomart Tokayev for the welcome. He expressed readiness to open a new border crossing near Saryagash."
+    assert commitments(claims_of, text) == [(("UZ",), "other", "open a new border crossing near Saryagash")]
+
+
+def test_a_word_cut_off_by_the_source_is_dropped_not_the_promise(claims_of):
+    text = "China will work with Tajikistan to build new roads and bridges in the mountain r"
+    assert commitments(claims_of, text) == [(("CN",), "transport", "work with Tajikistan to build new roads and bridges in the mountain")]

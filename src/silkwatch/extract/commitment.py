@@ -307,10 +307,29 @@ def _codes_ordered(article, phrase: str, offset: int | None = None) -> list[str]
     return [c for _, c in sorted(found)]
 
 
+def _previous_subject(pron):
+    """The subject of the main clause of the sentence before, in the same paragraph, when it is a name or a title."""
+    sent = pron.sent
+    if sent.start == 0:
+        return None
+    prev = pron.doc[sent.start - 1].sent
+    if "\n" in pron.doc.text[prev.end_char: sent.start_char] or not prev.text.strip():
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
+
+
 def _party(article, subj) -> set[str]:
     toks = list(subj.subtree)
     phrase = article.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
     low = subj.text.lower()
+    if low in ("he", "she") and subj.dep_ == "nsubj" and subj.head.dep_ == "ROOT":
+        # "The leader of China congratulated Japarov. He expressed readiness …": he is the subject before, not the last name
+        prev = _previous_subject(subj)
+        if prev is not None:
+            found = _party(article, prev)
+            if found:
+                return found
     if low in WE or low in ("he", "she"):
         ment = [m for m in person_mentions(article) if m.end <= subj.idx and m.country]
         return {ment[-1].country} if ment and low in ("he", "she") else ({ment[-1].country} if ment else set())
