@@ -469,7 +469,9 @@ def _according_to(article, sent, direct_spans) -> list[Claim]:
         if obj is None:
             continue
         who = _resolve(article, obj, persons_only=True)
-        if not who:
+        # An institution, but not an unnamed plural ("according to officials"), which gives no quote.
+        body = None if who or obj.tag_ in ("NNS", "NNPS") else _resolve(article, obj)
+        if not (who or body):
             continue
         rest_start = max(t.i for t in obj.subtree) + 1
         toks = [t for t in sent[rest_start - sent.start:] if not t.is_punct or t.text in "-%$"]
@@ -477,6 +479,9 @@ def _according_to(article, sent, direct_spans) -> list[Claim]:
             toks = [t for t in sent[: tok.i - sent.start] if not t.is_space]
         if len(toks) < 4:
             continue
+        if body and any(t.like_num or t.text in "%$" for t in toks):
+            continue  # "according to <an institution>" giving a figure is a source, not a quote
+        who = who or body
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if _in_direct(start, end, direct_spans):
             continue
