@@ -135,3 +135,11 @@ def test_according_to_an_institution_with_a_statement_is_a_quote_but_not_with_a_
     assert quotes(claims_of, text) == [
         ("Kazakh Ministry of Finance", False, "The new border post at Dostyk will open to lorries next spring"),
     ]
+
+
+def test_a_leading_noting_that_clause_is_the_main_speakers_words(claims_of):
+    text = ("Noting that it is the first state visit that Kazakhstan receives this year, and also the first trip made abroad "
+            "by the new leader since his election two months ago, Tokayev said the talks were a success.")
+    got = quotes(claims_of, text)
+    assert ("Kassym-Jomart Tokayev", False, "it is the first state visit that Kazakhstan receives this year, and also the first trip "
+            "made abroad by the new leader since his election two months ago") in got

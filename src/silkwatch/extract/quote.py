@@ -84,6 +84,14 @@ def extract(article) -> list[Claim]:
                 continue
             clause = _reported_clause(tok, direct_spans, proposals, _act_words(article))
             speaker = _subject_speaker(article, tok) if clause else None
+            if clause and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i == sent.start and tok.nbor(1).lower_ == "that":
+                # "Noting that …, Wang said …": the participle has no subject of its own, and what it reports
+                # runs to the comma before the main clause's subject, however the parser splits it.
+                main = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+                if main is not None and main.left_edge.i > tok.i + 3:
+                    end_tok = tok.doc[main.left_edge.i - 1]
+                    end_tok = end_tok.nbor(-1) if end_tok.is_punct else end_tok
+                    clause, speaker = (tok.nbor(2).idx, end_tok.idx + len(end_tok.text)), _resolve(article, main)
             if speaker is None:
                 # "<statement>, the ministry said on Sunday." / "<statement>, announced spokesperson X."
                 clause, speaker = _postposed(article, tok, sent, direct_spans)
