@@ -53,3 +53,54 @@ def test_beliefs_position_support_and_leaders_schedules_are_not_commitments(clai
             "China will always firmly support Kazakhstan in safeguarding its sovereignty.\n\n"
             "The heads of state will review the development of relations.")
     assert commitments(claims_of, text) == []
+
+
+def test_a_dateline_is_not_the_subject_of_the_promise(claims_of):
+    text = ("BISHKEK, Nov. 3 (Xinhua) -- Kyrgyz President Sadyr Japarov and his Uzbek counterpart, Shavkat Mirziyoyev, "
+            "held talks in Bishkek on Tuesday, announcing to build a new railway.")
+    assert commitments(claims_of, text) == [(("KG", "UZ"), "transport", "build a new railway")]
+
+
+def test_a_passive_promise_keeps_what_it_is_done_to(claims_of):
+    text = ("Uzbek President Shavkat Mirziyoyev said that the old Termez bridge will be rebuilt within three years.\n\n"
+            "Kazakh-owned firms will be encouraged to offer employment to local graduates.")
+    got = set(commitments(claims_of, text))
+    assert got == {(("UZ",), "other", "the old Termez bridge will be rebuilt within three years"),
+                   (("KZ",), "industry", "Kazakh-owned firms will be encouraged to offer employment to local graduates")}
+
+
+def test_passive_schedules_and_timetables_are_not_promises(claims_of):
+    text = ("The new agreement will be signed by the two foreign ministers.\n\n"
+            "The first cargo train from Lanzhou to Tashkent will be dispatched on April 14.")
+    assert commitments(claims_of, text) == []
+
+
+def test_each_point_of_an_agreed_list_is_a_commitment_of_all_who_agreed(claims_of):
+    text = ("Foreign ministers of China and Kazakhstan met in Almaty on Monday.\n\n"
+            "The ministers summarized the consensus reached at the talks:\n\n"
+            "First, we are committed to building a safe and open border region.\n\n"
+            "The second is to expand rail freight, simplify customs checks and open more flights.\n\n"
+            "The third is to jointly fight cross-border crime.\n\n"
+            "The meeting ended with a banquet.")
+    assert commitments(claims_of, text) == [
+        (("CN", "KZ"), "other", "building a safe and open border region"),
+        (("CN", "KZ"), "transport", "expand rail freight, simplify customs checks and open more flights"),
+        (("CN", "KZ"), "other", "jointly fight cross-border crime"),
+    ]
+
+
+def test_numbered_paragraphs_without_an_agreement_are_not_commitments(claims_of):
+    text = ("Kyrgyz and Tajik officials toured the valley on Friday. The report listed its findings:\n\n"
+            "First, water levels are falling.\n\n"
+            "The second is to count the herds.")
+    assert commitments(claims_of, text) == []
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_the_last_name(claims_of):
+    text = "The president of Uzbekistan thanked Kassym-Jomart Tokayev for the welcome. He expressed readiness to open a new border crossing near Saryagash."
+    assert commitments(claims_of, text) == [(("UZ",), "other", "open a new border crossing near Saryagash")]
+
+
+def test_a_word_cut_off_by_the_source_is_dropped_not_the_promise(claims_of):
+    text = "China will work with Tajikistan to build new roads and bridges in the mountain r"
+    assert commitments(claims_of, text) == [(("CN",), "transport", "work with Tajikistan to build new roads and bridges in the mountain")]

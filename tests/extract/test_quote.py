@@ -126,3 +126,20 @@ def test_a_speech_or_pledge_participle_after_the_clause_is_not_part_of_it(claims
     text = ("Kyrgyz President Sadyr Japarov stressed that closer ties with China are a top priority for his country, "
             "pledging strong support for the new railway and the Belt and Road Initiative.")
     assert quotes(claims_of, text) == [("Sadyr Japarov", False, "closer ties with China are a top priority for his country")]
+
+
+def test_according_to_an_institution_with_a_statement_is_a_quote_but_not_with_a_figure_or_unnamed_officials(claims_of):
+    text = ("The new border post at Dostyk will open to lorries next spring, according to the Kazakh Ministry of Finance.\n\n"
+            "According to the Kazakh Ministry of Finance, exports to China rose by 12 percent last year.\n\n"
+            "The corridor will cut delivery times to Europe, according to local officials.")
+    assert quotes(claims_of, text) == [
+        ("Kazakh Ministry of Finance", False, "The new border post at Dostyk will open to lorries next spring"),
+    ]
+
+
+def test_a_leading_noting_that_clause_is_the_main_speakers_words(claims_of):
+    text = ("Noting that it is the first state visit that Kazakhstan receives this year, and also the first trip made abroad "
+            "by the new leader since his election two months ago, Tokayev said the talks were a success.")
+    got = quotes(claims_of, text)
+    assert ("Kassym-Jomart Tokayev", False, "it is the first state visit that Kazakhstan receives this year, and also the first trip "
+            "made abroad by the new leader since his election two months ago") in got

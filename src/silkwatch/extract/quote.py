@@ -84,6 +84,14 @@ def extract(article) -> list[Claim]:
                 continue
             clause = _reported_clause(tok, direct_spans, proposals, _act_words(article))
             speaker = _subject_speaker(article, tok) if clause else None
+            if clause and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i == sent.start and tok.nbor(1).lower_ == "that":
+                # "Noting that …, Wang said …": the participle has no subject of its own, and what it reports
+                # runs to the comma before the main clause's subject, however the parser splits it.
+                main = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+                if main is not None and main.left_edge.i > tok.i + 3:
+                    end_tok = tok.doc[main.left_edge.i - 1]
+                    end_tok = end_tok.nbor(-1) if end_tok.is_punct else end_tok
+                    clause, speaker = (tok.nbor(2).idx, end_tok.idx + len(end_tok.text)), _resolve(article, main)
             if speaker is None:
                 # "<statement>, the ministry said on Sunday." / "<statement>, announced spokesperson X."
                 clause, speaker = _postposed(article, tok, sent, direct_spans)
@@ -469,7 +477,9 @@ def _according_to(article, sent, direct_spans) -> list[Claim]:
         if obj is None:
             continue
         who = _resolve(article, obj, persons_only=True)
-        if not who:
+        # An institution, but not an unnamed plural ("according to officials"), which gives no quote.
+        body = None if who or obj.tag_ in ("NNS", "NNPS") else _resolve(article, obj)
+        if not (who or body):
             continue
         rest_start = max(t.i for t in obj.subtree) + 1
         toks = [t for t in sent[rest_start - sent.start:] if not t.is_punct or t.text in "-%$"]
@@ -477,6 +487,9 @@ def _according_to(article, sent, direct_spans) -> list[Claim]:
             toks = [t for t in sent[: tok.i - sent.start] if not t.is_space]
         if len(toks) < 4:
             continue
+        if body and any(t.like_num or t.text in "%$" for t in toks):
+            continue  # "according to <an institution>" giving a figure is a source, not a quote
+        who = who or body
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if _in_direct(start, end, direct_spans):
             continue
