@@ -111,3 +111,12 @@ def test_part_of_a_month_dates_a_visit_and_negotiations_are_talks(claims_of):
     talks = "Uzbek President Shavkat Mirziyoyev held negotiations with Xi Jinping in Beijing on Wednesday."
     [t] = [c for c in claims_of(talks, "2024-01-26", "event") if c.event_type == "talks"]
     assert (t.location, t.start) == ("Beijing", "2024-01-24")
+
+
+def test_partner_cities_and_road_names_do_not_settle_where_an_event_took_place(claims_of):
+    text = ("A regional forum opened in Astana on Wednesday.\n\n"
+            "Chengdu's mayor and Kazakh officials signed a twinning agreement with Samarkand, Uzbekistan.\n\n"
+            "Lanzhou also agreed ties with Samarkand and the Samarkand Region.\n\n"
+            "Chinese firms will rebuild the Samarkand-Bukhara road and the Samarkand – Penjikent highway.")
+    [signing] = [c for c in claims_of(text, "2025-04-10", "event") if c.event_type == "signing"]
+    assert signing.location == "Astana"
