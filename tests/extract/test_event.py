@@ -120,3 +120,12 @@ def test_partner_cities_and_road_names_do_not_settle_where_an_event_took_place(c
             "Chinese firms will rebuild the Samarkand-Bukhara road and the Samarkand – Penjikent highway.")
     [signing] = [c for c in claims_of(text, "2025-04-10", "event") if c.event_type == "signing"]
     assert signing.location == "Astana"
+
+
+def test_neither_the_header_stamp_nor_a_later_lines_dateline_dates_the_summit(claims_of):
+    text = (" date 2024-06-01 China-Central Asia summit will be a landmark, says ministry\n\n"
+            "June 01, 2024\n\n"
+            "ASTANA, May 31 (Xinhua) -- The coming China-Central Asia Summit will be a landmark, a ministry spokesman said on Friday.\n\n"
+            "The summit will take place in Astana on June 20 and 21.")
+    summits = [c for c in claims_of(text, "2024-06-01", "event") if c.event_type == "summit"]
+    assert [(c.location, c.start, c.end) for c in summits] == [("Astana", "2024-06-20", "2024-06-21")]

@@ -26,7 +26,8 @@ LEAD_CHARS = 400
 # Event types that, named without any party ("documents were signed"), are the story's parties' events.
 PARTIES_OF_STORY = {"signing", "ceremony", "other"}
 PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signing", "ceremony"}
-DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)")
+# Multiline, so that a dateline is found at the start of any line, not only of the text.
+DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)", re.MULTILINE)
 # The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing").
 AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 # A city after "with" is a partner, one before a dash names a route ("Dushanbe-Khorog"): neither is a venue.
@@ -454,6 +455,8 @@ RELATIVE_DATE = re.compile(
 SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|Updated|Posted|Released)\s*:?[\s\w,]*$", re.IGNORECASE)
+# The reader's own header (" date 2023-05-09 <title>") stamps the document, whatever follows it on its line.
+HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
 STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
 RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
 ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end|final day|last day|closing day)\b", re.IGNORECASE)
@@ -589,6 +592,8 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
     if STAMP_AFTER.match(text, ent.end_char) or STAMP_BEFORE.search(text[max(0, ent.start_char - 16): ent.start_char]):
         return None, None
     line_start = text.rfind("\n", 0, ent.start_char) + 1
+    if HEADER_STAMP.match(text[line_start:ent.start_char]):
+        return None, None
     line_end = text.find("\n", ent.end_char) % (len(text) + 1)
     dl = DATELINE.match(text, line_start)
     if dl and dl.end() > ent.start_char:
