@@ -129,3 +129,9 @@ def test_neither_the_header_stamp_nor_a_later_lines_dateline_dates_the_summit(cl
             "The summit will take place in Astana on June 20 and 21.")
     summits = [c for c in claims_of(text, "2024-06-01", "event") if c.event_type == "summit"]
     assert [(c.location, c.start, c.end) for c in summits] == [("Astana", "2024-06-20", "2024-06-21")]
+
+
+def test_a_known_person_takes_part_for_the_state_they_serve(claims_of):
+    text = "The ministry's spokeswoman Mao Ning took questions at a regular press conference on Tuesday."
+    [briefing] = claims_of(text, "2024-11-13", "event")
+    assert (briefing.event_type, briefing.participants, briefing.start) == ("press_conference", ("CN",), "2024-11-12")

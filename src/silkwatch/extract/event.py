@@ -426,7 +426,9 @@ def _span_days(article, ev, start: str | None, end: str | None) -> tuple[str | N
 
 def _participants(article, chunk: str, etype: str) -> list[str]:
     codes = []
-    for c in article.entities.codes_in(chunk):
+    # "Wang Yi met the press": a known person takes part for the state they serve
+    people = [article.entities.person_by_name(m.key) for m in article.entities.mentions(chunk) if m.kind == "person"]
+    for c in [*article.entities.codes_in(chunk), *(p.country for p in people if p is not None and p.country)]:
         group = article.entities.group(c)
         if group:
             codes.extend(group.members)
