@@ -135,3 +135,11 @@ def test_a_known_person_takes_part_for_the_state_they_serve(claims_of):
     text = "The ministry's spokeswoman Mao Ning took questions at a regular press conference on Tuesday."
     [briefing] = claims_of(text, "2024-11-13", "event")
     assert (briefing.event_type, briefing.participants, briefing.start) == ("press_conference", ("CN",), "2024-11-12")
+
+
+def test_agreements_and_documents_signed_in_bulk_are_one_signing_apart_from_a_statement(claims_of):
+    text = ("Turkmen President Serdar Berdimuhamedov was in Beijing for talks with Xi Jinping on Monday, and the sides signed several agreements.\n\n"
+            "The two leaders also watched the signing of 14 cooperation documents between Turkmenistan and China.\n\n"
+            "Turkmenistan and China signed a joint statement as well.")
+    signings = [c for c in claims_of(text, "2024-09-10", "event") if c.event_type == "signing"]
+    assert len(signings) == 2

@@ -42,13 +42,14 @@ MECHANISM_AFTER = re.compile(r"\s+(?:mechanism|format)\b", re.IGNORECASE)
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
+# A plural ("agreements", "20 documents") is the batch a visit signs, however it is worded; a singular is its own.
 DOCUMENTS = {
-    "agreement": "agreement", "agreements": "agreement", "memorandum": "memorandum", "memoranda": "memorandum",
-    "memorandums": "memorandum", "mou": "memorandum", "mous": "memorandum", "declaration": "declaration",
-    "declarations": "declaration", "statement": "statement", "document": "document", "documents": "document",
-    "paper": "document", "papers": "document", "treaty": "treaty", "treaties": "treaty", "contract": "contract",
-    "contracts": "contract", "accord": "accord", "accords": "accord", "deal": "deal", "deals": "deal",
-    "protocol": "protocol", "protocols": "protocol", "roadmap": "roadmap", "charter": "charter", "communique": "communique",
+    "agreement": "agreement", "agreements": "batch", "memorandum": "memorandum", "memoranda": "batch",
+    "memorandums": "batch", "mou": "memorandum", "mous": "batch", "declaration": "declaration",
+    "declarations": "batch", "statement": "statement", "document": "document", "documents": "batch",
+    "paper": "document", "papers": "batch", "treaty": "treaty", "treaties": "batch", "contract": "contract",
+    "contracts": "batch", "accord": "accord", "accords": "batch", "deal": "deal", "deals": "batch",
+    "protocol": "protocol", "protocols": "batch", "roadmap": "roadmap", "charter": "charter", "communique": "communique",
 }
 DOCUMENT_WINDOW = 80
 # "the document", "this agreement": a document named before, which tells no signing apart.
