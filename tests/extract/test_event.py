@@ -143,3 +143,14 @@ def test_agreements_and_documents_signed_in_bulk_are_one_signing_apart_from_a_st
             "Turkmenistan and China signed a joint statement as well.")
     signings = [c for c in claims_of(text, "2024-09-10", "event") if c.event_type == "signing"]
     assert len(signings) == 2
+
+
+def test_route_ends_and_origins_are_no_venue_but_a_city_after_a_dash_is(claims_of):
+    routes = ("Uzbekistan and China signed a memorandum on air services.\n\n"
+              "Carriers now fly Bukhara-Chengdu and Namangan – Urumqi, and a new service runs from Lanzhou to Tashkent.")
+    [signing] = [c for c in claims_of(routes, "2024-10-02", "event") if c.event_type == "signing"]
+    assert signing.location is None
+    venue = ("The leaders of China and the Central Asian five held a summit.\n\n"
+             "The choice of the host city - Chengdu, far inland - was deliberate.")
+    [summit] = [c for c in claims_of(venue, "2024-10-02", "event") if c.event_type == "summit"]
+    assert summit.location == "Chengdu"

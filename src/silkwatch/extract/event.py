@@ -30,9 +30,11 @@ PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signin
 DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)", re.MULTILINE)
 # The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing").
 AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
-# A city after "with" is a partner, one before a dash names a route ("Dushanbe-Khorog"): neither is a venue.
-PARTNER = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
-COMPOUND = re.compile(r"\s*[-–]\s*[A-Za-z]")
+# A city after "with" is a partner, one after "from" an origin, one joined by a dash a route's end
+# ("Dushanbe-Khorog", "Shymkent-Xi'an"): none of them is a venue.
+PARTNER = re.compile(r"\b(?:with|and|between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+COMPOUND = re.compile(r"\s*[-–]\s*[A-Z]")
+COMPOUND_END = re.compile(r"\b[A-Z][\w'’]*\s*[-–]\s*$|\bfrom\s+[A-Z][\w'’-]*\s+to\s+$")
 PLACE_OF = re.compile(r"\b(?:city|capital)\s+of\s+$", re.IGNORECASE)
 IN_STATE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -316,9 +318,9 @@ def _article_cities(article) -> list[str]:
 
 def _located(text: str, at: int, end: int, how: str) -> bool:
     """A capital stands for its government ("Beijing's policy") unless a preposition makes it a place; a city
-    that is a partner ("an agreement with Almaty"), an owner ("Almaty's mayor") or part of a compound ("the
-    Dushanbe-Khorog road") is no venue."""
-    if PARTNER.search(text, 0, at) or COMPOUND.match(text, end) or re.match(r"['’]s\b", text[end:]):
+    that is a partner ("an agreement with Almaty"), an origin, an owner ("Almaty's mayor") or part of a compound
+    ("the Dushanbe-Khorog road") is no venue."""
+    if PARTNER.search(text, 0, at) or COMPOUND.match(text, end) or COMPOUND_END.search(text, 0, at) or re.match(r"['’]s\b", text[end:]):
         return False
     return how != "capital" or AT_PLACE.search(text[:at]) is not None
 
