@@ -154,3 +154,9 @@ def test_route_ends_and_origins_are_no_venue_but_a_city_after_a_dash_is(claims_o
              "The choice of the host city - Chengdu, far inland - was deliberate.")
     [summit] = [c for c in claims_of(venue, "2024-10-02", "event") if c.event_type == "summit"]
     assert summit.location == "Chengdu"
+
+
+def test_an_event_in_a_when_clause_dates_and_places_the_one_before_it(claims_of):
+    text = "Xi Jinping proposed the Green Energy Corridor aimed at linking regional power grids when he visited Uzbekistan five years ago."
+    [other] = [c for c in claims_of(text, "2024-07-05", "event") if c.event_type == "other"]
+    assert (other.location, other.start) == ("Uzbekistan", "2019")

@@ -30,6 +30,8 @@ PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signin
 DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)", re.MULTILINE)
 # The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing").
 AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+# "…, when he visited": the clause that dates what comes before it.
+WHEN = re.compile(r"\bwhen\s+(?:\w+\s+){1,2}$", re.IGNORECASE)
 # A city after "with" is a partner, one after "from" an origin, one joined by a dash a route's end
 # ("Dushanbe-Khorog", "Shymkent-Xi'an"): none of them is a venue.
 PARTNER = re.compile(r"\b(?:with|and|between|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -193,8 +195,20 @@ def _mentions(article) -> list[dict]:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
-                        "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along})
+                        "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
+                        "at": s0 + m.start()})
+    _share_when(article.text, out)
     return out
+
+
+def _share_when(text: str, mentions: list[dict]) -> None:
+    """"Xi proposed the initiative when he visited Kazakhstan 10 years ago": an event said to happen when
+    a later one in its sentence did takes that one's date and place where it has none of its own."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a["span"] == b["span"] and a["type"] != b["type"] and WHEN.search(text, a["at"], b["at"]):
+            if b["start"] and not a["start"]:
+                a["start"], a["end"] = b["start"], b["end"]
+            a["place"] = a["place"] or b["place"]
 
 
 def _token_at(article, start: int, end: int):
