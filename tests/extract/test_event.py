@@ -111,3 +111,52 @@ def test_part_of_a_month_dates_a_visit_and_negotiations_are_talks(claims_of):
     talks = "Uzbek President Shavkat Mirziyoyev held negotiations with Xi Jinping in Beijing on Wednesday."
     [t] = [c for c in claims_of(talks, "2024-01-26", "event") if c.event_type == "talks"]
     assert (t.location, t.start) == ("Beijing", "2024-01-24")
+
+
+def test_partner_cities_and_road_names_do_not_settle_where_an_event_took_place(claims_of):
+    text = ("A regional forum opened in Astana on Wednesday.\n\n"
+            "Chengdu's mayor and Kazakh officials signed a twinning agreement with Samarkand, Uzbekistan.\n\n"
+            "Lanzhou also agreed ties with Samarkand and the Samarkand Region.\n\n"
+            "Chinese firms will rebuild the Samarkand-Bukhara road and the Samarkand – Penjikent highway.")
+    [signing] = [c for c in claims_of(text, "2025-04-10", "event") if c.event_type == "signing"]
+    assert signing.location == "Astana"
+
+
+def test_neither_the_header_stamp_nor_a_later_lines_dateline_dates_the_summit(claims_of):
+    text = (" date 2024-06-01 China-Central Asia summit will be a landmark, says ministry\n\n"
+            "June 01, 2024\n\n"
+            "ASTANA, May 31 (Xinhua) -- The coming China-Central Asia Summit will be a landmark, a ministry spokesman said on Friday.\n\n"
+            "The summit will take place in Astana on June 20 and 21.")
+    summits = [c for c in claims_of(text, "2024-06-01", "event") if c.event_type == "summit"]
+    assert [(c.location, c.start, c.end) for c in summits] == [("Astana", "2024-06-20", "2024-06-21")]
+
+
+def test_a_known_person_takes_part_for_the_state_they_serve(claims_of):
+    text = "The ministry's spokeswoman Mao Ning took questions at a regular press conference on Tuesday."
+    [briefing] = claims_of(text, "2024-11-13", "event")
+    assert (briefing.event_type, briefing.participants, briefing.start) == ("press_conference", ("CN",), "2024-11-12")
+
+
+def test_agreements_and_documents_signed_in_bulk_are_one_signing_apart_from_a_statement(claims_of):
+    text = ("Turkmen President Serdar Berdimuhamedov was in Beijing for talks with Xi Jinping on Monday, and the sides signed several agreements.\n\n"
+            "The two leaders also watched the signing of 14 cooperation documents between Turkmenistan and China.\n\n"
+            "Turkmenistan and China signed a joint statement as well.")
+    signings = [c for c in claims_of(text, "2024-09-10", "event") if c.event_type == "signing"]
+    assert len(signings) == 2
+
+
+def test_route_ends_and_origins_are_no_venue_but_a_city_after_a_dash_is(claims_of):
+    routes = ("Uzbekistan and China signed a memorandum on air services.\n\n"
+              "Carriers now fly Bukhara-Chengdu and Namangan – Urumqi, and a new service runs from Lanzhou to Tashkent.")
+    [signing] = [c for c in claims_of(routes, "2024-10-02", "event") if c.event_type == "signing"]
+    assert signing.location is None
+    venue = ("The leaders of China and the Central Asian five held a summit.\n\n"
+             "The choice of the host city - Chengdu, far inland - was deliberate.")
+    [summit] = [c for c in claims_of(venue, "2024-10-02", "event") if c.event_type == "summit"]
+    assert summit.location == "Chengdu"
+
+
+def test_an_event_in_a_when_clause_dates_and_places_the_one_before_it(claims_of):
+    text = "Xi Jinping proposed the Green Energy Corridor aimed at linking regional power grids when he visited Uzbekistan five years ago."
+    [other] = [c for c in claims_of(text, "2024-07-05", "event") if c.event_type == "other"]
+    assert (other.location, other.start) == ("Uzbekistan", "2019")

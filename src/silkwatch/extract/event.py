@@ -26,9 +26,17 @@ LEAD_CHARS = 400
 # Event types that, named without any party ("documents were signed"), are the story's parties' events.
 PARTIES_OF_STORY = {"signing", "ceremony", "other"}
 PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signing", "ceremony"}
-DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)")
+# Multiline, so that a dateline is found at the start of any line, not only of the text.
+DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)", re.MULTILINE)
 # The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing").
 AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+# "…, when he visited": the clause that dates what comes before it.
+WHEN = re.compile(r"\bwhen\s+(?:\w+\s+){1,2}$", re.IGNORECASE)
+# A city after "with" is a partner, one after "from" an origin, one joined by a dash a route's end
+# ("Dushanbe-Khorog", "Shymkent-Xi'an"): none of them is a venue.
+PARTNER = re.compile(r"\b(?:with|and|between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+COMPOUND = re.compile(r"\s*[-–]\s*[A-Z]")
+COMPOUND_END = re.compile(r"\b[A-Z][\w'’]*\s*[-–]\s*$|\bfrom\s+[A-Z][\w'’-]*\s+to\s+$")
 PLACE_OF = re.compile(r"\b(?:city|capital)\s+of\s+$", re.IGNORECASE)
 IN_STATE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -38,13 +46,14 @@ MECHANISM_AFTER = re.compile(r"\s+(?:mechanism|format)\b", re.IGNORECASE)
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
+# A plural ("agreements", "20 documents") is the batch a visit signs, however it is worded; a singular is its own.
 DOCUMENTS = {
-    "agreement": "agreement", "agreements": "agreement", "memorandum": "memorandum", "memoranda": "memorandum",
-    "memorandums": "memorandum", "mou": "memorandum", "mous": "memorandum", "declaration": "declaration",
-    "declarations": "declaration", "statement": "statement", "document": "document", "documents": "document",
-    "paper": "document", "papers": "document", "treaty": "treaty", "treaties": "treaty", "contract": "contract",
-    "contracts": "contract", "accord": "accord", "accords": "accord", "deal": "deal", "deals": "deal",
-    "protocol": "protocol", "protocols": "protocol", "roadmap": "roadmap", "charter": "charter", "communique": "communique",
+    "agreement": "agreement", "agreements": "batch", "memorandum": "memorandum", "memoranda": "batch",
+    "memorandums": "batch", "mou": "memorandum", "mous": "batch", "declaration": "declaration",
+    "declarations": "batch", "statement": "statement", "document": "document", "documents": "batch",
+    "paper": "document", "papers": "batch", "treaty": "treaty", "treaties": "batch", "contract": "contract",
+    "contracts": "batch", "accord": "accord", "accords": "batch", "deal": "deal", "deals": "batch",
+    "protocol": "protocol", "protocols": "batch", "roadmap": "roadmap", "charter": "charter", "communique": "communique",
 }
 DOCUMENT_WINDOW = 80
 # "the document", "this agreement": a document named before, which tells no signing apart.
@@ -186,8 +195,20 @@ def _mentions(article) -> list[dict]:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
-                        "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along})
+                        "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
+                        "at": s0 + m.start()})
+    _share_when(article.text, out)
     return out
+
+
+def _share_when(text: str, mentions: list[dict]) -> None:
+    """"Xi proposed the initiative when he visited Kazakhstan 10 years ago": an event said to happen when
+    a later one in its sentence did takes that one's date and place where it has none of its own."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a["span"] == b["span"] and a["type"] != b["type"] and WHEN.search(text, a["at"], b["at"]):
+            if b["start"] and not a["start"]:
+                a["start"], a["end"] = b["start"], b["end"]
+            a["place"] = a["place"] or b["place"]
 
 
 def _token_at(article, start: int, end: int):
@@ -304,13 +325,17 @@ def _article_cities(article) -> list[str]:
         dl = DATELINE.match(para)
         for m in article.entities.mentions(para[dl.end() if dl else 0:]):
             place = article.entities.place(m.surface) if m.kind in ("place", "state") else None
-            if place is not None and (m.kind == "place" or m.how == "capital") and _located(para, m.start, m.how):
+            if place is not None and (m.kind == "place" or m.how == "capital") and _located(para, m.start, m.end, m.how):
                 counts[place.name] = counts.get(place.name, 0) + 1
     return sorted(counts, key=lambda c: -counts[c])
 
 
-def _located(text: str, at: int, how: str) -> bool:
-    """A capital stands for its government ("Beijing's policy") unless a preposition makes it a place."""
+def _located(text: str, at: int, end: int, how: str) -> bool:
+    """A capital stands for its government ("Beijing's policy") unless a preposition makes it a place; a city
+    that is a partner ("an agreement with Almaty"), an origin, an owner ("Almaty's mayor") or part of a compound
+    ("the Dushanbe-Khorog road") is no venue."""
+    if PARTNER.search(text, 0, at) or COMPOUND.match(text, end) or COMPOUND_END.search(text, 0, at) or re.match(r"['’]s\b", text[end:]):
+        return False
     return how != "capital" or AT_PLACE.search(text[:at]) is not None
 
 
@@ -418,7 +443,9 @@ def _span_days(article, ev, start: str | None, end: str | None) -> tuple[str | N
 
 def _participants(article, chunk: str, etype: str) -> list[str]:
     codes = []
-    for c in article.entities.codes_in(chunk):
+    # "Wang Yi met the press": a known person takes part for the state they serve
+    people = [article.entities.person_by_name(m.key) for m in article.entities.mentions(chunk) if m.kind == "person"]
+    for c in [*article.entities.codes_in(chunk), *(p.country for p in people if p is not None and p.country)]:
         group = article.entities.group(c)
         if group:
             codes.extend(group.members)
@@ -447,6 +474,8 @@ RELATIVE_DATE = re.compile(
 SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|Updated|Posted|Released)\s*:?[\s\w,]*$", re.IGNORECASE)
+# The reader's own header (" date 2023-05-09 <title>") stamps the document, whatever follows it on its line.
+HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
 STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
 RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
 ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end|final day|last day|closing day)\b", re.IGNORECASE)
@@ -582,6 +611,8 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
     if STAMP_AFTER.match(text, ent.end_char) or STAMP_BEFORE.search(text[max(0, ent.start_char - 16): ent.start_char]):
         return None, None
     line_start = text.rfind("\n", 0, ent.start_char) + 1
+    if HEADER_STAMP.match(text[line_start:ent.start_char]):
+        return None, None
     line_end = text.find("\n", ent.end_char) % (len(text) + 1)
     dl = DATELINE.match(text, line_start)
     if dl and dl.end() > ent.start_char:
