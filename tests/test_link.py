@@ -34,3 +34,14 @@ def test_mentions_carry_offsets_into_the_text(index):
 
 def test_common_words_are_not_names(index):
     assert index.mentions("the us and them, said a man") == []
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("trade will reach 30 billion U.S. dollars", []),
+    ("loans worth US$2 billion", []),
+    ("the Kazakh tenge and the Uzbek sum", []),
+    ("China invested in Kazakhstan $2 billion last year", ["CN", "KZ"]),
+    ("the US and China", ["US", "CN"]),
+])
+def test_a_state_before_its_currency_names_money_not_a_party(index, text, codes):
+    assert index.codes_in(text) == codes

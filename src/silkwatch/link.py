@@ -83,6 +83,10 @@ class EntityIndex:
         alts = "|".join(re.escape(s).replace(r"\ ", r"[\s\-\u2010-\u2015]+").replace("'", "['\u2019]") for s in surfaces)
         # Case-sensitive first letter keeps "the region"/"US" from matching common words badly.
         self._scan = re.compile(rf"(?<![\w])(?:{alts})(?![\w]|-[a-z]|['\u2019][a-rt-z])", re.IGNORECASE)
+        # A state's name or demonym right before a currency names money, not a party ("U.S. dollars", "Kazakh tenge").
+        # A "$" counts only when attached ("US$"): "invested in Kazakhstan $2 billion" still names Kazakhstan.
+        money = "|".join(re.escape(w) for w in sorted(profile.words("currency_words"), key=len, reverse=True))
+        self._currency_after = re.compile(rf"\$|\s+(?:{money})\b", re.IGNORECASE) if money else None
 
     def _add(self, surface: str, kind: str, key: str, how: str) -> None:
         entry = (kind, key, how)
@@ -165,6 +169,8 @@ class EntityIndex:
             if not entries:
                 continue
             kind, key, how = entries[0]
+            if kind == "state" and self._currency_after is not None and self._currency_after.match(text, m.end()):
+                continue
             out.append(Mention(m.start() + offset, m.end() + offset, kind, key, m.group(0), how))
         return out
 
