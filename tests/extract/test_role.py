@@ -59,3 +59,8 @@ def test_an_office_without_a_state_takes_the_state_named_before_it_in_the_senten
 def test_the_field_of_a_ministry_is_not_part_of_the_name(claims_of):
     text = "Kyrgyz Minister of Agriculture Bakyt Toktosunov, farmers and traders met in Osh."
     assert roles(claims_of, text) == [("Bakyt Toktosunov", "minister", "KG")]
+
+
+def test_a_city_where_something_happens_is_not_the_state_of_an_office(claims_of):
+    text = "The trade fair will open in Almaty in June, the fair's director general Olga Petrenko told reporters."
+    assert roles(claims_of, text) == [("Olga Petrenko", "general director", None)]

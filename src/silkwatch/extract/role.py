@@ -55,6 +55,7 @@ RIGHT = re.compile(r"^(?:['’]s)?\s*,\s*((?:the\s+|an?\s+)?(?:[A-Z][\w'’.-]*\
 APPOSITION = re.compile(r"^(?:['’]s)?\s*,\s*((?:[^,;()\n.]|\.(?=\S)|\b[A-Z]\.)+?)\s*(?=[,;)\n]|\.\s|\.$|$)")
 # Words that make an apposition a clause ("…, who was president"), not a title.
 CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "WP", "WDT"})
+VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
 OF_STATE = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
@@ -146,10 +147,12 @@ def _sentence_state(article, at: int) -> str | None:
                 states.extend((mention.start, c) for c in article.entities.codes_in(mention.surface)[:1])
         article.notes["role_states"] = states
     lo, hi = _sentence_start(article.text, at), _sentence_end(article.text, at)
-    before = [code for s, code in states if lo <= s < at]
+    # A state or city that is where something happens ("… in Tashkent") is not the office's.
+    named = [(s, code) for s, code in states if lo <= s < hi and not VENUE_BEFORE.search(article.text, max(lo, s - 12), s)]
+    before = [code for s, code in named if s < at]
     if before:
         return before[-1]
-    return next((code for s, code in states if at <= s < hi), None)
+    return next((code for s, code in named if s >= at), None)
 
 
 def _own_title(pattern: re.Pattern[str], left: str) -> str:
@@ -196,7 +199,9 @@ def _roles_in(pattern: re.Pattern[str], surface: dict[str, str], phrase: str) ->
 def _country(article, phrase: str, of_state: str | None, default: str | None) -> str | None:
     """The state nearest the name in its title phrase, else "of <state>" after it, else the person's own."""
     # "Ambassador of Kazakhstan to China": the state after "to" is where the office is held, not whose it is.
-    states = [m.key for m in article.entities.mentions(phrase) if m.kind == "state" and not re.search(r"\bto\s+(?:the\s+)?$", phrase[: m.start])]
+    # A demonym after "to the" still qualifies the title ("assistant to the Kazakh president").
+    states = [m.key for m in article.entities.mentions(phrase) if m.kind == "state"
+              and (m.how == "demonym" or not re.search(r"\bto\s+(?:the\s+)?$", phrase[: m.start]))]
     if states:
         return states[-1]
     states = [m.key for m in article.entities.mentions(of_state or "") if m.kind == "state"]
