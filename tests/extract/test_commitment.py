@@ -104,3 +104,9 @@ def test_he_is_the_subject_of_the_sentence_before_not_the_last_name(claims_of):
 def test_a_word_cut_off_by_the_source_is_dropped_not_the_promise(claims_of):
     text = "China will work with Tajikistan to build new roads and bridges in the mountain r"
     assert commitments(claims_of, text) == [(("CN",), "transport", "work with Tajikistan to build new roads and bridges in the mountain")]
+
+
+def test_his_country_in_reported_speech_is_the_speakers_state(claims_of):
+    text = "The Uzbek minister said his country was ready to export more cotton yarn to China."
+    [c] = claims_of(text, "2025-02-02", "commitment")
+    assert (c.actors, c.text) == (("UZ",), "export more cotton yarn to China")

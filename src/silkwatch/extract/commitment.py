@@ -39,6 +39,8 @@ NOT_AGENTS = {"visit", "visits", "trip", "summit", "meeting", "talks", "forum", 
               "relations", "ties", "partnership", "project", "projects", "pipeline", "railway", "route", "routes", "flights", "agreement", "document", "event"}
 # Collective subjects that stand for the parties the text has just named: "the two sides", "both countries", "they".
 COLLECTIVE = {"they", "them", "parties", "sides", "leaders", "countries", "nations", "states", "presidents", "heads"}
+# "his country", "her government": the state of the person the pronoun stands for.
+OWN_STATE = {"country", "nation", "government", "state"}
 SPEECH = {"say", "said", "says", "tell", "told", "tells", "note", "noted", "stress", "stressed", "add", "added", "announce", "announced", "state", "stated", "declare", "declared", "emphasize", "emphasized", "underline", "underlined", "affirm", "affirmed", "reaffirm", "reaffirmed", "assure", "assured"}
 
 
@@ -236,11 +238,25 @@ def _actors(article, verb, cue, sent=None) -> set[str]:
                     return _party(article, subj[0])
             if low in COLLECTIVE or low == "it":
                 return _collective(article, subj[0], sent)
+            owner = next((c for c in subj[0].children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            if subj[0].lower_ in OWN_STATE and owner is not None:
+                return _own_state(article, head, owner)
             return _party(article, subj[0])
         if head.head is head:
             break
         head = head.head
     return set()
+
+
+def _own_state(article, head, owner) -> set[str]:
+    """The state in "his country will …": the speaker's when it is reported speech, else the pronoun's person."""
+    if head.dep_ == "ccomp" and head.head.lower_ in SPEECH:
+        speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and speaker.lower_ not in ("he", "she"):
+            found = _party(article, speaker)
+            if found:
+                return found
+    return _party(article, owner)
 
 
 def _reported_speaker(article, clause) -> set[str]:
