@@ -143,3 +143,9 @@ def test_a_leading_noting_that_clause_is_the_main_speakers_words(claims_of):
     got = quotes(claims_of, text)
     assert ("Kassym-Jomart Tokayev", False, "it is the first state visit that Kazakhstan receives this year, and also the first trip "
             "made abroad by the new leader since his election two months ago") in got
+
+
+def test_a_dateline_cut_by_the_sentence_splitter_is_not_part_of_the_reported_words(claims_of):
+    text = "ALMATY, Nov. 4 -- Kyrgyz and Chinese officials opened a new border crossing near Torugart on Monday, the Kyrgyz Foreign Ministry said."
+    [q] = claims_of(text, "2025-11-04", "quote")
+    assert q.text == "Kyrgyz and Chinese officials opened a new border crossing near Torugart on Monday"

@@ -96,7 +96,7 @@ def extract(article) -> list[Claim]:
                 # "<statement>, the ministry said on Sunday." / "<statement>, announced spokesperson X."
                 clause, speaker = _postposed(article, tok, sent, direct_spans)
             if clause and speaker:
-                start, end = clause
+                start, end = _after_dateline(article.text, *clause)
                 article.notes["last_speaker"] = (speaker, end)
                 out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=False, date=_date(article, sent), text=article.text[start:end].strip(" ,;:")))
         out.extend(_according_to(article, sent, direct_spans))
@@ -104,6 +104,14 @@ def extract(article) -> list[Claim]:
     out.extend(_signed_article(article))
     out.extend(_introduced(article))
     return _once(out)
+
+
+def _after_dateline(text: str, start: int, end: int) -> tuple[int, int]:
+    """A clause without the dateline that opens its line ("BEIJING, Oct. 19 --"), which the sentence
+    splitter may have cut at "Oct." so that the clause starts "19 -- …"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = DATELINE.match(text[line_start:end])
+    return (line_start + m.end(), end) if m and line_start + m.end() > start else (start, end)
 
 
 def _introduced(article) -> list[Claim]:
@@ -369,9 +377,6 @@ def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | Non
     if span is None:
         return None, None
     start, end = span
-    m = DATELINE.match(article.text[start:end])
-    if m:
-        start += m.end()
     speaker = _np_speaker(article, who)
     return ((start, end), speaker) if speaker else (None, None)
 
