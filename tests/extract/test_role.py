@@ -64,3 +64,13 @@ def test_the_field_of_a_ministry_is_not_part_of_the_name(claims_of):
 def test_a_city_where_something_happens_is_not_the_state_of_an_office(claims_of):
     text = "The trade fair will open in Almaty in June, the fair's director general Olga Petrenko told reporters."
     assert roles(claims_of, text) == [("Olga Petrenko", "general director", None)]
+
+
+def test_a_state_named_after_the_person_does_not_give_the_office_its_state(claims_of):
+    text = "Prime Minister Temir Osmonov told parliament that the deficit in trade with China must shrink."
+    assert roles(claims_of, text) == [("Temir Osmonov", "prime minister", None)]
+
+
+def test_a_deputy_chairman_keeps_deputy(claims_of):
+    text = "Turkmen Deputy Chairman of the Cabinet of Ministers Merdan Ataev opened the exhibition."
+    assert roles(claims_of, text) == [("Merdan Ataev", "deputy chairman", "TM")]

@@ -136,7 +136,7 @@ def _apposition(article, pattern: re.Pattern[str], m, after: str) -> tuple[str, 
 
 
 def _sentence_state(article, at: int) -> str | None:
-    """The state named nearest before a position in its sentence, else the first one after it."""
+    """The state named nearest before a position in its sentence, not as a place."""
     states = article.notes.get("role_states")
     if states is None:
         states = []
@@ -149,10 +149,9 @@ def _sentence_state(article, at: int) -> str | None:
     lo, hi = _sentence_start(article.text, at), _sentence_end(article.text, at)
     # A state or city that is where something happens ("… in Tashkent") is not the office's.
     named = [(s, code) for s, code in states if lo <= s < hi and not VENUE_BEFORE.search(article.text, max(lo, s - 12), s)]
+    # Only before the name: a state after it is mostly a partner or a place ("… the deficit with China").
     before = [code for s, code in named if s < at]
-    if before:
-        return before[-1]
-    return next((code for s, code in named if s >= at), None)
+    return before[-1] if before else None
 
 
 def _own_title(pattern: re.Pattern[str], left: str) -> str:
