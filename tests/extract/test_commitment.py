@@ -110,3 +110,8 @@ def test_his_country_in_reported_speech_is_the_speakers_state(claims_of):
     text = "The Uzbek minister said his country was ready to export more cotton yarn to China."
     [c] = claims_of(text, "2025-02-02", "commitment")
     assert (c.actors, c.text) == (("UZ",), "export more cotton yarn to China")
+
+
+def test_what_a_meeting_will_discuss_is_no_promise(claims_of):
+    text = "Kazakh Foreign Minister Aibek Sultanov said the two countries would discuss new pipelines at the talks."
+    assert claims_of(text, "2025-03-01", "commitment") == []

@@ -16,7 +16,7 @@ READY = {"ready", "prepared", "willing", "determined", "committed"}
 PLEDGE_VERBS = {"pledge", "pledged", "pledges", "pledging", "vow", "vowed", "vows", "promise", "promised", "promises",
                 "agree", "agreed", "agrees", "commit", "committed", "commits", "undertake", "undertook", "undertakes"}
 # A "would"/"will" clause is a pledge only when its verb is an action, not a state or forecast.
-NOT_ACTIONS = {"be", "become", "remain", "have", "see", "bring", "draw", "serve", "usher", "mark", "take", "reach", "attend", "pay", "chair", "hold", "visit", "lead", "make", "host", "operate", "give", "arrive", "sign", "meet", "deliver", "exchange", "travel", "depart", "journey", "fly", "return", "leave"}
+NOT_ACTIONS = {"be", "become", "remain", "have", "see", "bring", "draw", "serve", "usher", "mark", "take", "reach", "attend", "pay", "chair", "hold", "visit", "lead", "make", "host", "operate", "give", "arrive", "sign", "meet", "deliver", "exchange", "travel", "depart", "journey", "fly", "return", "leave", "discuss", "talk", "consider"}
 # Participles of what is done to a meeting or a document ("the summit will be held", "the plan will be discussed"),
 # and of states rather than acts ("the firm will be engaged in …").
 SCHEDULED = {"held", "attended", "chaired", "hosted", "signed", "discussed", "published", "released", "broadcast", "organized", "organised",
