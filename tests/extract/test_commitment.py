@@ -113,5 +113,6 @@ def test_his_country_in_reported_speech_is_the_speakers_state(claims_of):
 
 
 def test_what_a_meeting_will_discuss_is_no_promise(claims_of):
-    text = "Kazakh Foreign Minister Aibek Sultanov said the two countries would discuss new pipelines at the talks."
+    text = ("Kyrgyz Foreign Minister Aibek Tokonov will visit Beijing for talks with Chinese officials next week. "
+            "The ministry said the two sides would discuss the construction of a new road tunnel.")
     assert claims_of(text, "2025-03-01", "commitment") == []
