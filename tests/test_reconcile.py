@@ -41,6 +41,12 @@ def test_values_that_cannot_both_be_true_are_contested_and_both_shown():
     assert [s.claim.value for s in fact.conflicting] == [22e9]
 
 
+def test_two_figures_in_one_report_are_two_facts_not_a_contradiction():
+    # One article: 14 weekly flights on one route, 3 on another; a second outlet repeats the 14.
+    fs = build_facts([q("a", 14, story="s1"), q("a", 3, story="s1"), q("b", 14, story="s2")])
+    assert sorted((f.rank, f.value["value"]) for f in fs) == [("corroborated", 14), ("single-source", 3)]
+
+
 def test_different_periods_or_currencies_are_different_facts():
     fs = build_facts([q("a", 70e9, period="2022"), q("b", 89e9, period="2023"), q("c", 500e9, unit="CNY")])
     assert len(fs) == 3 and all(f.rank == "single-source" for f in fs)

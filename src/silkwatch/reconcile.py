@@ -154,10 +154,16 @@ def _facts_for_group(kind: str, key: tuple, items: list[Source]) -> list[Fact]:
     first = items[0].claim
     if kind == "quantity":
         clusters = sorted(_clusters(items, values_agree), key=_by_support)
-        main, rest = clusters[0], [s for cl in clusters[1:] for s in cl]
-        rep = main[0].claim
-        return [_fact(kind, {"indicator": rep.indicator, "subjects": list(rep.subjects), "period": rep.period, "target": bool(rep.target), "unit": rep.unit},
-                      rep, main, rest, f"{rep.indicator} · {'+'.join(rep.subjects)} · {rep.period or 'no period'}{' (target)' if rep.target else ''}", rep.subjects)]
+        main, rest, apart = clusters[0], [], []
+        told = {s.story for s in main}
+        for cl in clusters[1:]:
+            # One report giving two figures under one key speaks of two things the key cannot tell
+            # apart (two routes, two airlines): a fact of its own, not a contradiction.
+            if told & {s.story for s in cl}:
+                apart.append(cl)
+            else:
+                rest.extend(cl)
+        return [_quantity_fact(main, rest)] + [_quantity_fact(cl, []) for cl in apart]
     same = {
         "event": lambda a, b: _dates_agree(a.start, b.start),
         "quote": lambda a, b: _same_words(a.text, b.text),
@@ -187,6 +193,12 @@ def _facts_for_group(kind: str, key: tuple, items: list[Source]) -> list[Fact]:
             label, parties, k = f"{'+'.join(rep.actors)} · {rep.area}: {(rep.text or '')[:80]}", tuple(sorted(set(rep.actors) | set(rep.beneficiaries))), {"actors": list(rep.actors), "area": rep.area}
         out.append(_fact(kind, k, rep, cl, [], label, parties))
     return out
+
+
+def _quantity_fact(support: list[Source], conflict: list[Source]) -> Fact:
+    rep = support[0].claim
+    return _fact("quantity", {"indicator": rep.indicator, "subjects": list(rep.subjects), "period": rep.period, "target": bool(rep.target), "unit": rep.unit},
+                 rep, support, conflict, f"{rep.indicator} · {'+'.join(rep.subjects)} · {rep.period or 'no period'}{' (target)' if rep.target else ''}", rep.subjects)
 
 
 def _fact(kind, key, rep: Claim, support, conflict, label, parties) -> Fact:
