@@ -160,3 +160,11 @@ def test_an_event_in_a_when_clause_dates_and_places_the_one_before_it(claims_of)
     text = "Xi Jinping proposed the Green Energy Corridor aimed at linking regional power grids when he visited Uzbekistan five years ago."
     [other] = [c for c in claims_of(text, "2024-07-05", "event") if c.event_type == "other"]
     assert (other.location, other.start) == ("Uzbekistan", "2019")
+
+
+def test_a_meeting_with_parties_is_talks_but_a_meeting_of_a_body_is_not(claims_of):
+    caption = "Uzbek Prime Minister Abdulla Aripov shakes hands with a Chinese vice premier during a meeting in Tashkent on Monday."
+    [talks] = claims_of(caption, "2024-09-17", "event")
+    assert (talks.event_type, talks.location, talks.start) == ("talks", "Tashkent", "2024-09-16")
+    gathering = "The Tajik president flew to Kazakhstan for a meeting of the Collective Security Treaty Organization."
+    assert not [c for c in claims_of(gathering, "2024-09-17", "event") if c.event_type == "talks"]

@@ -43,6 +43,7 @@ TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|signed|opened)\s+in\s+(?:the\s+)?([A-Z][\w'’-]+)")
 MECHANISM_OF = re.compile(r"\b(?:mechanism|format|platform)\s+(?:for|of)\s+(?:the\s+)?[\w+'’ -]{0,40}$", re.IGNORECASE)
 MECHANISM_AFTER = re.compile(r"\s+(?:mechanism|format)\b", re.IGNORECASE)
+GATHERING_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -169,6 +170,8 @@ def _mentions(article) -> list[dict]:
                 continue  # a modifier of the next event word ("summit talks"): that word names the event
             if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start()) or MECHANISM_AFTER.match(chunk, m.end())):
                 continue  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
+            if etype == "talks" and GATHERING_OF.match(chunk, m.end()):
+                continue  # "a meeting of the SCO", "a meeting of Central Asian leaders": a body's gathering, not talks
             if etype == "signing" and _hedged(article, s0 + m.start(), s0 + m.end()):
                 continue  # "agreements are expected to be signed": not (yet) an event
             obj = None
