@@ -168,3 +168,10 @@ def test_a_meeting_with_parties_is_talks_but_a_meeting_of_a_body_is_not(claims_o
     assert (talks.event_type, talks.location, talks.start) == ("talks", "Tashkent", "2024-09-16")
     gathering = "The Tajik president flew to Kazakhstan for a meeting of the Collective Security Treaty Organization."
     assert not [c for c in claims_of(gathering, "2024-09-17", "event") if c.event_type == "talks"]
+
+
+def test_a_press_conference_after_the_meeting_is_where_the_meeting_was(claims_of):
+    text = ("Kyrgyz Foreign Minister Jeenbek Kulubaev held talks with Chinese Foreign Minister Wang Yi in Bishkek on Tuesday.\n\n"
+            "After the talks, Wang Yi and his Kyrgyz counterpart jointly met the press.")
+    [press] = [c for c in claims_of(text, "2024-04-24", "event") if c.event_type == "press_conference"]
+    assert press.location == "Bishkek"

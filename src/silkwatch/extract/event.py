@@ -44,6 +44,9 @@ HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|s
 MECHANISM_OF = re.compile(r"\b(?:mechanism|format|platform)\s+(?:for|of)\s+(?:the\s+)?[\w+'’ -]{0,40}$", re.IGNORECASE)
 MECHANISM_AFTER = re.compile(r"\s+(?:mechanism|format)\b", re.IGNORECASE)
 GATHERING_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+AFTER_EVENT = re.compile(r"\s*(?:After|Following)\s+(?:the|their|this|that)\s+(?:\w+\s+){0,2}?(?:meeting|talks|summit|session|ceremony|event),", re.IGNORECASE)
+# Event types an "after the meeting" can follow: a visit, a signing or a founding is not a meeting.
+MET = {"summit", "ministerial_meeting", "talks", "forum", "ceremony"}
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -182,6 +185,9 @@ def _mentions(article) -> list[dict]:
             held = HELD_IN.search(chunk)  # "was held in Beijing, with … via video link": the event had a place
             online = bool(ONLINE.search(chunk)) and not (held and article.entities.place(held.group(1)))
             place = None if online else _place(article, chunk, body_from, m.start(), m.end(), etype)
+            if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
+                # "After the meeting, the two ministers met the press": where the event just reported was
+                place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
             parts = _participants(article, chunk, etype)
             if not parts and len(sent) < SHORT_SENTENCE:
                 # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
