@@ -175,3 +175,11 @@ def test_a_press_conference_after_the_meeting_is_where_the_meeting_was(claims_of
             "After the talks, Wang Yi and his Kyrgyz counterpart jointly met the press.")
     [press] = [c for c in claims_of(text, "2024-04-24", "event") if c.event_type == "press_conference"]
     assert press.location == "Bishkek"
+
+
+def test_an_agreement_reached_at_a_place_is_a_signing_but_a_recap_of_agreements_reached_is_not(claims_of):
+    placed = "Kyrgyzstan's parliament endorsed a transit agreement with China that was reached in Bishkek on 3 March 2024."
+    [signing] = claims_of(placed, "2024-06-01", "event")
+    assert (signing.event_type, signing.location, signing.start) == ("signing", "Bishkek", "2024-03-03")
+    recap = "Kyrgyz and Chinese railway officials reached agreements to raise freight volumes."
+    assert not claims_of(recap, "2024-06-01", "event")

@@ -188,6 +188,9 @@ def _mentions(article) -> list[dict]:
             if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
                 # "After the meeting, the two ministers met the press": where the event just reported was
                 place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
+            settling = etype == "signing" and m.group(0).lower() in article.profile.words("settling_verbs")
+            if settling and not (place and _concludes(article, s0 + m.start(), s0 + m.end())):
+                continue
             parts = _participants(article, chunk, etype)
             if not parts and len(sent) < SHORT_SENTENCE:
                 # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
@@ -254,6 +257,18 @@ def _founded(article, start: int, end: int) -> bool:
             if t.pos_ == "PROPN" or (_lemma(t) in INSTITUTIONS and t.tag_ != "NNS"):
                 return True
     return False
+
+
+def _concludes(article, start: int, end: int) -> bool:
+    """Whether a settling verb concludes a document: the document is its object ("reached an agreement")
+    or the noun it qualifies ("the agreement reached in Xi'an")."""
+    tok = _token_at(article, start, end)
+    if tok is None:
+        return False
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        things.append(tok.head)
+    return any(t.lower_ in DOCUMENTS for t in things)
 
 
 def _hedged(article, start: int, end: int) -> bool:
