@@ -183,3 +183,10 @@ def test_an_agreement_reached_at_a_place_is_a_signing_but_a_recap_of_agreements_
     assert (signing.event_type, signing.location, signing.start) == ("signing", "Bishkek", "2024-03-03")
     recap = "Kyrgyz and Chinese railway officials reached agreements to raise freight volumes."
     assert not claims_of(recap, "2024-06-01", "event")
+
+
+def test_two_named_forums_listed_in_one_sentence_are_two_events_in_its_place(claims_of):
+    text = "The Kazakhstan-China Youth Forum and the Second Steppe Media Forum opened in Almaty on Monday with delegates from both countries."
+    forums = [c for c in claims_of(text, "2024-09-10", "event") if c.event_type == "forum"]
+    assert len(forums) == 2
+    assert {(c.location, c.start) for c in forums} == {("Almaty", "2024-09-09")}

@@ -47,6 +47,9 @@ GATHERING_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 AFTER_EVENT = re.compile(r"\s*(?:After|Following)\s+(?:the|their|this|that)\s+(?:\w+\s+){0,2}?(?:meeting|talks|summit|session|ceremony|event),", re.IGNORECASE)
 # Event types an "after the meeting" can follow: a visit, a signing or a founding is not a meeting.
 MET = {"summit", "ministerial_meeting", "talks", "forum", "ceremony"}
+# What joins two named events in a list: "… Forum and the Third … Forum".
+NAMED_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z0-9][\w'’-]*\s+){1,8}")
+TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -128,7 +131,7 @@ def extract(article) -> list[Claim]:
             start, end = lead, lead  # "on Friday" said of the story in its lead, not of this mention
         start, end = _span_days(article, ev, start, end)
         out.append(article.claim(
-            "event", *ev["span"], event_type=ev["type"], name=ev["name"], location=place,
+            "event", *ev["span"], event_type=ev["type"], name=ev.get("title", ev["name"]), location=place,
             start=start, end=end, participants=tuple(sorted(ev["parts"])),
         ))
     return out
@@ -215,12 +218,17 @@ def _mentions(article) -> list[dict]:
 
 def _share_when(text: str, mentions: list[dict]) -> None:
     """"Xi proposed the initiative when he visited Kazakhstan 10 years ago": an event said to happen when
-    a later one in its sentence did takes that one's date and place where it has none of its own."""
+    a later one in its sentence did takes that one's date and place where it has none of its own, as does the
+    first of two named events listed together."""
     for a, b in zip(mentions, mentions[1:]):
-        if a["span"] == b["span"] and a["type"] != b["type"] and WHEN.search(text, a["at"], b["at"]):
+        listed = a["span"] == b["span"] and a["type"] == b["type"] and _named_pair(a, b)  # "X Forum and Y Forum were held in …"
+        if listed or (a["span"] == b["span"] and a["type"] != b["type"] and WHEN.search(text, a["at"], b["at"])):
             if b["start"] and not a["start"]:
                 a["start"], a["end"] = b["start"], b["end"]
             a["place"] = a["place"] or b["place"]
+        if listed:  # their kind's word alone would give both one name
+            for e in (a, b):
+                e["title"] = TITLE_BEFORE.search(text, 0, e["at"]).group(0) + e["name"]
 
 
 def _token_at(article, start: int, end: int):
@@ -309,11 +317,20 @@ def _same_event(ev: dict, mn: dict) -> bool:
     """Whether a mention names an event already found: same type, and no place, date or document apart."""
     if ev["type"] != mn["type"]:
         return False
+    if ev["span"] == mn["span"] and _named_pair(ev, mn):
+        return False
     if ev["place"] and mn["place"] and ev["place"] != mn["place"]:
         return False
     if ev["object"] and mn["object"] and ev["object"] != mn["object"]:  # "" (the document) is any
         return False
     return _dates_agree(ev["start"], mn["start"])
+
+
+def _named_pair(ev: dict, mn: dict) -> bool:
+    """"The Cooperation Forum and the Media Forum": two named events of one kind joined by "and" are two."""
+    first, second = sorted((ev, mn), key=lambda e: e["at"])
+    between = first["text"][first["at"] - first["span"][0] + len(first["name"]):second["at"] - second["span"][0]]
+    return first["name"][:1].isupper() and second["name"][:1].isupper() and NAMED_AND.fullmatch(between) is not None
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
