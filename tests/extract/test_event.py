@@ -190,3 +190,9 @@ def test_two_named_forums_listed_in_one_sentence_are_two_events_in_its_place(cla
     forums = [c for c in claims_of(text, "2024-09-10", "event") if c.event_type == "forum"]
     assert len(forums) == 2
     assert {(c.location, c.start) for c in forums} == {("Almaty", "2024-09-09")}
+
+
+def test_the_launch_of_a_project_is_a_ceremony_not_a_founding(claims_of):
+    text = "Officials from Tajikistan and China attended the official launch of the Vakhsh hydropower project on March 2, 2024."
+    [launch] = claims_of(text, "2024-03-05", "event")
+    assert (launch.event_type, launch.start) == ("ceremony", "2024-03-02")

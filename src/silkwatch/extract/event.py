@@ -172,6 +172,8 @@ def _mentions(article) -> list[dict]:
             etype = _type_of(m.group(0), words)
             if etype is None:
                 continue
+            if etype == "other" and _launches_work(article, s0 + m.start(), s0 + m.end()):
+                etype = "ceremony"
             if i + 1 < len(found) and not chunk[m.end():found[i + 1].start()].strip():
                 continue  # a modifier of the next event word ("summit talks"): that word names the event
             if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start()) or MECHANISM_AFTER.match(chunk, m.end())):
@@ -265,6 +267,16 @@ def _founded(article, start: int, end: int) -> bool:
             if t.pos_ == "PROPN" or (_lemma(t) in INSTITUTIONS and t.tag_ != "NNS"):
                 return True
     return False
+
+
+def _launches_work(article, start: int, end: int) -> bool:
+    """Whether a founding word launches a work ("the launch of the railway project"), which is a ceremony."""
+    tok = _token_at(article, start, end)
+    if tok is None:
+        return False
+    things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    things += [c for c in tok.children if c.dep_ == "dobj"]
+    return any(_lemma(t) in article.profile.words("launched_works") for t in things)
 
 
 def _concludes(article, start: int, end: int) -> bool:
