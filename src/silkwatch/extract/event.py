@@ -270,7 +270,7 @@ def _founded(article, start: int, end: int) -> bool:
 
 
 def _launches_work(article, start: int, end: int) -> bool:
-    """Whether a founding word launches a work ("the launch of the railway project"), which is a ceremony."""
+    """Whether a founding word launches a project ("the launch of the railway project"), which is a ceremony."""
     tok = _token_at(article, start, end)
     if tok is None:
         return False
