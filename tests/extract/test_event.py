@@ -196,3 +196,10 @@ def test_the_launch_of_a_project_is_a_ceremony_not_a_founding(claims_of):
     text = "Officials from Tajikistan and China attended the official launch of the Vakhsh hydropower project on March 2, 2024."
     [launch] = claims_of(text, "2024-03-05", "event")
     assert (launch.event_type, launch.start) == ("ceremony", "2024-03-02")
+
+
+def test_an_event_the_story_looks_back_on_takes_neither_its_day_nor_its_city(claims_of):
+    text = ("The Tashkent Investment Forum opened in Tashkent on Tuesday.\n\n"
+            "Its host recalled that not long ago the leaders of Uzbekistan and China held a summit, which ended with a joint declaration.")
+    [summit] = [c for c in claims_of(text, "2024-05-08", "event") if c.event_type == "summit"]
+    assert (summit.location, summit.start) == (None, None)

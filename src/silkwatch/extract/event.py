@@ -50,6 +50,8 @@ MET = {"summit", "ministerial_meeting", "talks", "forum", "ceremony"}
 # What joins two named events in a list: "… Forum and the Third … Forum".
 NAMED_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z0-9][\w'’-]*\s+){1,8}")
 TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
+# "Not long ago, the leaders attended …": an event the story looks back on, undated, not of the story's day or city.
+RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNORECASE)
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -111,7 +113,7 @@ def extract(article) -> list[Claim]:
             # "During the summit, Xi will hold separate meetings": the place of the event it is said with
             ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"]), None)
     for ev in events:
-        settle = ev["type"] in PLACED_TYPES and not ev["online"] and _of_the_story(article, ev, lead)
+        settle = ev["type"] in PLACED_TYPES and not ev["online"] and not ev["recalled"] and _of_the_story(article, ev, lead)
         ev["place"] = _settle_place(article, ev["place"], cities if settle else [])
     settled: list[dict] = []
     for ev in events:  # "a summit in Kazakhstan" settled in Astana is the Astana summit
@@ -127,7 +129,7 @@ def extract(article) -> list[Claim]:
         if where is not None and where.country not in article.profile.members:
             continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
         start, end = _first_day(ev), _last_day(ev)
-        if start is None and lead is not None:
+        if start is None and lead is not None and not ev["recalled"]:
             start, end = lead, lead  # "on Friday" said of the story in its lead, not of this mention
         start, end = _span_days(article, ev, start, end)
         out.append(article.claim(
@@ -146,6 +148,7 @@ def _merge(ev: dict, mn: dict) -> None:
     if not ev["object"]:
         ev["object"] = mn["object"]
     ev["online"] = ev["online"] or mn["online"]
+    ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
     ev["along"] = ev["along"] | mn["along"]
     if mn["start"] and not ev["start"]:
         ev["start"], ev["end"] = mn["start"], mn["end"]
@@ -208,12 +211,13 @@ def _mentions(article) -> list[dict]:
                 continue
             others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
             start, end = _dates(article, sent, m.start() + s0, s0 + body_from, others, said_ok=etype == "press_conference")
-            if start is None:
+            recalled = RECALLED.search(chunk, body_from, m.start()) is not None
+            if start is None and not recalled:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
-                        "at": s0 + m.start()})
+                        "at": s0 + m.start(), "recalled": recalled})
     _share_when(article.text, out)
     return out
 
