@@ -160,3 +160,46 @@ def test_an_event_in_a_when_clause_dates_and_places_the_one_before_it(claims_of)
     text = "Xi Jinping proposed the Green Energy Corridor aimed at linking regional power grids when he visited Uzbekistan five years ago."
     [other] = [c for c in claims_of(text, "2024-07-05", "event") if c.event_type == "other"]
     assert (other.location, other.start) == ("Uzbekistan", "2019")
+
+
+def test_a_meeting_with_parties_is_talks_but_a_meeting_of_a_body_is_not(claims_of):
+    caption = "Uzbek Prime Minister Abdulla Aripov shakes hands with a Chinese vice premier during a meeting in Tashkent on Monday."
+    [talks] = claims_of(caption, "2024-09-17", "event")
+    assert (talks.event_type, talks.location, talks.start) == ("talks", "Tashkent", "2024-09-16")
+    gathering = "The Tajik president flew to Kazakhstan for a meeting of the Collective Security Treaty Organization."
+    assert not [c for c in claims_of(gathering, "2024-09-17", "event") if c.event_type == "talks"]
+
+
+def test_a_press_conference_after_the_meeting_is_where_the_meeting_was(claims_of):
+    text = ("Kyrgyz Foreign Minister Jeenbek Kulubaev held talks with Chinese Foreign Minister Wang Yi in Bishkek on Tuesday.\n\n"
+            "After the talks, Wang Yi and his Kyrgyz counterpart jointly met the press.")
+    [press] = [c for c in claims_of(text, "2024-04-24", "event") if c.event_type == "press_conference"]
+    assert press.location == "Bishkek"
+
+
+def test_an_agreement_reached_at_a_place_is_a_signing_but_a_recap_of_agreements_reached_is_not(claims_of):
+    placed = "Kyrgyzstan's parliament endorsed a transit agreement with China that was reached in Bishkek on 3 March 2024."
+    [signing] = claims_of(placed, "2024-06-01", "event")
+    assert (signing.event_type, signing.location, signing.start) == ("signing", "Bishkek", "2024-03-03")
+    recap = "Kyrgyz and Chinese railway officials reached agreements to raise freight volumes."
+    assert not claims_of(recap, "2024-06-01", "event")
+
+
+def test_two_named_forums_listed_in_one_sentence_are_two_events_in_its_place(claims_of):
+    text = "The Kazakhstan-China Youth Forum and the Second Steppe Media Forum opened in Almaty on Monday with delegates from both countries."
+    forums = [c for c in claims_of(text, "2024-09-10", "event") if c.event_type == "forum"]
+    assert len(forums) == 2
+    assert {(c.location, c.start) for c in forums} == {("Almaty", "2024-09-09")}
+
+
+def test_the_launch_of_a_project_is_a_ceremony_not_a_founding(claims_of):
+    text = "Officials from Tajikistan and China attended the official launch of the Vakhsh hydropower project on March 2, 2024."
+    [launch] = claims_of(text, "2024-03-05", "event")
+    assert (launch.event_type, launch.start) == ("ceremony", "2024-03-02")
+
+
+def test_an_event_the_story_looks_back_on_takes_neither_its_day_nor_its_city(claims_of):
+    text = ("The Tashkent Investment Forum opened in Tashkent on Tuesday.\n\n"
+            "Its host recalled that not long ago the leaders of Uzbekistan and China held a summit, which ended with a joint declaration.")
+    [summit] = [c for c in claims_of(text, "2024-05-08", "event") if c.event_type == "summit"]
+    assert (summit.location, summit.start) == (None, None)

@@ -43,6 +43,15 @@ TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|signed|opened)\s+in\s+(?:the\s+)?([A-Z][\w'’-]+)")
 MECHANISM_OF = re.compile(r"\b(?:mechanism|format|platform)\s+(?:for|of)\s+(?:the\s+)?[\w+'’ -]{0,40}$", re.IGNORECASE)
 MECHANISM_AFTER = re.compile(r"\s+(?:mechanism|format)\b", re.IGNORECASE)
+GATHERING_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+AFTER_EVENT = re.compile(r"\s*(?:After|Following)\s+(?:the|their|this|that)\s+(?:\w+\s+){0,2}?(?:meeting|talks|summit|session|ceremony|event),", re.IGNORECASE)
+# Event types an "after the meeting" can follow: a visit, a signing or a founding is not a meeting.
+MET = {"summit", "ministerial_meeting", "talks", "forum", "ceremony"}
+# What joins two named events in a list: "… Forum and the Third … Forum".
+NAMED_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z0-9][\w'’-]*\s+){1,8}")
+TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
+# "Not long ago, the leaders attended …": an event the story looks back on, undated, not of the story's day or city.
+RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNORECASE)
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -104,7 +113,7 @@ def extract(article) -> list[Claim]:
             # "During the summit, Xi will hold separate meetings": the place of the event it is said with
             ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"]), None)
     for ev in events:
-        settle = ev["type"] in PLACED_TYPES and not ev["online"] and _of_the_story(article, ev, lead)
+        settle = ev["type"] in PLACED_TYPES and not ev["online"] and not ev["recalled"] and _of_the_story(article, ev, lead)
         ev["place"] = _settle_place(article, ev["place"], cities if settle else [])
     settled: list[dict] = []
     for ev in events:  # "a summit in Kazakhstan" settled in Astana is the Astana summit
@@ -120,11 +129,11 @@ def extract(article) -> list[Claim]:
         if where is not None and where.country not in article.profile.members:
             continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
         start, end = _first_day(ev), _last_day(ev)
-        if start is None and lead is not None:
+        if start is None and lead is not None and not ev["recalled"]:
             start, end = lead, lead  # "on Friday" said of the story in its lead, not of this mention
         start, end = _span_days(article, ev, start, end)
         out.append(article.claim(
-            "event", *ev["span"], event_type=ev["type"], name=ev["name"], location=place,
+            "event", *ev["span"], event_type=ev["type"], name=ev.get("title", ev["name"]), location=place,
             start=start, end=end, participants=tuple(sorted(ev["parts"])),
         ))
     return out
@@ -139,6 +148,7 @@ def _merge(ev: dict, mn: dict) -> None:
     if not ev["object"]:
         ev["object"] = mn["object"]
     ev["online"] = ev["online"] or mn["online"]
+    ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
     ev["along"] = ev["along"] | mn["along"]
     if mn["start"] and not ev["start"]:
         ev["start"], ev["end"] = mn["start"], mn["end"]
@@ -165,10 +175,14 @@ def _mentions(article) -> list[dict]:
             etype = _type_of(m.group(0), words)
             if etype is None:
                 continue
+            if etype == "other" and _launches_work(article, s0 + m.start(), s0 + m.end()):
+                etype = "ceremony"
             if i + 1 < len(found) and not chunk[m.end():found[i + 1].start()].strip():
                 continue  # a modifier of the next event word ("summit talks"): that word names the event
             if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start()) or MECHANISM_AFTER.match(chunk, m.end())):
                 continue  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
+            if etype == "talks" and GATHERING_OF.match(chunk, m.end()):
+                continue  # "a meeting of the SCO", "a meeting of Central Asian leaders": a body's gathering, not talks
             if etype == "signing" and _hedged(article, s0 + m.start(), s0 + m.end()):
                 continue  # "agreements are expected to be signed": not (yet) an event
             obj = None
@@ -179,6 +193,12 @@ def _mentions(article) -> list[dict]:
             held = HELD_IN.search(chunk)  # "was held in Beijing, with … via video link": the event had a place
             online = bool(ONLINE.search(chunk)) and not (held and article.entities.place(held.group(1)))
             place = None if online else _place(article, chunk, body_from, m.start(), m.end(), etype)
+            if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
+                # "After the meeting, the two ministers met the press": where the event just reported was
+                place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
+            settling = etype == "signing" and m.group(0).lower() in article.profile.words("settling_verbs")
+            if settling and not (place and _concludes(article, s0 + m.start(), s0 + m.end())):
+                continue
             parts = _participants(article, chunk, etype)
             if not parts and len(sent) < SHORT_SENTENCE:
                 # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
@@ -191,24 +211,30 @@ def _mentions(article) -> list[dict]:
                 continue
             others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
             start, end = _dates(article, sent, m.start() + s0, s0 + body_from, others, said_ok=etype == "press_conference")
-            if start is None:
+            recalled = RECALLED.search(chunk, body_from, m.start()) is not None
+            if start is None and not recalled:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
-                        "at": s0 + m.start()})
+                        "at": s0 + m.start(), "recalled": recalled})
     _share_when(article.text, out)
     return out
 
 
 def _share_when(text: str, mentions: list[dict]) -> None:
     """"Xi proposed the initiative when he visited Kazakhstan 10 years ago": an event said to happen when
-    a later one in its sentence did takes that one's date and place where it has none of its own."""
+    a later one in its sentence did takes that one's date and place where it has none of its own, as does the
+    first of two named events listed together."""
     for a, b in zip(mentions, mentions[1:]):
-        if a["span"] == b["span"] and a["type"] != b["type"] and WHEN.search(text, a["at"], b["at"]):
+        listed = a["span"] == b["span"] and a["type"] == b["type"] and _named_pair(a, b)  # "X Forum and Y Forum were held in …"
+        if listed or (a["span"] == b["span"] and a["type"] != b["type"] and WHEN.search(text, a["at"], b["at"])):
             if b["start"] and not a["start"]:
                 a["start"], a["end"] = b["start"], b["end"]
             a["place"] = a["place"] or b["place"]
+        if listed:  # their kind's word alone would give both one name
+            for e in (a, b):
+                e["title"] = TITLE_BEFORE.search(text, 0, e["at"]).group(0) + e["name"]
 
 
 def _token_at(article, start: int, end: int):
@@ -245,6 +271,28 @@ def _founded(article, start: int, end: int) -> bool:
             if t.pos_ == "PROPN" or (_lemma(t) in INSTITUTIONS and t.tag_ != "NNS"):
                 return True
     return False
+
+
+def _launches_work(article, start: int, end: int) -> bool:
+    """Whether a founding word launches a project ("the launch of the railway project"), which is a ceremony."""
+    tok = _token_at(article, start, end)
+    if tok is None:
+        return False
+    things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    things += [c for c in tok.children if c.dep_ == "dobj"]
+    return any(_lemma(t) in article.profile.words("launched_works") for t in things)
+
+
+def _concludes(article, start: int, end: int) -> bool:
+    """Whether a settling verb concludes a document: the document is its object ("reached an agreement")
+    or the noun it qualifies ("the agreement reached in Xi'an")."""
+    tok = _token_at(article, start, end)
+    if tok is None:
+        return False
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        things.append(tok.head)
+    return any(t.lower_ in DOCUMENTS for t in things)
 
 
 def _hedged(article, start: int, end: int) -> bool:
@@ -285,11 +333,20 @@ def _same_event(ev: dict, mn: dict) -> bool:
     """Whether a mention names an event already found: same type, and no place, date or document apart."""
     if ev["type"] != mn["type"]:
         return False
+    if ev["span"] == mn["span"] and _named_pair(ev, mn):
+        return False
     if ev["place"] and mn["place"] and ev["place"] != mn["place"]:
         return False
     if ev["object"] and mn["object"] and ev["object"] != mn["object"]:  # "" (the document) is any
         return False
     return _dates_agree(ev["start"], mn["start"])
+
+
+def _named_pair(ev: dict, mn: dict) -> bool:
+    """"The Cooperation Forum and the Media Forum": two named events of one kind joined by "and" are two."""
+    first, second = sorted((ev, mn), key=lambda e: e["at"])
+    between = first["text"][first["at"] - first["span"][0] + len(first["name"]):second["at"] - second["span"][0]]
+    return first["name"][:1].isupper() and second["name"][:1].isupper() and NAMED_AND.fullmatch(between) is not None
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
