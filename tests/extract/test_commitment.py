@@ -116,3 +116,9 @@ def test_what_a_meeting_will_discuss_is_no_promise(claims_of):
     text = ("Kyrgyz Foreign Minister Aibek Tokonov will visit Beijing for talks with Chinese officials next week. "
             "The ministry said the two sides would discuss the construction of a new road tunnel.")
     assert claims_of(text, "2025-03-01", "commitment") == []
+
+
+def test_his_country_outside_reported_speech_is_the_state_of_the_last_person_named(claims_of):
+    text = "Kazakh President Kassym-Jomart Tokayev arrived in Urumqi. His country will build a new grain terminal at the border."
+    [c] = claims_of(text, "2025-02-02", "commitment")
+    assert c.actors == ("KZ",)

@@ -256,7 +256,8 @@ def _own_state(article, head, owner) -> set[str]:
             found = _party(article, speaker)
             if found:
                 return found
-    return _party(article, owner)
+    named = [m for m in person_mentions(article) if m.end <= owner.idx and m.country]
+    return {named[-1].country} if named else set()
 
 
 def _reported_speaker(article, clause) -> set[str]:
