@@ -203,3 +203,12 @@ def test_an_event_the_story_looks_back_on_takes_neither_its_day_nor_its_city(cla
             "Its host recalled that not long ago the leaders of Uzbekistan and China held a summit, which ended with a joint declaration.")
     [summit] = [c for c in claims_of(text, "2024-05-08", "event") if c.event_type == "summit"]
     assert (summit.location, summit.start) == (None, None)
+
+
+def test_talks_with_different_people_are_two_events_and_with_the_same_person_one(claims_of):
+    text = ("Kazakh President Kassym-Jomart Tokayev spoke about trade during a meeting with Zhao Leji on Thursday.\n\n"
+            "He recalled his warm meeting with Xi Jinping in Beijing.")
+    assert len([c for c in claims_of(text, "2024-03-29", "event") if c.event_type == "talks"]) == 2
+    text = ("Xi Jinping met with Kassym-Jomart Tokayev in Astana on Wednesday.\n\n"
+            "At a meeting with Tokayev, Xi called for closer ties.")
+    assert len([c for c in claims_of(text, "2024-07-04", "event") if c.event_type == "talks"]) == 1

@@ -146,6 +146,7 @@ def _merge(ev: dict, mn: dict) -> None:
     ev["online"] = ev["online"] or mn["online"]
     ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
     ev["along"] = ev["along"] | mn["along"]
+    ev["with"] = ev["with"] | mn["with"]
     if mn["start"] and not ev["start"]:
         ev["start"], ev["end"] = mn["start"], mn["end"]
     elif mn["start"] and len(mn["start"]) == len(ev["start"]) == 10:
@@ -213,7 +214,8 @@ def _mentions(article) -> list[dict]:
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
-                        "at": s0 + m.start(), "recalled": recalled})
+                        "at": s0 + m.start(), "recalled": recalled,
+                        "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset()})
     _share_when(article.text, out)
     return out
 
@@ -262,6 +264,29 @@ def _founded(article, start: int, end: int) -> bool:
             if t.pos_ == "PROPN" or (_lemma(t) in INSTITUTIONS and t.tag_ != "NNS"):
                 return True
     return False
+
+
+def _counterparts(article, start: int, end: int) -> frozenset[str]:
+    """The people a talks word is held with: the persons its "with" phrase names ("met with Xi Jinping"),
+    whether the phrase hangs on the word, on its verb ("held talks with") or on its object."""
+    tok = _token_at(article, start, end)
+    if tok is None:
+        return frozenset()
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        heads.append(tok.head)
+    names = set()
+    for h in heads:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+            names |= {_person_key(article, e.text) for e in article.doc.ents
+                      if e.label_ == "PERSON" and prep.left_edge.i <= e.start and e.end <= prep.right_edge.i + 1}
+    return frozenset(names)
+
+
+def _person_key(article, name: str) -> str:
+    """A known person's canonical name ("Xi" and "Xi Jinping" are one), else the name as written."""
+    person = article.entities.person(name)
+    return person.name if person is not None else name.lower()
 
 
 def _launches_work(article, start: int, end: int) -> bool:
@@ -330,6 +355,8 @@ def _same_event(ev: dict, mn: dict) -> bool:
         return False
     if ev["object"] and mn["object"] and ev["object"] != mn["object"]:  # "" (the document) is any
         return False
+    if ev["with"] and mn["with"] and not ev["with"] & mn["with"]:
+        return False  # "a meeting with Zhao Leji" and "our meeting with Xi": talks with different people
     return _dates_agree(ev["start"], mn["start"])
 
 
