@@ -212,3 +212,11 @@ def test_talks_with_different_people_are_two_events_and_with_the_same_person_one
     text = ("Xi Jinping met with Kassym-Jomart Tokayev in Astana on Wednesday.\n\n"
             "At a meeting with Tokayev, Xi called for closer ties.")
     assert len([c for c in claims_of(text, "2024-07-04", "event") if c.event_type == "talks"]) == 1
+
+
+def test_setting_up_a_body_is_a_founding_dated_by_a_sentence_initial_years_ago(claims_of):
+    text = "Three years ago, Kazakhstan and China set up a joint commission on cross-border trade."
+    [founding] = [c for c in claims_of(text, "2024-05-01", "event") if c.event_type == "other"]
+    assert founding.start == "2021"
+    text = "Traders from Kazakhstan and China set up tents at the border market."
+    assert not [c for c in claims_of(text, "2024-05-01", "event") if c.event_type == "other"]

@@ -165,9 +165,11 @@ def _mentions(article) -> list[dict]:
             continue
         dl = DATELINE.match(chunk)
         body_from = dl.end() if dl else 0
-        # "launched flights", "the Establishment of a … Partnership": one founding word that founds nothing counted
+        # "launched flights", "the Establishment of a … Partnership": one founding word that founds nothing counted;
+        # a founding phrase counts as it is unless it is a phrasal verb ("set up"), which founds only what it names
         found = [m for m in pattern.finditer(chunk, body_from) if _type_of(m.group(0), words) != "other"
-                 or " " in m.group(0).strip() or _founded(article, s0 + m.start(), s0 + m.end())]
+                 or (" " in m.group(0).strip() and _norm(m.group(0)) not in article.profile.words("founding_phrasal_verbs"))
+                 or _founded(article, s0 + m.start(), s0 + m.end())]
         for i, m in enumerate(found):
             etype = _type_of(m.group(0), words)
             if etype is None:
@@ -324,6 +326,10 @@ def _hedged(article, start: int, end: int) -> bool:
             break  # only what governs this very verb ("expected to be signed"), not a clause further up
         tok, hops = tok.head, hops + 1
     return False
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"\s+", " ", word.lower())
 
 
 def _type_of(word: str, words: dict[str, str]) -> str | None:
