@@ -220,3 +220,11 @@ def test_setting_up_a_body_is_a_founding_dated_by_a_sentence_initial_years_ago(c
     assert founding.start == "2021"
     text = "Traders from Kazakhstan and China set up tents at the border market."
     assert not [c for c in claims_of(text, "2024-05-01", "event") if c.event_type == "other"]
+
+
+def test_a_city_only_a_photo_caption_names_is_not_the_place_of_the_story(claims_of):
+    text = ("An upcoming China-Central Asia summit is expected to lift trade between China and the five Central Asian states.\n\n"
+            "A cargo train loaded with containers leaves a station in Tianjin, June 2, 2025.\n\n"
+            "Trade between China and Kazakhstan rose by 10 percent in the first months of the year.")
+    [summit] = [c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]
+    assert summit.location is None

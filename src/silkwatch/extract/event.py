@@ -47,6 +47,9 @@ NAMED_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z0-9][\w'’-]*\s+){1,8}")
 TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
 # "Not long ago, the leaders attended …": an event the story looks back on, undated, not of the story's day or city.
 RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNORECASE)
+# The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19"
+# ("… in Beijing, Friday, May 19, 2023.").
+CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -403,6 +406,8 @@ def _article_cities(article) -> list[str]:
     """Cities the article names outside datelines, most mentioned first."""
     counts: dict[str, int] = {}
     for para in article.text.split("\n"):
+        if CAPTION_DAY.search(para):
+            continue  # "A train departs from a station in Tianjin, May 20, 2025.": a photo's place, not the story's
         dl = DATELINE.match(para)
         for m in article.entities.mentions(para[dl.end() if dl else 0:]):
             place = article.entities.place(m.surface) if m.kind in ("place", "state") else None
