@@ -228,3 +228,8 @@ def test_a_city_only_a_photo_caption_names_is_not_the_place_of_the_story(claims_
             "Trade between China and Kazakhstan rose by 10 percent in the first months of the year.")
     [summit] = [c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]
     assert summit.location is None
+
+
+def test_a_body_named_with_a_participle_of_its_founding_is_no_founding(claims_of):
+    text = "The new road between Kyrgyzstan and China is a success of the Belt and Road Initiative proposed by Xi Jinping."
+    assert not [c for c in claims_of(text, "2025-02-01", "event") if c.event_type == "other"]

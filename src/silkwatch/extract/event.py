@@ -246,15 +246,15 @@ def _lemma(tok) -> str:
 
 def _founded(article, start: int, end: int) -> bool:
     """Whether a founding word founds a body or initiative: its object ("launched the Belt and Road
-    Initiative"), passive subject ("the platform was established"), the noun it modifies ("the mechanism,
-    established by …") or its "of" phrase ("the establishment of the … mechanism")."""
+    Initiative"), passive subject ("the platform was established"), the noun its clause modifies ("the
+    mechanism that was established") or its "of" phrase ("the establishment of the … mechanism")."""
     tok = _token_at(article, start, end)
     if tok is None:
         return False
     things = []
     if tok.pos_ in ("VERB", "AUX"):
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-        if tok.dep_ in ("acl", "relcl", "amod"):
+        if tok.dep_ in ("relcl", "amod"):  # not a bare participle: "the Initiative proposed by Xi" only names it
             things.append(tok.head)
     else:
         things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
