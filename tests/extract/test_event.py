@@ -233,3 +233,10 @@ def test_a_city_only_a_photo_caption_names_is_not_the_place_of_the_story(claims_
 def test_a_body_named_with_a_participle_of_its_founding_is_no_founding(claims_of):
     text = "The new road between Kyrgyzstan and China is a success of the Belt and Road Initiative proposed by Xi Jinping."
     assert not [c for c in claims_of(text, "2025-02-01", "event") if c.event_type == "other"]
+
+
+def test_an_event_that_only_times_another_act_is_not_reported_by_it(claims_of):
+    text = "Wang Yi met Kazakh President Kassym-Jomart Tokayev in Astana on Monday ahead of the summit."
+    assert not [c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]
+    text += "\n\nThe China-Central Asia summit of the six heads of state opens in Astana on June 17."
+    assert len([c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]) == 1

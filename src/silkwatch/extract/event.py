@@ -50,6 +50,8 @@ RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNOREC
 # The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19"
 # ("… in Beijing, Friday, May 19, 2023.").
 CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
+# The words that make an event the time of another act: "ahead of the summit", "prior to the talks".
+TIMING = {"before", "ahead", "prior", "eve"}
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -105,6 +107,8 @@ def extract(article) -> list[Claim]:
             events.append({**mn, "parts": set(mn["parts"]), "days": [], "texts": [mn["text"]]})
         else:
             _merge(ev, mn)
+    # "met Tokayev ahead of the summit": a time reference to an event the story does not otherwise tell
+    events = [e for e in events if not (e["timed"] and e["place"] is None)]
     cities = _article_cities(article)
     lead = _lead_date(article)
     for ev in events:
@@ -150,6 +154,7 @@ def _merge(ev: dict, mn: dict) -> None:
     ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
     ev["along"] = ev["along"] | mn["along"]
     ev["with"] = ev["with"] | mn["with"]
+    ev["timed"] = ev["timed"] and mn["timed"]  # told for itself once, it is reported
     if mn["start"] and not ev["start"]:
         ev["start"], ev["end"] = mn["start"], mn["end"]
     elif mn["start"] and len(mn["start"]) == len(ev["start"]) == 10:
@@ -194,7 +199,10 @@ def _mentions(article) -> list[dict]:
                     continue  # "a signed article", "signed by": no agreement, no signing
             held = HELD_IN.search(chunk)  # "was held in Beijing, with … via video link": the event had a place
             online = bool(ONLINE.search(chunk)) and not (held and article.entities.place(held.group(1)))
-            place = None if online else _place(article, chunk, body_from, m.start(), m.end(), etype)
+            # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
+            timed = _timed_by(article, s0 + m.start(), s0 + m.end())
+            own_from = m.end() if timed else body_from
+            place = None if online else _place(article, chunk, own_from, m.start(), m.end(), etype)
             if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
                 # "After the meeting, the two ministers met the press": where the event just reported was
                 place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
@@ -212,15 +220,16 @@ def _mentions(article) -> list[dict]:
             if not parts:
                 continue
             others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
-            start, end = _dates(article, sent, m.start() + s0, s0 + body_from, others, said_ok=etype == "press_conference")
+            start, end = _dates(article, sent, m.start() + s0, s0 + own_from, others, said_ok=etype == "press_conference")
             recalled = RECALLED.search(chunk, body_from, m.start()) is not None
-            if start is None and not recalled:
+            if start is None and not recalled and not timed:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
                         "at": s0 + m.start(), "recalled": recalled,
-                        "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset()})
+                        "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
+                        "timed": timed})
     _share_when(article.text, out)
     return out
 
@@ -286,6 +295,14 @@ def _counterparts(article, start: int, end: int) -> frozenset[str]:
             names |= {_person_key(article, e.text) for e in article.doc.ents
                       if e.label_ == "PERSON" and prep.left_edge.i <= e.start and e.end <= prep.right_edge.i + 1}
     return frozenset(names)
+
+
+def _timed_by(article, start: int, end: int) -> bool:
+    """Whether an event word only times another act: "ahead of the summit", "before the talks"."""
+    tok = _token_at(article, start, end)
+    if tok is None or tok.dep_ != "pobj":
+        return False
+    return tok.head.lower_ in TIMING or (tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in TIMING)
 
 
 def _person_key(article, name: str) -> str:
