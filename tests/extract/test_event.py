@@ -240,3 +240,10 @@ def test_an_event_that_only_times_another_act_is_not_reported_by_it(claims_of):
     assert not [c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]
     text += "\n\nThe China-Central Asia summit of the six heads of state opens in Astana on June 17."
     assert len([c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]) == 1
+
+
+def test_leaders_meeting_each_other_at_a_summit_are_the_summit_not_talks(claims_of):
+    text = "The first summit opened in Xi'an, where the presidents of China, Kazakhstan and Uzbekistan met each other."
+    assert [c.event_type for c in claims_of(text, "2023-05-20", "event")] == ["summit"]
+    text = "Xi Jinping and Kassym-Jomart Tokayev met each other in Astana on Wednesday."
+    assert [c.event_type for c in claims_of(text, "2024-07-04", "event")] == ["talks"]

@@ -190,6 +190,9 @@ def _mentions(article) -> list[dict]:
                 continue  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
             if etype == "talks" and GATHERING_OF.match(chunk, m.end()):
                 continue  # "a meeting of the SCO", "a meeting of Central Asian leaders": a body's gathering, not talks
+            if etype == "talks" and _reciprocal(article, s0 + m.start(), s0 + m.end()) and any(
+                    _type_of(o.group(0), words) in GATHERINGS for o in found):
+                continue  # "the summit, where the leaders met each other": the gathering itself, not talks
             if etype == "signing" and _hedged(article, s0 + m.start(), s0 + m.end()):
                 continue  # "agreements are expected to be signed": not (yet) an event
             obj = None
@@ -295,6 +298,12 @@ def _counterparts(article, start: int, end: int) -> frozenset[str]:
             names |= {_person_key(article, e.text) for e in article.doc.ents
                       if e.label_ == "PERSON" and prep.left_edge.i <= e.start and e.end <= prep.right_edge.i + 1}
     return frozenset(names)
+
+
+def _reciprocal(article, start: int, end: int) -> bool:
+    """Whether a talks verb's object is reciprocal: "met each other", "met one another"."""
+    tok = _token_at(article, start, end)
+    return tok is not None and any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in tok.children)
 
 
 def _timed_by(article, start: int, end: int) -> bool:
