@@ -247,3 +247,9 @@ def test_leaders_meeting_each_other_at_a_summit_are_the_summit_not_talks(claims_
     assert [c.event_type for c in claims_of(text, "2023-05-20", "event")] == ["summit"]
     text = "Xi Jinping and Kassym-Jomart Tokayev met each other in Astana on Wednesday."
     assert [c.event_type for c in claims_of(text, "2024-07-04", "event")] == ["talks"]
+
+
+def test_one_talks_word_with_two_cities_is_a_meeting_in_each(claims_of):
+    text = "Last year, Xi Jinping and Kassym-Jomart Tokayev met twice, in Xi'an and in Beijing."
+    talks = [c for c in claims_of(text, "2024-07-04", "event") if c.event_type == "talks"]
+    assert sorted(c.location for c in talks) == ["Beijing", "Xi'an"]

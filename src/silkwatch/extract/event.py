@@ -52,6 +52,8 @@ RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNOREC
 CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 # The words that make an event the time of another act: "ahead of the summit", "prior to the talks".
 TIMING = {"before", "ahead", "prior", "eve"}
+# Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
+VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -233,6 +235,9 @@ def _mentions(article) -> list[dict]:
                         "at": s0 + m.start(), "recalled": recalled,
                         "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
                         "timed": timed})
+            other_place = _second_venue(article, chunk, body_from, place) if place else None
+            if other_place:
+                out.append({**out[-1], "place": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
     _share_when(article.text, out)
     return out
 
@@ -298,6 +303,15 @@ def _counterparts(article, start: int, end: int) -> frozenset[str]:
             names |= {_person_key(article, e.text) for e in article.doc.ents
                       if e.label_ == "PERSON" and prep.left_edge.i <= e.start and e.end <= prep.right_edge.i + 1}
     return frozenset(names)
+
+
+def _second_venue(article, chunk: str, body_from: int, place: str) -> str | None:
+    """The second city of "in Xi'an and Beijing" when the first is the event's place."""
+    for m in VENUE_PAIR.finditer(chunk, body_from):
+        first, second = article.entities.place(m.group(1)), article.entities.place(m.group(2))
+        if first is not None and second is not None and first.name == place and second.name != place:
+            return second.name
+    return None
 
 
 def _reciprocal(article, start: int, end: int) -> bool:
