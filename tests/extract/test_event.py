@@ -203,3 +203,53 @@ def test_an_event_the_story_looks_back_on_takes_neither_its_day_nor_its_city(cla
             "Its host recalled that not long ago the leaders of Uzbekistan and China held a summit, which ended with a joint declaration.")
     [summit] = [c for c in claims_of(text, "2024-05-08", "event") if c.event_type == "summit"]
     assert (summit.location, summit.start) == (None, None)
+
+
+def test_talks_with_different_people_are_two_events_and_with_the_same_person_one(claims_of):
+    text = ("Kazakh President Kassym-Jomart Tokayev spoke about trade during a meeting with Zhao Leji on Thursday.\n\n"
+            "He recalled his warm meeting with Xi Jinping in Beijing.")
+    assert len([c for c in claims_of(text, "2024-03-29", "event") if c.event_type == "talks"]) == 2
+    text = ("Xi Jinping met with Kassym-Jomart Tokayev in Astana on Wednesday.\n\n"
+            "At a meeting with Tokayev, Xi called for closer ties.")
+    assert len([c for c in claims_of(text, "2024-07-04", "event") if c.event_type == "talks"]) == 1
+
+
+def test_setting_up_a_body_is_a_founding_dated_by_a_sentence_initial_years_ago(claims_of):
+    text = "Three years ago, Kazakhstan and China set up a joint commission on cross-border trade."
+    [founding] = [c for c in claims_of(text, "2024-05-01", "event") if c.event_type == "other"]
+    assert founding.start == "2021"
+    text = "Traders from Kazakhstan and China set up tents at the border market."
+    assert not [c for c in claims_of(text, "2024-05-01", "event") if c.event_type == "other"]
+
+
+def test_a_city_only_a_photo_caption_names_is_not_the_place_of_the_story(claims_of):
+    text = ("An upcoming China-Central Asia summit is expected to lift trade between China and the five Central Asian states.\n\n"
+            "A cargo train loaded with containers leaves a station in Tianjin, June 2, 2025.\n\n"
+            "Trade between China and Kazakhstan rose by 10 percent in the first months of the year.")
+    [summit] = [c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]
+    assert summit.location is None
+
+
+def test_a_body_named_with_a_participle_of_its_founding_is_no_founding(claims_of):
+    text = "The new road between Kyrgyzstan and China is a success of the Belt and Road Initiative proposed by Xi Jinping."
+    assert not [c for c in claims_of(text, "2025-02-01", "event") if c.event_type == "other"]
+
+
+def test_an_event_that_only_times_another_act_is_not_reported_by_it(claims_of):
+    text = "Wang Yi met Kazakh President Kassym-Jomart Tokayev in Astana on Monday ahead of the summit."
+    assert not [c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]
+    text += "\n\nThe China-Central Asia summit of the six heads of state opens in Astana on June 17."
+    assert len([c for c in claims_of(text, "2025-06-10", "event") if c.event_type == "summit"]) == 1
+
+
+def test_leaders_meeting_each_other_at_a_summit_are_the_summit_not_talks(claims_of):
+    text = "The first summit opened in Xi'an, where the presidents of China, Kazakhstan and Uzbekistan met each other."
+    assert [c.event_type for c in claims_of(text, "2023-05-20", "event")] == ["summit"]
+    text = "Xi Jinping and Kassym-Jomart Tokayev met each other in Astana on Wednesday."
+    assert [c.event_type for c in claims_of(text, "2024-07-04", "event")] == ["talks"]
+
+
+def test_one_talks_word_with_two_cities_is_a_meeting_in_each(claims_of):
+    text = "Last year, Xi Jinping and Kassym-Jomart Tokayev met twice, in Xi'an and in Beijing."
+    talks = [c for c in claims_of(text, "2024-07-04", "event") if c.event_type == "talks"]
+    assert sorted(c.location for c in talks) == ["Beijing", "Xi'an"]

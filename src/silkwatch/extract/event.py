@@ -7,8 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
-from .dates import month_number, resolve_relative, resolve_weekday
-from .focus import verb_forms
+from .event_dates import DATELINE, _dates, _lead_date, _paragraph_dates, _token_at, parse_dates
 
 __all__ = ["extract", "parse_dates"]
 
@@ -20,14 +19,10 @@ MULTI_DAY_SPAN = 3
 SHORT_SENTENCE = 12
 # An event dated this many days or fewer from the story's news is the story's, in the story's city.
 STORY_DAYS = 14
-# The lead of a story: the sentences starting in its first this many characters.
-LEAD_CHARS = 400
 # Event types whose place, when a sentence does not give it, is the city the article is about.
 # Event types that, named without any party ("documents were signed"), are the story's parties' events.
 PARTIES_OF_STORY = {"signing", "ceremony", "other"}
 PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signing", "ceremony"}
-# Multiline, so that a dateline is found at the start of any line, not only of the text.
-DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)", re.MULTILINE)
 # The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing").
 AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 # "…, when he visited": the clause that dates what comes before it.
@@ -52,6 +47,13 @@ NAMED_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z0-9][\w'’-]*\s+){1,8}")
 TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
 # "Not long ago, the leaders attended …": an event the story looks back on, undated, not of the story's day or city.
 RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNORECASE)
+# The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19"
+# ("… in Beijing, Friday, May 19, 2023.").
+CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
+# The words that make an event the time of another act: "ahead of the summit", "prior to the talks".
+TIMING = {"before", "ahead", "prior", "eve"}
+# Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
+VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -70,6 +72,7 @@ ANAPHORIC = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 ANY_DOCUMENT = ""
 # "a two-day summit", "the three-day state visit": how many days an event lasts.
 N_DAYS = re.compile(r"\b(two|three|four|five|2|3|4|5)[- ]days?\b(?!\s+(?:ago|later|before|after|earlier))", re.IGNORECASE)
+ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end|final day|last day|closing day)\b", re.IGNORECASE)
 BEGUN = re.compile(r"\b(?:open(?:s|ed)?|kick(?:s|ed)? off|begin(?:s)?|began|start(?:s|ed)?|arriv(?:e|es|ed))\b", re.IGNORECASE)
 # "the two-day meeting" said anywhere in the story is its gathering's length.
 N_DAY_GATHERING = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\s+(?:summit|meeting|gathering|conference|forum|session)\b", re.IGNORECASE)
@@ -106,6 +109,8 @@ def extract(article) -> list[Claim]:
             events.append({**mn, "parts": set(mn["parts"]), "days": [], "texts": [mn["text"]]})
         else:
             _merge(ev, mn)
+    # "met Tokayev ahead of the summit": a time reference to an event the story does not otherwise tell
+    events = [e for e in events if not (e["timed"] and e["place"] is None)]
     cities = _article_cities(article)
     lead = _lead_date(article)
     for ev in events:
@@ -150,6 +155,8 @@ def _merge(ev: dict, mn: dict) -> None:
     ev["online"] = ev["online"] or mn["online"]
     ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
     ev["along"] = ev["along"] | mn["along"]
+    ev["with"] = ev["with"] | mn["with"]
+    ev["timed"] = ev["timed"] and mn["timed"]  # told for itself once, it is reported
     if mn["start"] and not ev["start"]:
         ev["start"], ev["end"] = mn["start"], mn["end"]
     elif mn["start"] and len(mn["start"]) == len(ev["start"]) == 10:
@@ -168,9 +175,11 @@ def _mentions(article) -> list[dict]:
             continue
         dl = DATELINE.match(chunk)
         body_from = dl.end() if dl else 0
-        # "launched flights", "the Establishment of a … Partnership": one founding word that founds nothing counted
+        # "launched flights", "the Establishment of a … Partnership": one founding word that founds nothing counted;
+        # a founding phrase counts as it is unless it is a phrasal verb ("set up"), which founds only what it names
         found = [m for m in pattern.finditer(chunk, body_from) if _type_of(m.group(0), words) != "other"
-                 or " " in m.group(0).strip() or _founded(article, s0 + m.start(), s0 + m.end())]
+                 or (" " in m.group(0).strip() and _norm(m.group(0)) not in article.profile.words("founding_phrasal_verbs"))
+                 or _founded(article, s0 + m.start(), s0 + m.end())]
         for i, m in enumerate(found):
             etype = _type_of(m.group(0), words)
             if etype is None:
@@ -183,6 +192,9 @@ def _mentions(article) -> list[dict]:
                 continue  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
             if etype == "talks" and GATHERING_OF.match(chunk, m.end()):
                 continue  # "a meeting of the SCO", "a meeting of Central Asian leaders": a body's gathering, not talks
+            if etype == "talks" and _reciprocal(article, s0 + m.start(), s0 + m.end()) and any(
+                    _type_of(o.group(0), words) in GATHERINGS for o in found):
+                continue  # "the summit, where the leaders met each other": the gathering itself, not talks
             if etype == "signing" and _hedged(article, s0 + m.start(), s0 + m.end()):
                 continue  # "agreements are expected to be signed": not (yet) an event
             obj = None
@@ -192,7 +204,10 @@ def _mentions(article) -> list[dict]:
                     continue  # "a signed article", "signed by": no agreement, no signing
             held = HELD_IN.search(chunk)  # "was held in Beijing, with … via video link": the event had a place
             online = bool(ONLINE.search(chunk)) and not (held and article.entities.place(held.group(1)))
-            place = None if online else _place(article, chunk, body_from, m.start(), m.end(), etype)
+            # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
+            timed = _timed_by(article, s0 + m.start(), s0 + m.end())
+            own_from = m.end() if timed else body_from
+            place = None if online else _place(article, chunk, own_from, m.start(), m.end(), etype)
             if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
                 # "After the meeting, the two ministers met the press": where the event just reported was
                 place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
@@ -210,14 +225,19 @@ def _mentions(article) -> list[dict]:
             if not parts:
                 continue
             others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
-            start, end = _dates(article, sent, m.start() + s0, s0 + body_from, others, said_ok=etype == "press_conference")
+            start, end = _dates(article, sent, m.start() + s0, s0 + own_from, others, said_ok=etype == "press_conference")
             recalled = RECALLED.search(chunk, body_from, m.start()) is not None
-            if start is None and not recalled:
+            if start is None and not recalled and not timed:
                 start, end = _paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
-                        "at": s0 + m.start(), "recalled": recalled})
+                        "at": s0 + m.start(), "recalled": recalled,
+                        "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
+                        "timed": timed})
+            other_place = _second_venue(article, chunk, body_from, place) if place else None
+            if other_place:
+                out.append({**out[-1], "place": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
     _share_when(article.text, out)
     return out
 
@@ -237,26 +257,21 @@ def _share_when(text: str, mentions: list[dict]) -> None:
                 e["title"] = TITLE_BEFORE.search(text, 0, e["at"]).group(0) + e["name"]
 
 
-def _token_at(article, start: int, end: int):
-    span = article.doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def _lemma(tok) -> str:
     return (tok.lemma_ or tok.lower_).lower()
 
 
 def _founded(article, start: int, end: int) -> bool:
     """Whether a founding word founds a body or initiative: its object ("launched the Belt and Road
-    Initiative"), passive subject ("the platform was established"), the noun it modifies ("the mechanism,
-    established by …") or its "of" phrase ("the establishment of the … mechanism")."""
+    Initiative"), passive subject ("the platform was established"), the noun its clause modifies ("the
+    mechanism that was established") or its "of" phrase ("the establishment of the … mechanism")."""
     tok = _token_at(article, start, end)
     if tok is None:
         return False
     things = []
     if tok.pos_ in ("VERB", "AUX"):
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-        if tok.dep_ in ("acl", "relcl", "amod"):
+        if tok.dep_ in ("relcl", "amod"):  # not a bare participle: "the Initiative proposed by Xi" only names it
             things.append(tok.head)
     else:
         things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -271,6 +286,52 @@ def _founded(article, start: int, end: int) -> bool:
             if t.pos_ == "PROPN" or (_lemma(t) in INSTITUTIONS and t.tag_ != "NNS"):
                 return True
     return False
+
+
+def _counterparts(article, start: int, end: int) -> frozenset[str]:
+    """The people a talks word is held with: the persons its "with" phrase names ("met with Xi Jinping"),
+    whether the phrase hangs on the word, on its verb ("held talks with") or on its object."""
+    tok = _token_at(article, start, end)
+    if tok is None:
+        return frozenset()
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        heads.append(tok.head)
+    names = set()
+    for h in heads:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ == "with"):
+            names |= {_person_key(article, e.text) for e in article.doc.ents
+                      if e.label_ == "PERSON" and prep.left_edge.i <= e.start and e.end <= prep.right_edge.i + 1}
+    return frozenset(names)
+
+
+def _second_venue(article, chunk: str, body_from: int, place: str) -> str | None:
+    """The second city of "in Xi'an and Beijing" when the first is the event's place."""
+    for m in VENUE_PAIR.finditer(chunk, body_from):
+        first, second = article.entities.place(m.group(1)), article.entities.place(m.group(2))
+        if first is not None and second is not None and first.name == place and second.name != place:
+            return second.name
+    return None
+
+
+def _reciprocal(article, start: int, end: int) -> bool:
+    """Whether a talks verb's object is reciprocal: "met each other", "met one another"."""
+    tok = _token_at(article, start, end)
+    return tok is not None and any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in tok.children)
+
+
+def _timed_by(article, start: int, end: int) -> bool:
+    """Whether an event word only times another act: "ahead of the summit", "before the talks"."""
+    tok = _token_at(article, start, end)
+    if tok is None or tok.dep_ != "pobj":
+        return False
+    return tok.head.lower_ in TIMING or (tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in TIMING)
+
+
+def _person_key(article, name: str) -> str:
+    """A known person's canonical name ("Xi" and "Xi Jinping" are one), else the name as written."""
+    person = article.entities.person(name)
+    return person.name if person is not None else name.lower()
 
 
 def _launches_work(article, start: int, end: int) -> bool:
@@ -310,6 +371,10 @@ def _hedged(article, start: int, end: int) -> bool:
     return False
 
 
+def _norm(word: str) -> str:
+    return re.sub(r"\s+", " ", word.lower())
+
+
 def _type_of(word: str, words: dict[str, str]) -> str | None:
     etype = words.get(re.sub(r"\s+", " ", word.lower()).replace("’", "'"))
     if etype is None:
@@ -339,6 +404,8 @@ def _same_event(ev: dict, mn: dict) -> bool:
         return False
     if ev["object"] and mn["object"] and ev["object"] != mn["object"]:  # "" (the document) is any
         return False
+    if ev["with"] and mn["with"] and not ev["with"] & mn["with"]:
+        return False  # "a meeting with Zhao Leji" and "our meeting with Xi": talks with different people
     return _dates_agree(ev["start"], mn["start"])
 
 
@@ -379,6 +446,8 @@ def _article_cities(article) -> list[str]:
     """Cities the article names outside datelines, most mentioned first."""
     counts: dict[str, int] = {}
     for para in article.text.split("\n"):
+        if CAPTION_DAY.search(para):
+            continue  # "A train departs from a station in Tianjin, May 20, 2025.": a photo's place, not the story's
         dl = DATELINE.match(para)
         for m in article.entities.mentions(para[dl.end() if dl else 0:]):
             place = article.entities.place(m.surface) if m.kind in ("place", "state") else None
@@ -456,30 +525,6 @@ def _signed_document(chunk: str, ks: int, ke: int) -> str | None:
     return best[1] if best else None
 
 
-def _lead_date(article) -> str | None:
-    """The day the story's lead dates it to ("China on Friday pledged …"), for events no mention dates.
-
-    Of the lead's days, the first not after the publication date: the news, not what it announces.
-    """
-    text = article.text
-    found = []
-    for sent in article.doc.sents:
-        if sent.start_char > LEAD_CHARS or found:
-            break
-        chunk = text[sent.start_char:sent.end_char]
-        if not chunk.strip():
-            continue
-        dl = DATELINE.match(chunk)
-        body_from = sent.start_char + (dl.end() if dl else 0)
-        for ent in _date_spans(article, sent):
-            if ent.start_char >= body_from:
-                start, _ = _date_of(article, ent)
-                if start and len(start) == 10:
-                    found.append(start)
-    past = [d for d in found if article.published and date.fromisoformat(d) <= article.published]
-    return (past or found or [None])[0]
-
-
 def _span_days(article, ev, start: str | None, end: str | None) -> tuple[str | None, str | None]:
     """A one-day date of an event said to last n days: its first day if it opens then or is still to come,
     else (it ended then, or is reported after it) its last."""
@@ -513,176 +558,3 @@ def _participants(article, chunk: str, etype: str) -> list[str]:
     members = set(article.profile.members)
     codes = [c for c in dict.fromkeys(codes)]
     return codes if any(c in members for c in codes) else []
-
-
-DAY_RANGE = re.compile(r"(?P<m>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})(?!\d)(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2})(?!\d))?(?:,?\s+(?P<y>\d{4}))?")
-CROSS_MONTH = re.compile(r"(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})\s*(?:-|–|to|until|through)\s*(?P<m2>[A-Z][a-z]+)\.?\s+(?P<d2>\d{1,2})(?!\d)(?:,?\s+(?P<y>\d{4}))?")
-DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
-MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-# A date next to a clock time ("08:10, January 25, 2024", "Updated: July 17, 2020 20:37") stamps the page, not an event.
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
-RELATIVE_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago\b"
-    rf"|\b(?:in\s+)?(?:{_MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
-    rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{_MONTH_NAMES})\b(?!\s*\d)"
-    rf"|\bin\s+(?:{_MONTH_NAMES})\b(?!\s*\d)"
-    rf"|\b(?:first|second|last|latter|early|later)\s+(?:part|half|days?|weeks?)\s+of\s+(?:{_MONTH_NAMES})\b(?!\s*\d)")
-SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
-STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
-STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|Updated|Posted|Released)\s*:?[\s\w,]*$", re.IGNORECASE)
-# The reader's own header (" date 2023-05-09 <title>") stamps the document, whatever follows it on its line.
-HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
-STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
-RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
-ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end|final day|last day|closing day)\b", re.IGNORECASE)
-
-
-def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | None]:
-    """(start, end) from a date phrase: "May 18-19", "18 May 2023", "on Friday" (against the publication date)."""
-    m = CROSS_MONTH.search(phrase)
-    if m and month_number(m.group("m1")) and month_number(m.group("m2")):
-        year = int(m.group("y")) if m.group("y") else (published.year if published else None)
-        try:
-            d1 = date(year, month_number(m.group("m1")), int(m.group("d1"))) if year else None
-            d2 = date(year, month_number(m.group("m2")), int(m.group("d2"))) if year else None
-        except ValueError:
-            d1 = d2 = None
-        if d1 and d2:
-            if d2 < d1:  # "Dec. 30 to Jan. 2" runs into the next year
-                d2 = d2.replace(year=d2.year + 1)
-            return d1.isoformat(), d2.isoformat()
-    for rx in (DAY_RANGE, DAY_FIRST):
-        m = rx.search(phrase)
-        if m and month_number(m.group("m")):
-            year = int(m.group("y")) if m.group("y") else (published.year if published else None)
-            if year is None:
-                return None, None
-            try:
-                d1 = date(year, month_number(m.group("m")), int(m.group("d1")))
-                d2 = date(year, d1.month, int(m.group("d2"))) if m.group("d2") else d1
-            except ValueError:
-                continue
-            return d1.isoformat(), d2.isoformat()
-    m = MONTH_YEAR.search(phrase)
-    if m and month_number(m.group("m")):
-        return f"{m.group('y')}-{month_number(m.group('m')):02d}", None
-    w = WEEKDAY.search(phrase)
-    if w:
-        d = resolve_weekday(w.group(1), published)
-        return (d.isoformat(), d.isoformat()) if d else (None, None)
-    return None, None
-
-
-def _reference(article) -> date | None:
-    """The publication date, else 1 January of the latest year the article reports on, to place dates without a year."""
-    if article.published:
-        return article.published
-    if "reference_date" not in article.notes:
-        # the latest year the text reports on, not a goal's ("by 2030", "until 2035")
-        years = [int(y) for y in re.findall(r"(?<!\bby )(?<!\buntil )(?<!\bto )(?<!\bthrough )\b(20\d\d)\b(?!\s*-\s*20\d\d)", article.text)]
-        article.notes["reference_date"] = date(max(years), 1, 1) if years else None
-    return article.notes["reference_date"]
-
-
-def _paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
-    """The date of the paragraph's earlier sentences, for an event its own sentence does not date."""
-    text = article.text
-    para_start = text.rfind("\n", 0, sent.start_char) + 1
-    for prev in reversed([s for s in article.doc[:sent.start].sents if s.start_char >= para_start]) if sent.start > 0 else []:
-        start, end = _dates(article, prev, at)
-        if start:
-            return start, end
-    return None, None
-
-
-def _dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = (), said_ok: bool = True) -> tuple[str | None, str | None]:
-    """The date nearest the event word in its sentence (not the dateline's, nor one nearer another event word,
-    nor, but for a press conference, the day words about it were said: "…, Wang said on Monday")."""
-    text = article.text
-    found = []
-    word = _token_at(article, at, at + 1) if others else None
-    for e in _date_spans(article, sent):
-        if e.start_char < body_from:
-            continue
-        own = word is not None and _governed_by(article, e, word)  # "two years ago, the mechanism … was established"
-        if not own and any(abs(o - e.start_char) < abs(at - e.start_char) for o in others):
-            continue
-        if not said_ok and _dates_saying(article, e, at):
-            continue
-        if at < e.start_char and SINCE.search(text[at:e.start_char]):
-            continue  # "the summit, the first since 1992": when a period began, not the event's date
-        start, end = _date_of(article, e)
-        if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the nearest
-            found.append(((len(start) == 4, abs(e.start_char - at)), start, end))
-    return min(found)[1:] if found else (None, None)
-
-
-def _governed_by(article, ent, word) -> bool:
-    """Whether a date phrase depends on the event word itself (within three heads), not on a nearer other one."""
-    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
-    tok = span.root if span is not None and len(span) else None
-    for _ in range(3):
-        if tok is None or tok.head is tok:
-            return False
-        tok = tok.head
-        if tok == word:
-            return True
-    return False
-
-
-def _dates_saying(article, ent, at: int) -> bool:
-    """Whether a date phrase modifies a speech verb ("said on Monday", "told reporters Friday") other than the event word."""
-    root = getattr(ent, "root", None)
-    if root is None:
-        return False
-    head = root.head.head if root.head.pos_ == "ADP" else root.head
-    if head.idx <= at < head.idx + len(head.text):
-        return False
-    if "speech_forms" not in article.notes:
-        article.notes["speech_forms"] = {f for v in article.profile.words("speech_verbs") for f in verb_forms(v)}
-    return head.pos_ == "VERB" and head.lower_ in article.notes["speech_forms"]
-
-
-class _Span:
-    """A date phrase the parser's entities miss ("10 years ago", "in May last year")."""
-
-    def __init__(self, text: str, start: int, end: int):
-        self.text, self.start_char, self.end_char, self.label_ = text[start:end], start, end, "DATE"
-
-
-def _date_spans(article, sent) -> list:
-    """The sentence's DATE entities, widened or completed by the phrases RELATIVE_DATE finds."""
-    text = article.text
-    extra = [_Span(text, sent.start_char + m.start(), sent.start_char + m.end())
-             for m in RELATIVE_DATE.finditer(text[sent.start_char:sent.end_char])]
-    ents = [e for e in sent.ents if e.label_ == "DATE"
-            and not any(x.start_char <= e.start_char and e.end_char <= x.end_char for x in extra)]
-    extra = [x for x in extra if not any(e.start_char <= x.start_char and x.end_char <= e.end_char for e in ents)]
-    return sorted([*ents, *extra], key=lambda e: e.start_char)
-
-
-def _date_of(article, ent) -> tuple[str | None, str | None]:
-    """(start, end) of one DATE entity; a page's time stamp ("Updated: July 17, 2020 20:37") dates nothing."""
-    text = article.text
-    if STAMP_AFTER.match(text, ent.end_char) or STAMP_BEFORE.search(text[max(0, ent.start_char - 16): ent.start_char]):
-        return None, None
-    line_start = text.rfind("\n", 0, ent.start_char) + 1
-    if HEADER_STAMP.match(text[line_start:ent.start_char]):
-        return None, None
-    line_end = text.find("\n", ent.end_char) % (len(text) + 1)
-    dl = DATELINE.match(text, line_start)
-    if dl and dl.end() > ent.start_char:
-        return None, None  # "BEIJING, May 8 (Xinhua) --" dates the report
-    if not re.sub(r"[\W_]+", "", STAMP_LABEL.sub("", text[line_start:ent.start_char] + text[ent.end_char:line_end])):
-        return None, None  # a line holding only a date stamps the page
-    if WEEKDAY.search(ent.text) and not article.published:
-        return None, None  # a weekday needs the real publication date
-    phrase = ent.text
-    lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
-    if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
-        phrase = lead_in.group(0) + phrase  # "from 5 to | 7 February 2025": the parser cut the range
-    start, end = parse_dates(phrase, _reference(article))
-    if not start:
-        start, end = resolve_relative(phrase, article.published)
-    return start, end

@@ -1,0 +1,215 @@
+"""Event dates: the date phrases of a sentence, the one nearest an event word, and the day a story's lead gives."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import month_number, resolve_relative, resolve_weekday
+from .focus import verb_forms
+
+# The lead of a story: the sentences starting in its first this many characters.
+LEAD_CHARS = 400
+# Multiline, so that a dateline is found at the start of any line, not only of the text.
+DATELINE = re.compile(r"^[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:)", re.MULTILINE)
+DAY_RANGE = re.compile(r"(?P<m>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})(?!\d)(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2})(?!\d))?(?:,?\s+(?P<y>\d{4}))?")
+CROSS_MONTH = re.compile(r"(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})\s*(?:-|–|to|until|through)\s*(?P<m2>[A-Z][a-z]+)\.?\s+(?P<d2>\d{1,2})(?!\d)(?:,?\s+(?P<y>\d{4}))?")
+DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
+MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
+WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# A date next to a clock time ("08:10, January 25, 2024", "Updated: July 17, 2020 20:37") stamps the page, not an event.
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+RELATIVE_DATE = re.compile(
+    rf"\b(?i:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago\b"
+    rf"|\b(?:in\s+)?(?:{_MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
+    rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{_MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\bin\s+(?:{_MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\b(?:first|second|last|latter|early|later)\s+(?:part|half|days?|weeks?)\s+of\s+(?:{_MONTH_NAMES})\b(?!\s*\d)")
+SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
+STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|Updated|Posted|Released)\s*:?[\s\w,]*$", re.IGNORECASE)
+# The reader's own header (" date 2023-05-09 <title>") stamps the document, whatever follows it on its line.
+HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
+STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
+RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
+
+
+def _token_at(article, start: int, end: int):
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _lead_date(article) -> str | None:
+    """The day the story's lead dates it to ("China on Friday pledged …"), for events no mention dates.
+
+    Of the lead's days, the first not after the publication date: the news, not what it announces.
+    """
+    text = article.text
+    found = []
+    for sent in article.doc.sents:
+        if sent.start_char > LEAD_CHARS or found:
+            break
+        chunk = text[sent.start_char:sent.end_char]
+        if not chunk.strip():
+            continue
+        dl = DATELINE.match(chunk)
+        body_from = sent.start_char + (dl.end() if dl else 0)
+        for ent in _date_spans(article, sent):
+            if ent.start_char >= body_from:
+                start, _ = _date_of(article, ent)
+                if start and len(start) == 10:
+                    found.append(start)
+    past = [d for d in found if article.published and date.fromisoformat(d) <= article.published]
+    return (past or found or [None])[0]
+
+
+
+
+def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | None]:
+    """(start, end) from a date phrase: "May 18-19", "18 May 2023", "on Friday" (against the publication date)."""
+    m = CROSS_MONTH.search(phrase)
+    if m and month_number(m.group("m1")) and month_number(m.group("m2")):
+        year = int(m.group("y")) if m.group("y") else (published.year if published else None)
+        try:
+            d1 = date(year, month_number(m.group("m1")), int(m.group("d1"))) if year else None
+            d2 = date(year, month_number(m.group("m2")), int(m.group("d2"))) if year else None
+        except ValueError:
+            d1 = d2 = None
+        if d1 and d2:
+            if d2 < d1:  # "Dec. 30 to Jan. 2" runs into the next year
+                d2 = d2.replace(year=d2.year + 1)
+            return d1.isoformat(), d2.isoformat()
+    for rx in (DAY_RANGE, DAY_FIRST):
+        m = rx.search(phrase)
+        if m and month_number(m.group("m")):
+            year = int(m.group("y")) if m.group("y") else (published.year if published else None)
+            if year is None:
+                return None, None
+            try:
+                d1 = date(year, month_number(m.group("m")), int(m.group("d1")))
+                d2 = date(year, d1.month, int(m.group("d2"))) if m.group("d2") else d1
+            except ValueError:
+                continue
+            return d1.isoformat(), d2.isoformat()
+    m = MONTH_YEAR.search(phrase)
+    if m and month_number(m.group("m")):
+        return f"{m.group('y')}-{month_number(m.group('m')):02d}", None
+    w = WEEKDAY.search(phrase)
+    if w:
+        d = resolve_weekday(w.group(1), published)
+        return (d.isoformat(), d.isoformat()) if d else (None, None)
+    return None, None
+
+
+def _reference(article) -> date | None:
+    """The publication date, else 1 January of the latest year the article reports on, to place dates without a year."""
+    if article.published:
+        return article.published
+    if "reference_date" not in article.notes:
+        # the latest year the text reports on, not a goal's ("by 2030", "until 2035")
+        years = [int(y) for y in re.findall(r"(?<!\bby )(?<!\buntil )(?<!\bto )(?<!\bthrough )\b(20\d\d)\b(?!\s*-\s*20\d\d)", article.text)]
+        article.notes["reference_date"] = date(max(years), 1, 1) if years else None
+    return article.notes["reference_date"]
+
+
+def _paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
+    """The date of the paragraph's earlier sentences, for an event its own sentence does not date."""
+    text = article.text
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    for prev in reversed([s for s in article.doc[:sent.start].sents if s.start_char >= para_start]) if sent.start > 0 else []:
+        start, end = _dates(article, prev, at)
+        if start:
+            return start, end
+    return None, None
+
+
+def _dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = (), said_ok: bool = True) -> tuple[str | None, str | None]:
+    """The date nearest the event word in its sentence (not the dateline's, nor one nearer another event word,
+    nor, but for a press conference, the day words about it were said: "…, Wang said on Monday")."""
+    text = article.text
+    found = []
+    word = _token_at(article, at, at + 1) if others else None
+    for e in _date_spans(article, sent):
+        if e.start_char < body_from:
+            continue
+        own = word is not None and _governed_by(article, e, word)  # "two years ago, the mechanism … was established"
+        if not own and any(abs(o - e.start_char) < abs(at - e.start_char) for o in others):
+            continue
+        if not said_ok and _dates_saying(article, e, at):
+            continue
+        if at < e.start_char and SINCE.search(text[at:e.start_char]):
+            continue  # "the summit, the first since 1992": when a period began, not the event's date
+        start, end = _date_of(article, e)
+        if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the nearest
+            found.append(((len(start) == 4, abs(e.start_char - at)), start, end))
+    return min(found)[1:] if found else (None, None)
+
+
+def _governed_by(article, ent, word) -> bool:
+    """Whether a date phrase depends on the event word itself (within three heads), not on a nearer other one."""
+    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    for _ in range(3):
+        if tok is None or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok == word:
+            return True
+    return False
+
+
+def _dates_saying(article, ent, at: int) -> bool:
+    """Whether a date phrase modifies a speech verb ("said on Monday", "told reporters Friday") other than the event word."""
+    root = getattr(ent, "root", None)
+    if root is None:
+        return False
+    head = root.head.head if root.head.pos_ == "ADP" else root.head
+    if head.idx <= at < head.idx + len(head.text):
+        return False
+    if "speech_forms" not in article.notes:
+        article.notes["speech_forms"] = {f for v in article.profile.words("speech_verbs") for f in verb_forms(v)}
+    return head.pos_ == "VERB" and head.lower_ in article.notes["speech_forms"]
+
+
+class _Span:
+    """A date phrase the parser's entities miss ("10 years ago", "in May last year")."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start_char, self.end_char, self.label_ = text[start:end], start, end, "DATE"
+
+
+def _date_spans(article, sent) -> list:
+    """The sentence's DATE entities, widened or completed by the phrases RELATIVE_DATE finds."""
+    text = article.text
+    extra = [_Span(text, sent.start_char + m.start(), sent.start_char + m.end())
+             for m in RELATIVE_DATE.finditer(text[sent.start_char:sent.end_char])]
+    ents = [e for e in sent.ents if e.label_ == "DATE"
+            and not any(x.start_char <= e.start_char and e.end_char <= x.end_char for x in extra)]
+    extra = [x for x in extra if not any(e.start_char <= x.start_char and x.end_char <= e.end_char for e in ents)]
+    return sorted([*ents, *extra], key=lambda e: e.start_char)
+
+
+def _date_of(article, ent) -> tuple[str | None, str | None]:
+    """(start, end) of one DATE entity; a page's time stamp ("Updated: July 17, 2020 20:37") dates nothing."""
+    text = article.text
+    if STAMP_AFTER.match(text, ent.end_char) or STAMP_BEFORE.search(text[max(0, ent.start_char - 16): ent.start_char]):
+        return None, None
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    if HEADER_STAMP.match(text[line_start:ent.start_char]):
+        return None, None
+    line_end = text.find("\n", ent.end_char) % (len(text) + 1)
+    dl = DATELINE.match(text, line_start)
+    if dl and dl.end() > ent.start_char:
+        return None, None  # "BEIJING, May 8 (Xinhua) --" dates the report
+    if not re.sub(r"[\W_]+", "", STAMP_LABEL.sub("", text[line_start:ent.start_char] + text[ent.end_char:line_end])):
+        return None, None  # a line holding only a date stamps the page
+    if WEEKDAY.search(ent.text) and not article.published:
+        return None, None  # a weekday needs the real publication date
+    phrase = ent.text
+    lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
+    if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
+        phrase = lead_in.group(0) + phrase  # "from 5 to | 7 February 2025": the parser cut the range
+    start, end = parse_dates(phrase, _reference(article))
+    if not start:
+        start, end = resolve_relative(phrase, article.published)
+    return start, end
