@@ -54,6 +54,9 @@ CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\
 TIMING = {"before", "ahead", "prior", "eve"}
 # Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
 VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
+# Words that mark another event of a series ("the next summit", "the previous meeting"); not "upcoming",
+# which previews call the very event they report.
+SEQUELS = {"next", "previous"}
 WHERE = re.compile(r",\s+where\b")
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -116,7 +119,7 @@ def extract(article) -> list[Claim]:
     for ev in events:
         if ev["place"] is None and not ev["online"] and ev["type"] in PLACED_TYPES:
             # "During the summit, Xi will hold separate meetings": the place of the event it is said with
-            ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"]), None)
+            ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"] and not e["sequel"]), None)
     for ev in events:
         settle = ev["type"] in PLACED_TYPES and not ev["online"] and not ev["recalled"] and _of_the_story(article, ev, lead)
         ev["place"] = _settle_place(article, ev["place"], cities if settle else [])
@@ -150,6 +153,7 @@ def _merge(ev: dict, mn: dict) -> None:
     ev["texts"] += mn.get("texts", [mn["text"]])
     if ev["place"] is None and mn["place"] is not None:
         ev["place"] = mn["place"]  # the place-less mention was this event
+    ev["said_at"] = ev["said_at"] or mn["said_at"]
     if not ev["object"]:
         ev["object"] = mn["object"]
     ev["online"] = ev["online"] or mn["online"]
@@ -234,10 +238,10 @@ def _mentions(article) -> list[dict]:
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
                         "at": s0 + m.start(), "recalled": recalled,
                         "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
-                        "timed": timed})
+                        "timed": timed, "sequel": _sequel(article, s0 + m.start(), s0 + m.end()), "said_at": place})
             other_place = _second_venue(article, chunk, body_from, place) if place else None
             if other_place:
-                out.append({**out[-1], "place": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
+                out.append({**out[-1], "place": other_place, "said_at": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
     _share_when(article.text, out)
     return out
 
@@ -318,6 +322,12 @@ def _reciprocal(article, start: int, end: int) -> bool:
     """Whether a talks verb's object is reciprocal: "met each other", "met one another"."""
     tok = _token_at(article, start, end)
     return tok is not None and any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in tok.children)
+
+
+def _sequel(article, start: int, end: int) -> bool:
+    """Whether an event word is marked as another of its series than the one reported: "the next summit"."""
+    tok = _token_at(article, start, end)
+    return tok is not None and any(c.dep_ == "amod" and c.lower_ in SEQUELS for c in tok.children)
 
 
 def _timed_by(article, start: int, end: int) -> bool:
@@ -404,6 +414,9 @@ def _same_event(ev: dict, mn: dict) -> bool:
         return False
     if ev["object"] and mn["object"] and ev["object"] != mn["object"]:  # "" (the document) is any
         return False
+    if ev["sequel"] != mn["sequel"] and not (ev["said_at"] and ev["said_at"] == mn["said_at"]) and not (
+            ev["start"] and mn["start"] and _dates_agree(ev["start"], mn["start"])):
+        return False  # "the next summit will be held in Kazakhstan": not the summit reported, unless placed or dated as it
     if ev["with"] and mn["with"] and not ev["with"] & mn["with"]:
         return False  # "a meeting with Zhao Leji" and "our meeting with Xi": talks with different people
     return _dates_agree(ev["start"], mn["start"])
