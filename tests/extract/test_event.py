@@ -256,7 +256,7 @@ def test_one_talks_word_with_two_cities_is_a_meeting_in_each(claims_of):
 
 
 def test_the_next_summit_is_another_event_and_lends_no_place(claims_of):
-    text = ("Leaders of China and the five Central Asian states adopted a joint declaration on Friday, closing a two-day summit in Xi'an.\n\n"
+    text = ("Leaders of China and the five Central Asian states signed the Xi'an Declaration on Friday, closing a two-day summit in the old city.\n\n"
             "The next summit will be held in Turkmenistan in 2027, the declaration said.")
     summits = sorted((c.location, c.start) for c in claims_of(text, "2025-06-14", "event") if c.event_type == "summit")
     assert summits == [("Turkmenistan", "2027"), ("Xi'an", "2025-06-12")]
