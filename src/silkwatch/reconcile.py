@@ -13,10 +13,9 @@ from functools import cached_property
 from rapidfuzz import fuzz
 from sqlalchemy import delete, insert, select
 
-from .dedup import story_of
 from .records import Claim, hash_id
 from .store import Store
-from .store.schema import claims, documents, fact_claims, facts
+from .store.schema import claims, documents, fact_claims, facts, stories
 
 __all__ = ["Fact", "build_facts", "rebuild_facts", "update_facts", "values_agree", "RANKS"]
 
@@ -218,14 +217,16 @@ def build_facts(sources: Iterable[Source]) -> list[Fact]:
 
 
 # ---------------------------------------------------------------------------- the store
-def _sources(store: Store, where) -> list[Source]:
-    stories = story_of(store)
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(claims.c.data, documents.c.outlet, documents.c.published).join(documents, documents.c.doc_id == claims.c.doc_id).where(where)).all()
+def _sources(conn, where) -> list[Source]:
+    """The claims a condition selects, with outlet, date and story (a document not yet grouped is its own story)."""
+    rows = conn.execute(
+        select(claims.c.data, documents.c.outlet, documents.c.published, stories.c.story_id)
+        .join(documents, documents.c.doc_id == claims.c.doc_id)
+        .outerjoin(stories, stories.c.doc_id == claims.c.doc_id).where(where))
     out = []
     for r in rows:
         c = Claim.from_dict(json.loads(r.data))
-        out.append(Source(c, r.outlet, r.published, stories.get(c.doc_id, c.doc_id)))
+        out.append(Source(c, r.outlet, r.published, r.story_id or hash_id("story", c.doc_id)))
     return out
 
 
@@ -242,7 +243,7 @@ def _bucket_condition(buckets: set[tuple[str, str | None]]):
     return or_(*parts) if parts else false()
 
 
-def _write(store: Store, conn, new: list[Fact]) -> None:
+def _write(conn, new: list[Fact]) -> None:
     if not new:
         return
     rows, links = {}, {}
@@ -263,36 +264,44 @@ def _write(store: Store, conn, new: list[Fact]) -> None:
     conn.execute(insert(fact_claims), [{"fact_id": a, "claim_id": b, "relation": r} for (a, b), r in links.items()])
 
 
+def _buckets(conn, where) -> list[tuple[str, str | None]]:
+    """The units facts are computed in (one indicator, one speaker, one person, or a whole kind) of the claims selected."""
+    rows = conn.execute(select(claims.c.kind, claims.c.indicator, claims.c.speaker, claims.c.person)
+                        .outerjoin(fact_claims, fact_claims.c.claim_id == claims.c.claim_id).where(where).distinct())
+    found = {(r.kind, {"quantity": r.indicator, "quote": r.speaker, "role": r.person}.get(r.kind)) for r in rows}
+    return sorted(found, key=lambda b: (b[0], b[1] or ""))
+
+
+def _recompute(conn, buckets: list[tuple[str, str | None]]) -> int:
+    """Replace the facts of each bucket by facts built from its claims, one bucket in memory at a time."""
+    n = 0
+    for bucket in buckets:
+        where = _bucket_condition({bucket})
+        new = build_facts(_sources(conn, where))
+        old_ids = [r[0] for r in conn.execute(select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id)
+                                              .where(where).distinct())]
+        for i in range(0, len(old_ids), 500):
+            conn.execute(delete(fact_claims).where(fact_claims.c.fact_id.in_(old_ids[i:i + 500])))
+            conn.execute(delete(facts).where(facts.c.fact_id.in_(old_ids[i:i + 500])))
+        _write(conn, new)
+        n += len(new)
+    return n
+
+
 def rebuild_facts(store: Store) -> int:
     """Recompute every fact from every claim; returns how many facts there are."""
-    new = build_facts(_sources(store, claims.c.claim_id.is_not(None)))
     with store.transaction() as conn:
         conn.execute(delete(fact_claims))
         conn.execute(delete(facts))
-        _write(store, conn, new)
-    return len(new)
+        return _recompute(conn, _buckets(conn, claims.c.claim_id.is_not(None)))
 
 
 def update_facts(store: Store) -> int:
     """Recompute the facts of every bucket that has claims no fact refers to yet; returns facts rewritten.
 
     New documents bring such claims; a replaced document's facts were dropped with it (Store.write_documents),
-    which leaves their other claims unreferred too.
+    which leaves their other claims unreferred too. Buckets are computed one at a time, so memory stays
+    bounded by the largest bucket, not the store.
     """
-    with store.engine.connect() as conn:
-        loose = conn.execute(select(claims.c.kind, claims.c.indicator, claims.c.speaker, claims.c.person)
-                             .outerjoin(fact_claims, fact_claims.c.claim_id == claims.c.claim_id)
-                             .where(fact_claims.c.fact_id.is_(None)).distinct()).all()
-    # The unit facts are recomputed in: one indicator, one speaker, one person, or a whole kind.
-    buckets = {(r.kind, {"quantity": r.indicator, "quote": r.speaker, "role": r.person}.get(r.kind)) for r in loose}
-    if not buckets:
-        return 0
-    new = build_facts(_sources(store, _bucket_condition(buckets)))
     with store.transaction() as conn:
-        old_ids = [r[0] for r in conn.execute(select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id)
-                                              .where(_bucket_condition(buckets)).distinct())]
-        for i in range(0, len(old_ids), 500):
-            conn.execute(delete(fact_claims).where(fact_claims.c.fact_id.in_(old_ids[i:i + 500])))
-            conn.execute(delete(facts).where(facts.c.fact_id.in_(old_ids[i:i + 500])))
-        _write(store, conn, new)
-    return len(new)
+        return _recompute(conn, _buckets(conn, fact_claims.c.fact_id.is_(None)))
