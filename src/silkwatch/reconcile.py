@@ -11,7 +11,7 @@ from datetime import date
 from functools import cached_property
 
 from rapidfuzz import fuzz
-from sqlalchemy import delete, insert, select
+from sqlalchemy import and_, delete, insert, select
 
 from .records import Claim, hash_id
 from .store import Store
@@ -230,17 +230,15 @@ def _sources(conn, where) -> list[Source]:
     return out
 
 
-def _bucket_condition(buckets: set[tuple[str, str | None]]):
-    from sqlalchemy import and_, false, or_
+# The column that splits a kind's claims into the units its facts are computed in; kinds without one are one unit.
+BUCKET_COLUMN = {"quantity": claims.c.indicator, "quote": claims.c.speaker, "role": claims.c.person}
 
-    col = {"quantity": claims.c.indicator, "quote": claims.c.speaker, "role": claims.c.person}
-    parts = []
-    for kind, value in buckets:
-        if kind in col:
-            parts.append(and_(claims.c.kind == kind, col[kind] == value if value is not None else col[kind].is_(None)))
-        else:
-            parts.append(claims.c.kind == kind)
-    return or_(*parts) if parts else false()
+
+def _bucket_condition(kind: str, value: str | None):
+    col = BUCKET_COLUMN.get(kind)
+    if col is None:
+        return claims.c.kind == kind
+    return and_(claims.c.kind == kind, col == value if value is not None else col.is_(None))
 
 
 def _write(conn, new: list[Fact]) -> None:
@@ -268,7 +266,7 @@ def _buckets(conn, where) -> list[tuple[str, str | None]]:
     """The units facts are computed in (one indicator, one speaker, one person, or a whole kind) of the claims selected."""
     rows = conn.execute(select(claims.c.kind, claims.c.indicator, claims.c.speaker, claims.c.person)
                         .outerjoin(fact_claims, fact_claims.c.claim_id == claims.c.claim_id).where(where).distinct())
-    found = {(r.kind, {"quantity": r.indicator, "quote": r.speaker, "role": r.person}.get(r.kind)) for r in rows}
+    found = {(r.kind, getattr(r, BUCKET_COLUMN[r.kind].name) if r.kind in BUCKET_COLUMN else None) for r in rows}
     return sorted(found, key=lambda b: (b[0], b[1] or ""))
 
 
@@ -276,7 +274,7 @@ def _recompute(conn, buckets: list[tuple[str, str | None]]) -> int:
     """Replace the facts of each bucket by facts built from its claims, one bucket in memory at a time."""
     n = 0
     for bucket in buckets:
-        where = _bucket_condition({bucket})
+        where = _bucket_condition(*bucket)
         new = build_facts(_sources(conn, where))
         old_ids = [r[0] for r in conn.execute(select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id)
                                               .where(where).distinct())]
