@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
-from .event_dates import DATELINE, _dates, _lead_date, _paragraph_dates, _token_at, parse_dates
+from .event_dates import DATELINE, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
 
 __all__ = ["extract", "parse_dates"]
 
@@ -115,7 +115,7 @@ def extract(article) -> list[Claim]:
     # "met Tokayev ahead of the summit": a time reference to an event the story does not otherwise tell
     events = [e for e in events if not (e["timed"] and e["place"] is None)]
     cities = _article_cities(article)
-    lead = _lead_date(article)
+    lead = lead_date(article)
     for ev in events:
         if ev["place"] is None and not ev["online"] and ev["type"] in PLACED_TYPES:
             # "During the summit, Xi will hold separate meetings": the place of the event it is said with
@@ -229,10 +229,10 @@ def _mentions(article) -> list[dict]:
             if not parts:
                 continue
             others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
-            start, end = _dates(article, sent, m.start() + s0, s0 + own_from, others, said_ok=etype == "press_conference")
+            start, end = nearest_dates(article, sent, m.start() + s0, s0 + own_from, others, said_ok=etype == "press_conference")
             recalled = RECALLED.search(chunk, body_from, m.start()) is not None
             if start is None and not recalled and not timed:
-                start, end = _paragraph_dates(article, sent, m.start() + s0)
+                start, end = paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
@@ -269,7 +269,7 @@ def _founded(article, start: int, end: int) -> bool:
     """Whether a founding word founds a body or initiative: its object ("launched the Belt and Road
     Initiative"), passive subject ("the platform was established"), the noun its clause modifies ("the
     mechanism that was established") or its "of" phrase ("the establishment of the … mechanism")."""
-    tok = _token_at(article, start, end)
+    tok = token_at(article, start, end)
     if tok is None:
         return False
     things = []
@@ -295,7 +295,7 @@ def _founded(article, start: int, end: int) -> bool:
 def _counterparts(article, start: int, end: int) -> frozenset[str]:
     """The people a talks word is held with: the persons its "with" phrase names ("met with Xi Jinping"),
     whether the phrase hangs on the word, on its verb ("held talks with") or on its object."""
-    tok = _token_at(article, start, end)
+    tok = token_at(article, start, end)
     if tok is None:
         return frozenset()
     heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
@@ -320,19 +320,19 @@ def _second_venue(article, chunk: str, body_from: int, place: str) -> str | None
 
 def _reciprocal(article, start: int, end: int) -> bool:
     """Whether a talks verb's object is reciprocal: "met each other", "met one another"."""
-    tok = _token_at(article, start, end)
+    tok = token_at(article, start, end)
     return tok is not None and any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in tok.children)
 
 
 def _sequel(article, start: int, end: int) -> bool:
     """Whether an event word is marked as another of its series than the one reported: "the next summit"."""
-    tok = _token_at(article, start, end)
+    tok = token_at(article, start, end)
     return tok is not None and any(c.dep_ == "amod" and c.lower_ in SEQUELS for c in tok.children)
 
 
 def _timed_by(article, start: int, end: int) -> bool:
     """Whether an event word only times another act: "ahead of the summit", "before the talks"."""
-    tok = _token_at(article, start, end)
+    tok = token_at(article, start, end)
     if tok is None or tok.dep_ != "pobj":
         return False
     return tok.head.lower_ in TIMING or (tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in TIMING)
@@ -346,7 +346,7 @@ def _person_key(article, name: str) -> str:
 
 def _launches_work(article, start: int, end: int) -> bool:
     """Whether a founding word launches a project ("the launch of the railway project"), which is a ceremony."""
-    tok = _token_at(article, start, end)
+    tok = token_at(article, start, end)
     if tok is None:
         return False
     things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -357,7 +357,7 @@ def _launches_work(article, start: int, end: int) -> bool:
 def _concludes(article, start: int, end: int) -> bool:
     """Whether a settling verb concludes a document: the document is its object ("reached an agreement")
     or the noun it qualifies ("the agreement reached in Xi'an")."""
-    tok = _token_at(article, start, end)
+    tok = token_at(article, start, end)
     if tok is None:
         return False
     things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -368,7 +368,7 @@ def _concludes(article, start: int, end: int) -> bool:
 
 def _hedged(article, start: int, end: int) -> bool:
     """Whether a signing word is only expected or possible: a hedging word governs it."""
-    tok = _token_at(article, start, end)
+    tok = token_at(article, start, end)
     hops = 0
     while tok is not None and hops < 4:
         if any(_lemma(c) in HEDGES for c in tok.children if c.dep_ in ("aux", "advmod", "acomp")):

@@ -8,6 +8,8 @@ from datetime import date
 from .dates import month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
+__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at"]
+
 # The lead of a story: the sentences starting in its first this many characters.
 LEAD_CHARS = 400
 # Multiline, so that a dateline is found at the start of any line, not only of the text.
@@ -34,12 +36,12 @@ STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.I
 RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
 
 
-def _token_at(article, start: int, end: int):
+def token_at(article, start: int, end: int):
     span = article.doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 
 
-def _lead_date(article) -> str | None:
+def lead_date(article) -> str | None:
     """The day the story's lead dates it to ("China on Friday pledged …"), for events no mention dates.
 
     Of the lead's days, the first not after the publication date: the news, not what it announces.
@@ -112,23 +114,23 @@ def _reference(article) -> date | None:
     return article.notes["reference_date"]
 
 
-def _paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
+def paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
     """The date of the paragraph's earlier sentences, for an event its own sentence does not date."""
     text = article.text
     para_start = text.rfind("\n", 0, sent.start_char) + 1
     for prev in reversed([s for s in article.doc[:sent.start].sents if s.start_char >= para_start]) if sent.start > 0 else []:
-        start, end = _dates(article, prev, at)
+        start, end = nearest_dates(article, prev, at)
         if start:
             return start, end
     return None, None
 
 
-def _dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = (), said_ok: bool = True) -> tuple[str | None, str | None]:
+def nearest_dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = (), said_ok: bool = True) -> tuple[str | None, str | None]:
     """The date nearest the event word in its sentence (not the dateline's, nor one nearer another event word,
     nor, but for a press conference, the day words about it were said: "…, Wang said on Monday")."""
     text = article.text
     found = []
-    word = _token_at(article, at, at + 1) if others else None
+    word = token_at(article, at, at + 1) if others else None
     for e in _date_spans(article, sent):
         if e.start_char < body_from:
             continue
