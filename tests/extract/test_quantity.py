@@ -3,42 +3,63 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from silkwatch.extract.quantity import AMOUNT, parse_amount, resolve_period
 from silkwatch.extract.dates import parse_iso
+from silkwatch.extract.figures import approximation, number_value
+from silkwatch.extract.periods import period_for, time_phrases
 
 
-@pytest.mark.parametrize("text, value", [("70 billion", 70e9), ("$1.5bn", 1.5e9), ("1,200", 1200), ("26 billion yuan", 26e9), ("3.8 million", 3.8e6)])
-def test_amounts_in_base_units(text, value):
-    assert parse_amount(AMOUNT.search(text)) == pytest.approx(value)
+@pytest.mark.parametrize("text, value", [("70", 70), ("1.5bn", 1.5e9), ("1,200", 1200), ("3.8", 3.8), ("four", 4), ("twice", 2)])
+def test_number_tokens_in_base_units(text, value):
+    assert number_value(text) == pytest.approx(value)
 
 
+@pytest.mark.parametrize("before, label", [("trade reached almost", "under"), ("more than", "over"), ("some", "about"), ("trade reached", "exact"), ("worth over", "over")])
+def test_hedges_before_a_figure(before, label):
+    assert approximation(before) == label
+
+
+@settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.integers(min_value=1, max_value=999), st.sampled_from([("million", 1e6), ("billion", 1e9)]))
-def test_any_whole_amount_with_a_scale_parses(n, scale):
+def test_any_whole_amount_with_a_scale_is_one_money_figure(claims_of, n, scale):
     word, factor = scale
-    assert parse_amount(AMOUNT.search(f"about {n} {word} dollars")) == pytest.approx(n * factor)
+    [c] = claims_of(f"Trade between China and Kazakhstan reached about {n} {word} dollars in 2023.", None, "quantity")
+    assert (c.value, c.unit, c.approx) == (pytest.approx(n * factor), "USD", "about")
+
+
+def _period(sentence: str, published="2024-03-29", target=False):
+    at = sentence.index("$10 billion")
+    end = at + len("$10 billion")
+    p = period_for(time_phrases(sentence, parse_iso(published)), at, end, [], (0, len(sentence)), target)
+    return p.period if p else None
 
 
 @pytest.mark.parametrize("sentence, period", [
     ("trade reached $10 billion last year", "2023"),
     ("trade reached $10 billion in the first five months", "2024-01/2024-05"),
     ("trade reached $10 billion in 2021", "2021"),
-    ("there are now 52 flights a week", "2024-03-29"),
+    ("there are now $10 billion of deals", "2024-03-29"),
     ("trade reached $10 billion", None),
     ("trade reached $10 billion in the first quarter", "2024-01/2024-03"),
     ("trade reached $10 billion in the fourth quarter", "2023-10/2023-12"),
     ("trade reached $10 billion in the second half of 2022", "2022-07/2022-12"),
     ("trade reached $10 billion in Q3 2021", "2021-07/2021-09"),
     ("trade reached $10 billion in the first half of this year", "2024-01/2024-06"),
+    ("By the end of 2023, trade reached $10 billion", "2023"),
+    ("Since 2013, trade has reached $10 billion", "2024-03-29"),
 ])
 def test_periods_resolve_against_the_publication_date(sentence, period):
-    assert resolve_period(sentence, parse_iso("2024-03-29"), target=False) == period
+    assert _period(sentence) == period
 
 
 def test_no_publication_date_leaves_relative_periods_open():
-    assert resolve_period("trade reached $10 billion last year", None, target=False) is None
+    assert _period("trade reached $10 billion last year", published=None) is None
+
+
+def test_a_target_takes_its_deadline():
+    assert _period("In 2023 they agreed to bring trade to $10 billion by 2030", target=True) == "2030"
 
 
 def test_trade_figure_with_approximation_parties_and_period(claims_of):
