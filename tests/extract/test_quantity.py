@@ -129,3 +129,66 @@ def test_months_without_a_year_take_the_year_the_text_gave(claims_of):
 def test_raising_a_figure_to_a_level_is_a_target(claims_of):
     got = _facts(claims_of("Uzbekistan and China agreed on steps to bring trade to $15 billion in the coming years.", "2024-01-10", "quantity"))
     assert got == {("trade_volume", ("CN", "UZ"), None, 15e9, "USD", True)}
+
+
+def test_figures_listed_per_country_each_take_their_own_country(claims_of):
+    text = ("China's trade with the region grew in 2024. "
+            "Kazakhstan came first with $40 billion, Kyrgyzstan followed with $20 billion, and Tajikistan was last with $4 billion.")
+    got = {(c.subjects, c.value, c.period) for c in claims_of(text, None, "quantity")}
+    assert got == {(("CN", "KZ"), 40e9, "2024"), (("CN", "KG"), 20e9, "2024"), (("CN", "TJ"), 4e9, "2024")}
+
+
+def test_with_each_country_its_own_figure(claims_of):
+    text = "In 2023 China's trade with Kazakhstan stood at $41 billion, with Uzbekistan at $14 billion and with Turkmenistan at $10 billion."
+    got = {(c.subjects, c.value) for c in claims_of(text, None, "quantity")}
+    assert got == {(("CN", "KZ"), 41e9), (("CN", "UZ"), 14e9), (("CN", "TM"), 10e9)}
+
+
+def test_a_list_under_a_heading_takes_its_indicator_and_the_other_side(claims_of):
+    text = ("Trade between China and Central Asia reached $90 billion in 2024.\n"
+            "The trade volume by country:\n"
+            "- Kazakhstan: $40 billion\n"
+            "- Uzbekistan: $13 billion\n")
+    got = {(c.subjects, c.value, c.period) for c in claims_of(text, None, "quantity")}
+    assert got == {(("C5", "CN"), 90e9, "2024"), (("CN", "KZ"), 40e9, "2024"), (("CN", "UZ"), 13e9, "2024")}
+
+
+def test_a_partners_share_of_a_regional_total(claims_of):
+    text = ("Trade between China and Central Asia reached $90 billion last year. "
+            "Kazakhstan, China's largest partner in Central Asia, accounted for 45 percent of it, or $40 billion.")
+    got = {(c.indicator, c.subjects, c.value, c.period) for c in claims_of(text, "2025-02-01", "quantity")}
+    assert got == {("trade_volume", ("C5", "CN"), 90e9, "2024"), ("trade_volume", ("CN", "KZ"), 40e9, "2024")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trade between China and Uzbekistan rose by $3 billion to $13 billion in 2023.",
+    "Trade between China and Uzbekistan reached $13 billion in 2023, up $3 billion from a year earlier.",
+    "Trade between China and Uzbekistan reached $13 billion in 2023, a $3 billion increase on 2022.",
+])
+def test_an_increase_is_not_a_volume(claims_of, sentence):
+    got = {(c.indicator, c.value) for c in claims_of(sentence, None, "quantity")}
+    assert got == {("trade_volume", 13e9)}
+
+
+def test_a_world_total_is_not_the_mechanisms(claims_of):
+    text = ("Trade between China and Kazakhstan reached $41 billion in 2023. "
+            "Globally, China's trade volume reached $5.9 trillion. China's trade surplus approached $800 billion.")
+    got = {(c.subjects, c.value) for c in claims_of(text, None, "quantity")}
+    assert got == {(("CN", "KZ"), 41e9)}
+
+
+def test_this_year_and_the_first_half(claims_of):
+    got = {(c.indicator, c.period, c.target) for c in claims_of(
+        "China will provide Kyrgyzstan with a $50 million grant this year. "
+        "In the first half, trade between China and Kyrgyzstan reached $9 billion.", "2025-08-10", "quantity")}
+    assert got == {("financing", "2025", True), ("trade_volume", "2025-01/2025-06", False)}
+
+
+def test_exports_name_the_exporter_first(claims_of):
+    [c] = claims_of("In 2023 exports from Kazakhstan to China amounted to $15 billion.", None, "quantity")
+    assert (c.indicator, c.subjects, c.period) == ("exports", ("KZ", "CN"), "2023")
+
+
+def test_two_currencies_are_two_claims(claims_of):
+    got = {(c.unit, c.value) for c in claims_of("Xi said China would provide Central Asian countries with 26 billion yuan ($3.7 billion) in financial support.", None, "quantity")}
+    assert got == {("CNY", 26e9), ("USD", 3.7e9)}

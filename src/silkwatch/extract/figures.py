@@ -18,6 +18,8 @@ GROUP = "quantity"
 KIND = {"MONEY": "currency", "PERCENT": "percent", "GAS": "cubic_metres", "WEIGHT": "tonnes", "COUNT": "count", "FREQUENCY": "count"}
 NUMBER = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scale>[a-z]+)?$", re.IGNORECASE)
 RANGE_MARKS = {"-", "–", "—", "to"}
+# A currency code glued to its number ("Rmb26"): the code is read as the unit, the rest as the number.
+GLUED = re.compile(r"^(?:rmb|cny|usd|us\$|kzt)(?=\d)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,8 @@ def _value(doc, start: int, end: int) -> tuple[float | None, int]:
     for tok in doc[start:end]:
         low = tok.lower_
         if value is None:
-            v = number_value(low)
-            if v is not None and (tok.like_num or low in _units().get("number", {})):
+            v = number_value(GLUED.sub("", low))
+            if v is not None:
                 value, number = v, tok.i
                 continue
         elif low in scales and low not in ("m", "b", "k"):
@@ -125,7 +127,7 @@ def figures_in(article) -> list[Figure]:
         value, number = _value(doc, m.start, m.end)
         if value is None:
             continue
-        words = [t.lower_ for t in doc[m.start:m.end]]
+        words = [g.group(0) if (g := GLUED.match(t.lower_)) else t.lower_ for t in doc[m.start:m.end]]
         kind = KIND[m.label]
         unit = kind if kind != "currency" else _currency(words)
         if unit is None:

@@ -85,12 +85,24 @@ def _is_change(sentence: str, a: int, b: int) -> bool:
     return False
 
 
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text breaks its lines inside sentences (a fixed width), so a line break ends nothing."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    open_ended = sum(1 for ln in lines if len(ln) >= 40 and not re.search(r"[.!?:;\"”’)]$", ln))
+    return len(lines) >= 5 and open_ended * 2 > len(lines)
+
+
 def _lines(article) -> list[tuple[int, int]]:
-    """The parser's sentences, each line of a sentence on its own (a list of routes, one per line), blank ones left out."""
+    """The parser's sentences, each line of a sentence on its own (a list of routes, one per line), blank ones left out.
+
+    In a hard-wrapped text the lines are pieces of sentences and stay together.
+    """
     text, out = article.text, []
+    wrapped = _hard_wrapped(text)
     for sent in article.doc.sents:
         a = sent.start_char
-        for line in text[a:sent.end_char].split("\n"):
+        pieces = [text[a:sent.end_char]] if wrapped else text[a:sent.end_char].split("\n")
+        for line in pieces:
             if line.strip():
                 out.append((a, a + len(line)))
             a += len(line) + 1
@@ -130,6 +142,12 @@ def _plausible(sentence: str, f: Figure, a: int, b: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=256)
+def _keyword(k: str) -> re.Pattern[str]:
+    """An indicator keyword as a whole-word pattern that lets any white space (a line break too) join its words."""
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in k.split()) + r"\b", re.IGNORECASE)
+
+
 def _indicator(profile, sentence: str, at: int, kind: str) -> str | None:
     """The indicator whose keyword stands nearest the figure; further away only when it is the sentence's one indicator.
 
@@ -141,7 +159,7 @@ def _indicator(profile, sentence: str, at: int, kind: str) -> str | None:
         if ind.unit != kind:
             continue
         for k in ind.keywords:
-            for m in re.finditer(rf"\b{re.escape(k)}\b", sentence, re.IGNORECASE):
+            for m in _keyword(k).finditer(sentence):
                 if re.match(balance, sentence[m.end():], re.IGNORECASE):
                     continue
                 named.add(ind.key)
@@ -297,19 +315,29 @@ def _routes(article, f: Figure, ctx: Context) -> list[tuple[str, ...]]:
     return out
 
 
-def _list_indicator(article, li: int, lines, claimed: dict[int, str], kind: str) -> str | None:
-    """The indicator of a list the figure continues: its heading's ("… is distributed among:") or the line before's claim."""
+def _list_indicator(article, li: int, lines, claimed: dict[int, str], kind: str, per_country: bool) -> str | None:
+    """The indicator of a list the figure continues: its heading's ("… is distributed among:"), the line before's
+    claim, or, for figures listed per country, the indicator the sentence before names."""
     prof = article.profile
     for back in range(li - 1, max(-1, li - 8), -1):
         if claimed.get(back, (None, None))[1] == kind:
             return claimed[back][0]
         a, b = lines[back]
         line = article.text[a:b].strip()
-        if line.endswith(":"):
+        if line.endswith(":") or (per_country and back == li - 1):
             return _indicator(prof, line, len(line), kind)
         if not re.match(r"[-•*–]\s", line):
             return None
     return None
+
+
+def _per_country(article, ctx: Context, siblings: list[Figure]) -> bool:
+    """Whether the sentence lists several figures, each after a party of its own ("Kazakhstan $40 billion, Kyrgyzstan …")."""
+    if len(siblings) < 2:
+        return False
+    parties = [p for p in party_mentions(article, ctx.s0, ctx.s1) if not p.venue]
+    owns = [_own_party(parties, s, siblings) for s in siblings]
+    return all(owns) and len({o.code for o in owns}) == len(siblings)
 
 
 def _hub(profile) -> str | None:
@@ -363,11 +391,12 @@ def extract(article) -> list[Claim]:
             if id(f) in lows or not _plausible(sentence, f, a, b):
                 continue
             if f.frequency:
-                if not (flights and any(re.search(rf"\b{re.escape(k)}\b", s, re.IGNORECASE) for s in (sentence, *previous[:1]) for k in flights.keywords)):
+                if not (flights and any(_keyword(k).search(s) for s in (sentence, *previous[:1]) for k in flights.keywords)):
                     continue
                 indicator = flights.key
             else:
-                indicator = _indicator(prof, sentence, a, f.kind) or _list_indicator(article, li, lines, claimed, f.kind)
+                indicator = _indicator(prof, sentence, a, f.kind) or _list_indicator(
+                    article, li, lines, claimed, f.kind, _per_country(article, ctx, [g for g in line_figs if g.kind == f.kind]))
             if indicator is None:
                 continue
             if f.kind == "count" and not f.frequency and _counts_something_else(article, f.start):
@@ -396,7 +425,10 @@ def extract(article) -> list[Claim]:
                 period = _period(article, sentence, f, a, b, siblings, target, previous, recent, li, indicator)
             value = f.value
             approx = f.approx if f.low is None else "under"
-            key = (indicator, tuple(sorted(subjects)), period, round(value, 6), f.unit, target)
+            # One fact stated twice (a headline and its lead) is one claim; a list's items that differ
+            # only by the places they name (routes) are several.
+            names = frozenset(m.key for m in article.entities.mentions(sentence))
+            key = (indicator, tuple(sorted(subjects)), period, round(value, 6), f.unit, target, names)
             if key in seen:
                 continue
             seen.add(key)
@@ -412,7 +444,8 @@ def extract(article) -> list[Claim]:
 
 
 def _period(article, sentence, f, a, b, siblings, target, previous, recent, li, indicator) -> str | None:
-    """The figure's period from its sentence; else, for a measured figure, that of the article's last dated figure of its family.
+    """The figure's period from its sentence; else, for a measured figure, the time the sentence before gives its
+    indicator, or that of the article's last dated figure of its family.
 
     News that dates a trade figure once lets the figures after it (each partner's share, a list)
     stand in the same period.
@@ -424,6 +457,11 @@ def _period(article, sentence, f, a, b, siblings, target, previous, recent, li, 
         return p.period
     if target:
         return None
+    said_before = previous and not any(line == li - 1 for line, _, _ in recent)
+    if said_before and any(_keyword(k).search(previous[0]) for i in article.profile.indicators if i.key == indicator for k in i.keywords):
+        dated = {p.period for p in time_phrases(previous[0], article.published, _year_hint(previous[1:])) if p.kind == "point" and p.period}
+        if len(dated) == 1:
+            return dated.pop()  # "Trade grew in 2024. Kazakhstan came first with …"
     family = TRADE_FAMILY if indicator in TRADE_FAMILY else {indicator}
     for _, ind, period in reversed(recent):
         if ind in family and period:
