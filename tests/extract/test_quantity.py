@@ -192,3 +192,27 @@ def test_exports_name_the_exporter_first(claims_of):
 def test_two_currencies_are_two_claims(claims_of):
     got = {(c.unit, c.value) for c in claims_of("Xi said China would provide Central Asian countries with 26 billion yuan ($3.7 billion) in financial support.", None, "quantity")}
     assert got == {("CNY", 26e9), ("USD", 3.7e9)}
+
+
+def test_the_time_a_figure_is_compared_with_is_not_its_period(claims_of):
+    got = {(c.indicator, c.period, c.value) for c in claims_of(
+        "From January to March 2024 trade between Uzbekistan and China came to $2.6 billion, 12 percent more than in the same period last year.",
+        "2024-05-02", "quantity")}
+    assert got == {("trade_volume", "2024-01/2024-03", 2.6e9), ("trade_growth", "2024-01/2024-03", 12.0)}
+
+
+def test_the_present_perfect_is_the_present_state(claims_of):
+    [c] = claims_of("China and Central Asian countries have set up more than 120 pairs of sister cities.", "2025-06-01", "quantity")
+    assert (c.indicator, c.period, c.approx) == ("sister_cities", "2025-06-01", "over")
+
+
+def test_each_figure_takes_the_indicator_of_its_own_clause(claims_of):
+    got = {(c.indicator, c.value) for c in claims_of(
+        "Trade between Kazakhstan and China reached $30 billion last year, while Chinese investment in Kazakhstan totalled $9 billion.", "2024-05-02", "quantity")}
+    assert got == {("trade_volume", 30e9), ("investment", 9e9)}
+
+
+def test_one_flow_each_way_is_no_list_of_countries(claims_of):
+    got = {(c.indicator, c.subjects) for c in claims_of(
+        "In 2023 Kyrgyzstan exported goods worth $1 billion to China, while imports from China reached $18 billion.", None, "quantity")}
+    assert got == {("exports", ("KG", "CN")), ("imports", ("CN", "KG"))}

@@ -136,7 +136,7 @@ def figures_in(article) -> list[Figure]:
         out.append(Figure(
             start=span.start_char, end=span.end_char, value=value, unit=unit, kind=kind,
             approx=approximation(article.text[max(0, span.start_char - 60):span.start_char]), number=number,
-            frequency=m.label == "FREQUENCY", low=_range_low(doc, m.start, value / _raw(doc[number].lower_)),
+            frequency=m.label == "FREQUENCY", low=_range_low(doc, m.start, value / _raw(doc[number].lower_), value),
         ))
     return out
 
@@ -146,9 +146,12 @@ def _raw(text: str) -> float:
     return v if v else 1.0
 
 
-def _range_low(doc, start: int, scale: float) -> float | None:
-    """The lower end when the figure closes a range ("25-30 billion", "20 to 30 million")."""
+def _range_low(doc, start: int, scale: float, value: float) -> float | None:
+    """The lower end when the figure closes a range ("25-30 billion", "20 to 30 million"): a smaller bare number, not a year."""
     if start < 2 or doc[start - 1].lower_ not in RANGE_MARKS:
         return None
-    v = number_value(doc[start - 2].lower_) if doc[start - 2].like_num else None
-    return v * scale if v is not None else None
+    low = number_value(doc[start - 2].lower_) if doc[start - 2].like_num else None
+    if low is None or (low.is_integer() and 1900 <= low <= 2100):
+        return None
+    low *= scale
+    return low if low < value else None

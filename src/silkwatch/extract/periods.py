@@ -17,23 +17,29 @@ _Y = r"(?:19|20)\d\d(?![\d.,]\d)"
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 # Each phrase kind: "point" a time the figure covers, "since" the start of a span (not the figure's
-# time), "by" a deadline, "now" the present state.
+# time), "by" a deadline, "now" the present state; a point after "than"/"compared with" becomes a baseline.
 PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("first_months", "point", re.compile(rf"\b(?:first|past|last)\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months\b(?:\s+of\s+(?:(?P<this>this|the\s+current)\s+year|(?P<y>{_Y})))?", re.I)),
     ("month_span", "point", re.compile(rf"\b(?:from\s+|between\s+)?(?P<a>{_MONTH})\.?\s*(?:-|–|to|through|and)\s*(?P<b>{_MONTH})\b\.?(?:,?\s+(?:period\s+)?(?:of\s+)?(?P<y>{_Y}))?", re.I)),
     ("part_of_year", "point", re.compile(
         rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)|(?P<q>Q[1-4])|(?P<h>H[12]))\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<this>this|the\s+current)\s+year|(?P<y>{_Y})))?", re.I)),
-    ("since", "since", re.compile(rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTH})\.?\s+)?(?P<y>{_Y})", re.I)),
+    # "since 2013", "since May 2019", "since the first summit, held in Xi'an in 2023": the start of a span.
+    ("since", "since", re.compile(rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTH})\.?\s+)?(?:the\s+[^,;]{{0,80}}?\bin\s+)?(?P<y>{_Y})", re.I)),
     ("by_year", "by", re.compile(rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?P<y>{_Y})", re.I)),
     ("month_year", "point", re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>{_Y})", re.I)),
     ("year", "point", re.compile(rf"(?:\b(?:in|of|for|during|from|to|over|at\s+the\s+end\s+of|end\s+of|year)\s+|(?<=\())(?P<y>{_Y})\b(?!\s*[-–]\s*\d)", re.I)),
     ("last_year", "point", re.compile(r"\b(?:last|past|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b", re.I)),
     ("this_year", "point", re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I)),
     ("last_month", "point", re.compile(r"\blast\s+month\b", re.I)),
+    # The present, said outright or by the present perfect ("have been set up", "has reached").
     ("now", "now", re.compile(r"\b(?:now|currently|at\s+present|so\s+far|to\s+date|as\s+of\s+today|to\s+this\s+day|surpassed"
-                              r"|ha(?:s|ve)\s+(?:already\s+)?(?:reached|exceeded|surpassed|topped|been\s+(?:increased|raised|expanded|brought)))\b", re.I)),
+                              r"|ha(?:s|ve)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ade|ilt|eft|et|ut|ome|eld)\b)", re.I)),
 )
+
+
+# Words that make the time after them the one a figure is compared with, not the one it covers.
+BASELINE = re.compile(r"\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:\w+\s+){0,4}$|\bfrom\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class TimePhrase:
 
     start: int
     end: int
-    kind: str  # point | since | by | now
+    kind: str  # point | since | by | now | baseline
     period: str | None  # YYYY, YYYY-MM, YYYY-MM/YYYY-MM or YYYY-MM-DD; None when the text does not fix it
 
 
@@ -56,6 +62,8 @@ def time_phrases(sentence: str, published: date | None, year_hint: int | None = 
         for m in rx.finditer(sentence):
             if any(p.start < m.end() and m.start() < p.end for p in out):
                 continue
+            if kind == "point" and BASELINE.search(sentence, 0, m.start()):
+                kind = "baseline"  # "12% more than in the same period last year": what the figure is compared with
             out.append(TimePhrase(m.start(), m.end(), kind, _resolve(name, m, published, year_hint)))
     return sorted(out, key=lambda p: p.start)
 

@@ -32,7 +32,7 @@ DELIVERED = re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:provided|d
 BY_YEAR = re.compile(r"\b(?:by|until|to|before)\s+(?:the\s+end\s+of\s+)?20\d\d\b", re.IGNORECASE)
 RAISE_TO = re.compile(r"\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?:bring|raise|increase|boost|lift|expand|double|grow)\b[^.;]{0,60}?\bto\s*$", re.IGNORECASE)
 DEALS_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|memorand(?:um|a)|documents?|papers?)\b[^.;]{0,120}\b(?:worth|valued\s+at|totall?ing)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-GROWTH = re.compile(r"\b(?:up|rise|rose|grew|grow|growth|increase[ds]?|jump(?:ed)?|surge[ds]?|year[- ]on[- ]year|y-o-y|compared)\b", re.IGNORECASE)
+GROWTH = re.compile(r"\b(?:up|rise|rose|grew|grow|growth|increase[ds]?|jump(?:ed)?|surge[ds]?|year[- ]on[- ]year|y-o-y|compared|(?:more|higher)\s+than\s+(?:in|a\s+year|last|the\s+same))\b", re.IGNORECASE)
 AVERAGE_RATE = re.compile(r"\b(?:average|annual|annually|a year|per year|per annum)\b", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"\b(?:(?:this|that|the same)\s+period|during\s+(?:this|that)\s+time)\b", re.IGNORECASE)
 _Y = r"((?:19|20)\d\d)(?![\d.,]\d)"
@@ -149,25 +149,27 @@ def _keyword(k: str) -> re.Pattern[str]:
 
 
 def _indicator(profile, sentence: str, at: int, kind: str) -> str | None:
-    """The indicator whose keyword stands nearest the figure; further away only when it is the sentence's one indicator.
+    """The indicator whose keyword stands nearest the figure, in its clause first (a keyword after it counts
+    half again as far); further away only when it is the sentence's one indicator.
 
     A keyword that names a balance ("trade surplus") is no level of its indicator.
     """
-    best, named = None, set()
-    balance = rf"\s+(?:{_alt('balance_words')})\b"
+    balance = re.compile(rf"\s+(?:{_alt('balance_words')})\b", re.IGNORECASE)
+    a, b = _clause(sentence, at)
+    hits: list[tuple[float, bool, str]] = []
     for ind in profile.indicators:
         if ind.unit != kind:
             continue
         for k in ind.keywords:
             for m in _keyword(k).finditer(sentence):
-                if re.match(balance, sentence[m.end():], re.IGNORECASE):
+                if balance.match(sentence, m.end()):
                     continue
-                named.add(ind.key)
-                d = abs(m.start() - at)
-                if d <= KEYWORD_WINDOW and (best is None or d < best[0]):
-                    best = (d, ind.key)
-    if best:
-        return best[1]
+                d = (at - m.start()) if m.start() < at else (m.start() - at) * 1.5
+                hits.append((d, not (a <= m.start() < b), ind.key))
+    near = [h for h in hits if h[0] <= KEYWORD_WINDOW * 1.5]
+    if near:
+        return min(near, key=lambda h: (h[1], h[0]))[2]
+    named = {h[2] for h in hits}
     return named.pop() if len(named) == 1 else None
 
 
@@ -274,12 +276,13 @@ def _subjects(article, f: Figure, ctx: Context, siblings: list[Figure]) -> tuple
     sentence = text[ctx.s0:ctx.s1]
     mentions = [p for p in party_mentions(article, ctx.s0, ctx.s1) if not _scope(article, p)]
     parties = [p for p in mentions if not p.venue] or mentions
-    owns = [_own_party(parties, s, siblings) for s in siblings]
-    own = _own_party(parties, f, siblings)
-    if len(siblings) > 1 and own and len({o.code for o in owns if o}) == len(siblings):
-        others = [p.code for p in parties if p.code not in {o.code for o in owns if o}]
+    if _per_country(article, ctx, siblings):
+        own = _own_party(parties, f, siblings)
+        owned = {o.code for s in siblings if (o := _own_party(parties, s, siblings))}
+        others = [p.code for p in parties if p.code not in owned]
         other = others[0] if others else _other_side(article, own.code, ctx)
-        return subjects_of(prof, [own.code, other]) if other else ()
+        if other:
+            return subjects_of(prof, [own.code, other])
     a, b = _clause(sentence, f.start - ctx.s0)
     near = next((p.code for p in reversed(parties) if p.end <= f.start and p.code in {prof.group_code, *prof.members} and p.code != _hub(prof)), None)
     in_clause = [p.code for p in parties if ctx.s0 + a <= p.start < ctx.s0 + b]
@@ -335,9 +338,10 @@ def _per_country(article, ctx: Context, siblings: list[Figure]) -> bool:
     """Whether the sentence lists several figures, each after a party of its own ("Kazakhstan $40 billion, Kyrgyzstan …")."""
     if len(siblings) < 2:
         return False
-    parties = [p for p in party_mentions(article, ctx.s0, ctx.s1) if not p.venue]
+    parties = [p for p in party_mentions(article, ctx.s0, ctx.s1) if not p.venue and not _scope(article, p)]
     owns = [_own_party(parties, s, siblings) for s in siblings]
-    return all(owns) and len({o.code for o in owns}) == len(siblings)
+    # Each on the same side of the mechanism (China's partners), not the two ends of one flow.
+    return all(owns) and len({o.code for o in owns}) == len(siblings) and _hub(article.profile) not in {o.code for o in owns}
 
 
 def _hub(profile) -> str | None:
@@ -346,19 +350,22 @@ def _hub(profile) -> str | None:
 
 
 def _direction(article, f: Figure, ctx: Context, subjects: tuple[str, ...], indicator: str) -> tuple[str, ...]:
-    """Exports and imports as [exporter, importer]: the party after "from" exports, the one after "to" imports."""
+    """Exports and imports as [exporter, importer]: in the figure's clause the party after "from" exports, the one
+    after "to" imports; else the first named exports (exports) or imports (imports)."""
     if indicator not in ("exports", "imports") or len(subjects) != 2:
         return subjects
     text = article.text
+    a, b = _clause(text[ctx.s0:ctx.s1], f.start - ctx.s0)
+    named = [p for p in party_mentions(article, ctx.s0 + a, ctx.s0 + b, persons=False) if p.code in subjects]
     exporter = importer = None
-    for p in party_mentions(article, ctx.s0, ctx.s1, persons=False):
+    for p in named:
         word = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(ctx.s0, p.start - 20):p.start])
         w = word.group(1).lower() if word else ""
-        if w == "from" and p.code in subjects:
+        if w == "from" and exporter is None:
             exporter = p.code
-        elif w in ("to", "into") and p.code in subjects:
+        elif w in ("to", "into") and importer is None:
             importer = p.code
-    first = next((p.code for p in party_mentions(article, ctx.s0, ctx.s1, persons=False) if p.code in subjects), subjects[0])
+    first = named[0].code if named else subjects[0]
     if exporter is None and importer is None:
         exporter, importer = (first, None) if indicator == "exports" else (None, first)
     if exporter is None:
@@ -422,7 +429,7 @@ def extract(article) -> list[Claim]:
             # A timetable ("will be operated once a week") is no goal: a frequency needs a word of aim.
             target = bool(STRONG_TARGET.search(sentence)) if f.frequency else _is_target(article, sentence, a, b, indicator)
             if period is None:
-                period = _period(article, sentence, f, a, b, siblings, target, previous, recent, li, indicator)
+                period = _period(article, sentence, f, a, b, line_figs, target, previous, recent, li, indicator)
             value = f.value
             approx = f.approx if f.low is None else "under"
             # One fact stated twice (a headline and its lead) is one claim; a list's items that differ
@@ -443,7 +450,7 @@ def extract(article) -> list[Claim]:
     return out
 
 
-def _period(article, sentence, f, a, b, siblings, target, previous, recent, li, indicator) -> str | None:
+def _period(article, sentence, f, a, b, figures, target, previous, recent, li, indicator) -> str | None:
     """The figure's period from its sentence; else, for a measured figure, the time the sentence before gives its
     indicator, or that of the article's last dated figure of its family.
 
@@ -451,7 +458,7 @@ def _period(article, sentence, f, a, b, siblings, target, previous, recent, li, 
     stand in the same period.
     """
     phrases = time_phrases(sentence, article.published, _year_hint(previous))
-    others = [(g.start - (f.start - a), g.end - (f.start - a)) for g in siblings if g is not f]
+    others = [(g.start - (f.start - a), g.end - (f.start - a)) for g in figures if g is not f and not g.is_year]
     p = period_for(phrases, a, b, others, _clause(sentence, a), target)
     if p is not None:
         return p.period
