@@ -216,3 +216,19 @@ def test_one_flow_each_way_is_no_list_of_countries(claims_of):
     got = {(c.indicator, c.subjects) for c in claims_of(
         "In 2023 Kyrgyzstan exported goods worth $1 billion to China, while imports from China reached $18 billion.", None, "quantity")}
     assert got == {("exports", ("KG", "CN")), ("imports", ("CN", "KG"))}
+
+
+def test_a_share_is_not_a_growth_rate(claims_of):
+    assert not claims_of("China's share of Kazakhstan's trade rose to 23 percent in 2023.", None, "quantity")
+    got = {(c.indicator, c.value) for c in claims_of("Trade between China and Turkmenistan reached $10 billion in 2022, a rise of 53 percent.", None, "quantity")}
+    assert got == {("trade_volume", 10e9), ("trade_growth", 53.0)}
+
+
+def test_a_year_of_each_coordinated_part_stays_with_its_figure(claims_of):
+    got = {(c.period, c.value) for c in claims_of("Trade between China and Kazakhstan in 2022 was about $31 billion, and in 2023 it was $41 billion.", None, "quantity")}
+    assert got == {("2022", 31e9), ("2023", 41e9)}
+
+
+def test_people_name_the_parties_of_the_figure_after_them(claims_of):
+    [c] = claims_of("Shavkat Mirziyoyev met Xi Jinping in Beijing. Trade reached $14 billion last year, the leaders noted.", "2024-05-02", "quantity")
+    assert (c.subjects, c.period) == (("CN", "UZ"), "2023")

@@ -38,6 +38,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 )
 
 
+# A coordinated part after a figure starts what the next figure says ("$31 billion, and in 2023 it was …").
+COORDINATION = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b|;", re.I)
 # Words that make the time after them the one a figure is compared with, not the one it covers.
 BASELINE = re.compile(r"\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:\w+\s+){0,4}$|\bfrom\s+$", re.I)
 
@@ -114,11 +116,13 @@ def _part_of_year(m: re.Match, published: date | None, year: int | None) -> str 
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
-def period_for(phrases: list[TimePhrase], start: int, end: int, others: list[tuple[int, int]], clause: tuple[int, int], target: bool) -> TimePhrase | None:
+def period_for(phrases: list[TimePhrase], start: int, end: int, others: list[tuple[int, int]], clause: tuple[int, int], target: bool,
+               sentence: str = "") -> TimePhrase | None:
     """The time phrase a figure at [start, end) of the sentence belongs to.
 
-    The first phrase after it in its clause with no other figure between ("$10 billion in 2023, up from
-    $8 billion in 2022"), else the nearest before it in its clause, else the nearest in the sentence.
+    The first phrase after it in its clause with no other figure or coordinated part between ("$10 billion
+    in 2023, up from $8 billion in 2022"; not "$31 billion, and in 2023 …"), else the nearest before it in
+    its clause, else the nearest in the sentence.
     A target takes its deadline ("by 2030") first, a measured figure its time ("by the end of 2023" too);
     the start of a span ("since 2013") is no period, and the present ("now") only when nothing else dates it.
     """
@@ -129,7 +133,8 @@ def period_for(phrases: list[TimePhrase], start: int, end: int, others: list[tup
     a, b = clause
     for p in usable:
         if end <= p.start < b and not any(end <= s and e <= p.start for s, e in others):
-            return p
+            if not COORDINATION.search(sentence[end:p.start]):
+                return p
     before = [p for p in usable if a <= p.start and p.end <= start]
     if before:
         return before[-1]

@@ -92,6 +92,12 @@ def _hard_wrapped(text: str) -> bool:
     return len(lines) >= 5 and open_ended * 2 > len(lines)
 
 
+def _share(sentence: str, a: int, b: int) -> bool:
+    """A rate that is a level or a share ("rose to 23 percent", "46% of the total"), not a change against the year before."""
+    return bool(re.search(r"\b(?:to|for|at|share\s+of|share)\s*$", sentence[:a], re.IGNORECASE)
+                or re.match(r"\s+of\b", sentence[b:], re.IGNORECASE))
+
+
 def _lines(article) -> list[tuple[int, int]]:
     """The parser's sentences, each line of a sentence on its own (a list of routes, one per line), blank ones left out.
 
@@ -252,7 +258,7 @@ def _other_side(article, code: str, ctx: Context) -> str | None:
     members = next((set(g.members) for g in article.profile.groups if g.code == group), set())
     side = members | {group}
     for a, b in ctx.before:
-        for p in reversed(party_mentions(article, a, b, persons=False)):
+        for p in reversed(party_mentions(article, a, b)):
             if p.venue or p.code == code:
                 continue
             if (code in side) != (p.code in side) and (p.code in side or article.profile.state(p.code)):
@@ -263,7 +269,7 @@ def _other_side(article, code: str, ctx: Context) -> str | None:
 def _context_subjects(article, ctx: Context) -> tuple[str, ...]:
     """The subjects of the nearest sentence before that names two parties ("Flights on the route …")."""
     for a, b in ctx.previous:
-        codes = [p.code for p in party_mentions(article, a, b, persons=False) if not p.venue and not _scope(article, p)]
+        codes = [p.code for p in party_mentions(article, a, b) if not p.venue and not _scope(article, p)]
         got = subjects_of(article.profile, narrow_group(article.profile, codes))
         if got:
             return got
@@ -412,7 +418,7 @@ def extract(article) -> list[Claim]:
                 continue
             period = None
             if f.kind == "percent":
-                if indicator not in ("trade_growth", "trade_volume") or not GROWTH.search(sentence):
+                if indicator not in ("trade_growth", "trade_volume") or not GROWTH.search(sentence) or _share(sentence, a, b):
                     continue
                 indicator = "trade_growth"
                 if AVERAGE_RATE.search(sentence):
@@ -459,7 +465,7 @@ def _period(article, sentence, f, a, b, figures, target, previous, recent, li, i
     """
     phrases = time_phrases(sentence, article.published, _year_hint(previous))
     others = [(g.start - (f.start - a), g.end - (f.start - a)) for g in figures if g is not f and not g.is_year]
-    p = period_for(phrases, a, b, others, _clause(sentence, a), target)
+    p = period_for(phrases, a, b, others, _clause(sentence, a), target, sentence)
     if p is not None:
         return p.period
     if target:
