@@ -232,3 +232,14 @@ def test_a_year_of_each_coordinated_part_stays_with_its_figure(claims_of):
 def test_people_name_the_parties_of_the_figure_after_them(claims_of):
     [c] = claims_of("Shavkat Mirziyoyev met Xi Jinping in Beijing. Trade reached $14 billion last year, the leaders noted.", "2024-05-02", "quantity")
     assert (c.subjects, c.period) == (("CN", "UZ"), "2023")
+
+
+def test_one_partys_own_total_is_not_completed_from_the_story(claims_of):
+    got = {(c.subjects, c.value) for c in claims_of(
+        "Trade between China and Kazakhstan reached $41 billion in 2023. China's trade volume reached $5.9 trillion last year.", "2024-03-01", "quantity")}
+    assert got == {(("CN", "KZ"), 41e9)}
+
+
+def test_a_pledges_past_year_is_when_it_was_made(claims_of):
+    [c] = claims_of("At the summit in 2023, Xi pledged 26 billion yuan in financial support to Central Asian countries.", "2024-06-10", "quantity")
+    assert (c.period, c.target) == (None, True)

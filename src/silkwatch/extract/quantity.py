@@ -237,6 +237,18 @@ def _world_total(sentence: str) -> bool:
     return bool(re.search(rf"\b(?:{_alt('world_words')})\b", sentence, re.IGNORECASE))
 
 
+def _own_total(article, parties: list[PartyMention], before: str) -> bool:
+    """One party's own total: its possessive right before an indicator word ahead of the figure, and no word of a
+    partner ("bilateral") there."""
+    if re.search(r"\b(?:bilateral|mutual|two-way|between|with)\b", before, re.IGNORECASE):
+        return False
+    for p in parties:
+        m = re.match(r"['’]s\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", article.text[p.end:p.end + 40])
+        if m and any(_keyword(k).search(m.group(1)) for i in article.profile.indicators for k in i.keywords):
+            return True
+    return False
+
+
 def _scope(article, p: PartyMention) -> bool:
     """A group named as the scope of a ranking ("partners in Central Asia"), not as a party."""
     return p.code == article.profile.group_code and bool(re.search(r"\b(?:in|among|across|of\s+all)\s+(?:the\s+)?$", article.text[max(0, p.start - 20):p.start], re.IGNORECASE))
@@ -299,8 +311,8 @@ def _subjects(article, f: Figure, ctx: Context, siblings: list[Figure]) -> tuple
     codes = list(dict.fromkeys(p.code for p in parties))
     if len(codes) >= 2:
         return subjects_of(prof, narrow_group(prof, codes, near))
-    if _world_total(sentence[a:f.start - ctx.s0]):
-        return ()  # "China's foreign trade", "globally": not about the mechanism's parties
+    if _world_total(sentence[a:f.start - ctx.s0]) or (len(codes) == 1 and _own_total(article, [p for p in parties if p.end <= f.start], sentence[:f.start - ctx.s0])):
+        return ()  # "China's foreign trade", "globally", "Kazakhstan's exports": not between the mechanism's parties
     if len(codes) == 1:
         other = _other_side(article, codes[0], ctx)
         return subjects_of(prof, [codes[0], other]) if other else ()
@@ -465,6 +477,8 @@ def _period(article, sentence, f, a, b, figures, target, previous, recent, li, i
     """
     phrases = time_phrases(sentence, article.published, _year_hint(previous))
     others = [(g.start - (f.start - a), g.end - (f.start - a)) for g in figures if g is not f and not g.is_year]
+    if target and article.published:  # a pledge's past year is when it was made, not what it is for
+        phrases = [p for p in phrases if not (p.period and p.period[:4].isdigit() and int(p.period[:4]) < article.published.year)]
     p = period_for(phrases, a, b, others, _clause(sentence, a), target, sentence)
     if p is not None:
         return p.period
