@@ -243,3 +243,9 @@ def test_one_partys_own_total_is_not_completed_from_the_story(claims_of):
 def test_a_pledges_past_year_is_when_it_was_made(claims_of):
     [c] = claims_of("At the summit in 2023, Xi pledged 26 billion yuan in financial support to Central Asian countries.", "2024-06-10", "quantity")
     assert (c.period, c.target) == (None, True)
+
+
+def test_coordinated_exports_and_imports_each_keep_their_word_and_direction(claims_of):
+    got = {(c.indicator, c.subjects) for c in claims_of(
+        "In 2023 Tajikistan's exports to China amounted to $100 million, and imports from China reached $3.8 billion.", None, "quantity")}
+    assert got == {("exports", ("TJ", "CN")), ("imports", ("CN", "TJ"))}

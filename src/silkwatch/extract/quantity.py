@@ -39,6 +39,8 @@ _Y = r"((?:19|20)\d\d)(?![\d.,]\d)"
 YEAR_SPAN = re.compile(rf"\bfrom\b[^;]{{0,60}}?\b{_Y}\b[^;]{{0,60}}?\bto\b[^;]{{0,60}}?\b{_Y}|\bbetween\s+{_Y}\s+and\s+{_Y}|\b{_Y}\s*[-–]\s*{_Y}", re.IGNORECASE)
 YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)
+# Coordinated parts too ("exports came to $1 billion, and imports to $3 billion"): where an indicator word belongs.
+PART_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+(?:but|and)\s+", re.IGNORECASE)
 MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 # Nouns a count of one of the count indicators may name besides the indicators' own keywords ("80 pairs").
 COUNT_NOUNS = {"pair", "time", "trip", "frequency", "service", "route"}
@@ -115,10 +117,10 @@ def _lines(article) -> list[tuple[int, int]]:
     return out
 
 
-def _clause(sentence: str, at: int) -> tuple[int, int]:
+def _clause(sentence: str, at: int, breaks: re.Pattern[str] = CLAUSE_BREAK) -> tuple[int, int]:
     """The stretch of the sentence between the clause breaks around offset `at`."""
     start, end = 0, len(sentence)
-    for b in CLAUSE_BREAK.finditer(sentence):
+    for b in breaks.finditer(sentence):
         if b.end() <= at:
             start = b.end()
         elif b.start() >= at:
@@ -161,7 +163,7 @@ def _indicator(profile, sentence: str, at: int, kind: str) -> str | None:
     A keyword that names a balance ("trade surplus") is no level of its indicator.
     """
     balance = re.compile(rf"\s+(?:{_alt('balance_words')})\b", re.IGNORECASE)
-    a, b = _clause(sentence, at)
+    a, b = _clause(sentence, at, PART_BREAK)
     hits: list[tuple[float, bool, str]] = []
     for ind in profile.indicators:
         if ind.unit != kind:
@@ -373,7 +375,7 @@ def _direction(article, f: Figure, ctx: Context, subjects: tuple[str, ...], indi
     if indicator not in ("exports", "imports") or len(subjects) != 2:
         return subjects
     text = article.text
-    a, b = _clause(text[ctx.s0:ctx.s1], f.start - ctx.s0)
+    a, b = _clause(text[ctx.s0:ctx.s1], f.start - ctx.s0, PART_BREAK)
     named = [p for p in party_mentions(article, ctx.s0 + a, ctx.s0 + b, persons=False) if p.code in subjects]
     exporter = importer = None
     for p in named:
