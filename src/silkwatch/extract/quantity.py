@@ -26,14 +26,7 @@ KEYWORD_WINDOW = 90
 LOOKBACK = 4
 TRADE_FAMILY = {"trade_volume", "trade_growth", "exports", "imports"}
 
-TARGET = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|aim\s+of|target|goal|pledged?|promised?|to\s+reach|is\s+expected|are\s+expected|(?:is|are)\s+set\s+to|by\s+20\d\d|provide|offer)\b", re.IGNORECASE)
-STRONG_TARGET = re.compile(r"\b(?:plans?\s+to|aims?\s+to|target|goal|pledged?|promised?|to\s+reach|expected\s+to|set\s+to|by\s+20\d\d)\b", re.IGNORECASE)
-DELIVERED = re.compile(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:provided|disbursed|invested|given|allocated)\b", re.IGNORECASE)
 BY_YEAR = re.compile(r"\b(?:by|until|to|before)\s+(?:the\s+end\s+of\s+)?20\d\d\b", re.IGNORECASE)
-RAISE_TO = re.compile(r"\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?:bring|raise|increase|boost|lift|expand|double|grow)\b[^.;]{0,60}?\bto\s*$", re.IGNORECASE)
-DEALS_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|memorand(?:um|a)|documents?|papers?)\b[^.;]{0,120}\b(?:worth|valued\s+at|totall?ing)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-GROWTH = re.compile(r"\b(?:up|rise|rose|grew|grow|growth|increase[ds]?|jump(?:ed)?|surge[ds]?|year[- ]on[- ]year|y-o-y|compared|(?:more|higher)\s+than\s+(?:in|a\s+year|last|the\s+same))\b", re.IGNORECASE)
-AVERAGE_RATE = re.compile(r"\b(?:average|annual|annually|a year|per year|per annum)\b", re.IGNORECASE)
 SAME_PERIOD = re.compile(r"\b(?:(?:this|that|the same)\s+period|during\s+(?:this|that)\s+time)\b", re.IGNORECASE)
 _Y = r"((?:19|20)\d\d)(?![\d.,]\d)"
 YEAR_SPAN = re.compile(rf"\bfrom\b[^;]{{0,60}}?\b{_Y}\b[^;]{{0,60}}?\bto\b[^;]{{0,60}}?\b{_Y}|\bbetween\s+{_Y}\s+and\s+{_Y}|\b{_Y}\s*[-–]\s*{_Y}", re.IGNORECASE)
@@ -42,8 +35,6 @@ CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNOR
 # Coordinated parts too ("exports came to $1 billion, and imports to $3 billion"): where an indicator word belongs.
 PART_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+(?:but|and)\s+", re.IGNORECASE)
 MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
-# Nouns a count of one of the count indicators may name besides the indicators' own keywords ("80 pairs").
-COUNT_NOUNS = {"pair", "time", "trip", "frequency", "service", "route"}
 
 
 @dataclass(frozen=True)
@@ -62,7 +53,23 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 def _alt(key: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(_words()[key], key=len, reverse=True))
+    """A word list of the quantity patterns as regex alternatives (longest first; a space stands for any white space)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_words()[key], key=len, reverse=True))
+
+
+@lru_cache(maxsize=2)
+def _cues() -> dict[str, re.Pattern[str]]:
+    """The sentence-level cues of targets, deliveries and growth, compiled from the word lists."""
+    by_year = r"by\s+20\d\d"
+    return {
+        "target": re.compile(rf"\b(?:{_alt('target_cues')}|{by_year})\b", re.IGNORECASE),
+        "strong_target": re.compile(rf"\b(?:{_alt('strong_target_cues')}|{by_year})\b", re.IGNORECASE),
+        "delivered": re.compile(rf"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:{_alt('delivered')})\b", re.IGNORECASE),
+        "raise_to": re.compile(rf"\b(?:to|will|would|shall)\s+(?:\w+\s+){{0,2}}?(?:{_alt('raise_verbs')})\b[^.;]{{0,60}}?\bto\s*$", re.IGNORECASE),
+        "deals_worth": re.compile(rf"\b(?:{_alt('deal_nouns')})\b[^.;]{{0,120}}\b(?:worth|valued\s+at|totall?ing)\s+(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE),
+        "growth": re.compile(rf"\b(?:{_alt('growth_cues')})\b", re.IGNORECASE),
+        "average": re.compile(rf"\b(?:{_alt('average_cues')})\b", re.IGNORECASE),
+    }
 
 
 @lru_cache(maxsize=2)
@@ -189,7 +196,7 @@ def _counts_something_else(article, char: int) -> bool:
     words = {w.lower() for i in article.profile.indicators if i.unit == "count" for k in i.keywords for w in re.split(r"[\s-]+", k)}
     noun = tok.head.lower_
     singular = noun[:-1] if noun.endswith("s") else noun
-    return not ({noun, singular} & (COUNT_NOUNS | words))
+    return not ({noun, singular} & (_words()["count_nouns"] | words))
 
 
 def _is_target(article, sentence: str, a: int, b: int, indicator: str) -> bool:
@@ -197,17 +204,18 @@ def _is_target(article, sentence: str, a: int, b: int, indicator: str) -> bool:
     pledged = any(i.key == indicator and i.pledged for i in article.profile.indicators)
     after = sentence[b: b + 40]
     before = sentence[:a].rstrip() + " "
-    if RAISE_TO.search(sentence[:a]):
+    cues = _cues()
+    if cues["raise_to"].search(sentence[:a]):
         return True  # "to bring trade to $20 billion"
-    if DEALS_WORTH.search(before):
+    if cues["deals_worth"].search(before):
         return True  # "contracts worth more than $25bn": the value the signed deals commit to
     if re.match(r"\s*(?:\w+\s+){0,3}?in\s+(?:19|20)\d\d\b", after) and not BY_YEAR.search(after[:25]):
         return False  # "from $31 billion in 2022 to …": a measured value
     if BY_YEAR.search(after):
         return True
-    if DELIVERED.search(sentence):
+    if cues["delivered"].search(sentence):
         return False
-    return pledged or bool(TARGET.search(sentence))
+    return pledged or bool(cues["target"].search(sentence))
 
 
 def _year_span(sentence: str) -> tuple[int, int] | None:
@@ -432,10 +440,10 @@ def extract(article) -> list[Claim]:
                 continue
             period = None
             if f.kind == "percent":
-                if indicator not in ("trade_growth", "trade_volume") or not GROWTH.search(sentence) or _share(sentence, a, b):
+                if indicator not in ("trade_growth", "trade_volume") or not _cues()["growth"].search(sentence) or _share(sentence, a, b):
                     continue
                 indicator = "trade_growth"
-                if AVERAGE_RATE.search(sentence):
+                if _cues()["average"].search(sentence):
                     period = _growth_span(sentence, previous)
                 span = _year_span(sentence)
                 if period is None and span and span[1] - span[0] > 1:
@@ -447,7 +455,7 @@ def extract(article) -> list[Claim]:
                 continue
             subjects = _direction(article, f, ctx, subjects, indicator)
             # A timetable ("will be operated once a week") is no goal: a frequency needs a word of aim.
-            target = bool(STRONG_TARGET.search(sentence)) if f.frequency else _is_target(article, sentence, a, b, indicator)
+            target = bool(_cues()["strong_target"].search(sentence)) if f.frequency else _is_target(article, sentence, a, b, indicator)
             if period is None:
                 period = _period(article, sentence, f, a, b, line_figs, target, previous, recent, li, indicator)
             value = f.value
