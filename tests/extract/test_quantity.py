@@ -249,3 +249,11 @@ def test_coordinated_exports_and_imports_each_keep_their_word_and_direction(clai
     got = {(c.indicator, c.subjects) for c in claims_of(
         "In 2023 Tajikistan's exports to China amounted to $100 million, and imports from China reached $3.8 billion.", None, "quantity")}
     assert got == {("exports", ("TJ", "CN")), ("imports", ("CN", "TJ"))}
+
+
+def test_an_indicator_word_beyond_while_speaks_of_something_else(claims_of):
+    assert not claims_of("Kazakhstan's GDP grew 5.1 percent in 2023, while trade with China kept rising.", None, "quantity")
+
+
+def test_a_day_before_its_month_is_no_count(claims_of):
+    assert not claims_of("The 100th flight between China and Kazakhstan landed in Almaty on 5 May.", "2024-05-06", "quantity")

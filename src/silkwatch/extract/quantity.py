@@ -34,6 +34,7 @@ YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)
 # Coordinated parts too ("exports came to $1 billion, and imports to $3 billion"): where an indicator word belongs.
 PART_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+(?:but|and)\s+", re.IGNORECASE)
+MONTH_AFTER = re.compile(r"\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 
 
@@ -149,8 +150,8 @@ def _plausible(sentence: str, f: Figure, a: int, b: int) -> bool:
         return True
     if re.match(r"\s*(?:st|nd|rd|th)\b|[:.]\d|\s*[ap]\.?m\b", tail) or sentence[max(0, a - 1):a] in (":", "."):
         return False
-    if MONTH_BEFORE.search(sentence[:a]):
-        return False  # a day of the month ("February 10")
+    if MONTH_BEFORE.search(sentence[:a]) or MONTH_AFTER.match(sentence, b):
+        return False  # a day of the month ("February 10", "5 May")
     d = re.match(r"\s*(?P<words>(?:[A-Za-z]+\s+){0,2})(?:years?|days?|months?|weeks?|km|kilomet\w*|hours?|minutes?)\b", tail)
     if d and not (set(d.group("words").lower().split()) & _words()["rate_words"] or tail.lstrip().lower().startswith("weekly")):
         return False  # a duration or a distance
@@ -164,19 +165,20 @@ def _keyword(k: str) -> re.Pattern[str]:
 
 
 def _indicator(profile, sentence: str, at: int, kind: str) -> str | None:
-    """The indicator whose keyword stands nearest the figure, in its clause first (a keyword after it counts
-    half again as far); further away only when it is the sentence's one indicator.
+    """The indicator whose keyword stands nearest the figure in its clause, in its coordinated part first (a
+    keyword after it counts half again as far); further away only when it is the clause's one indicator.
 
     A keyword that names a balance ("trade surplus") is no level of its indicator.
     """
     balance = re.compile(rf"\s+(?:{_alt('balance_words')})\b", re.IGNORECASE)
     a, b = _clause(sentence, at, PART_BREAK)
+    ca, cb = _clause(sentence, at)  # a word beyond "while", "but" or ";" speaks of something else
     hits: list[tuple[float, bool, str]] = []
     for ind in profile.indicators:
         if ind.unit != kind:
             continue
         for k in ind.keywords:
-            for m in _keyword(k).finditer(sentence):
+            for m in _keyword(k).finditer(sentence, ca, cb):
                 if balance.match(sentence, m.end()):
                     continue
                 d = (at - m.start()) if m.start() < at else (m.start() - at) * 1.5
