@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -118,12 +119,27 @@ def _longest(matches):
     return sorted(out, key=lambda m: m.start)
 
 
+def _matches(doc, patterns):
+    """The pattern matches of the sentences that can hold a figure (a digit, or a word of frequency), in doc indices."""
+    cue = _figure_cue()
+    for sent in doc.sents:
+        if cue.search(sent.text):
+            for m in patterns.find(sent):  # indices relative to the sentence
+                yield dataclasses.replace(m, start=m.start + sent.start, end=m.end + sent.start)
+
+
+@lru_cache(maxsize=2)
+def _figure_cue() -> re.Pattern[str]:
+    words = sorted(set(_units().get("number", {})) | {"times", "weekly"}, key=len, reverse=True)
+    return re.compile(r"\d|\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
 def figures_in(article) -> list[Figure]:
     """Every figure the quantity patterns find in the article, in text order."""
     doc = article.doc
     patterns = pattern_set(load_model(), LANG, GROUP, article.profile)
     out = []
-    for m in _longest(patterns.find(doc)):
+    for m in _longest(_matches(doc, patterns)):
         value, number = _value(doc, m.start, m.end)
         if value is None:
             continue
