@@ -257,3 +257,19 @@ def test_an_indicator_word_beyond_while_speaks_of_something_else(claims_of):
 
 def test_a_day_before_its_month_is_no_count(claims_of):
     assert not claims_of("The 100th flight between China and Kazakhstan landed in Almaty on 5 May.", "2024-05-06", "quantity")
+
+
+def test_with_each_country_a_dollar_figure_keeps_its_country(claims_of):
+    got = {(c.subjects, c.value) for c in claims_of(
+        "In 2024 trade with Kazakhstan came to $43 billion, with Kyrgyzstan $22 billion, and with Uzbekistan $13 billion, China's customs said.", None, "quantity")}
+    assert got == {(("CN", "KZ"), 43e9), (("CN", "KG"), 22e9), (("CN", "UZ"), 13e9)}
+
+
+def test_a_region_named_alone_is_a_party_and_a_past_year_end_is_no_deadline(claims_of):
+    [c] = claims_of("China's direct investment stock in Central Asia exceeded 15 billion U.S. dollars by the end of 2023.", "2024-06-10", "quantity")
+    assert (c.indicator, c.subjects, c.period, c.target, c.approx) == ("investment", ("C5", "CN"), "2023", False, "over")
+
+
+def test_aid_handed_over_is_not_dated_at_publication(claims_of):
+    [c] = claims_of("China has provided Tajikistan with humanitarian aid worth 2 million yuan.", "2024-06-10", "quantity")
+    assert (c.indicator, c.subjects, c.period, c.target) == ("financing", ("CN", "TJ"), None, False)

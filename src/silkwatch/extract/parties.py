@@ -17,8 +17,15 @@ __all__ = ["PartyMention", "party_mentions", "parties_in", "subjects_of", "narro
 
 CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
 LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city|capital)\s+of\s+)?$", re.IGNORECASE)
-# A state's code glued to a currency mark names money ("US $ 3 billion", "U.S. dollars").
+# A state's code before a currency names money ("US $ 3 billion", "U.S. dollars"); a state's name
+# before a figure does not ("with Kyrgyzstan $22 billion").
 MONEY_AFTER = re.compile(r"\s*\$|\s+dollars?\b", re.IGNORECASE)
+ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+
+
+def _money(text: str, end: int, surface: str) -> bool:
+    m = MONEY_AFTER.match(text, end)
+    return bool(m) and (m.group(0).strip() != "$" or bool(ABBREVIATION.match(surface)))
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ def party_mentions(article, start: int, end: int, persons: bool = True) -> tuple
     venue_end = -1
     for m in article.entities.mentions(text):
         taken.append((m.start, m.end))
-        if MONEY_AFTER.match(text, m.end) and m.kind == "state":
+        if m.kind == "state" and _money(text, m.end, m.surface):
             continue
         place = article.entities.place(m.surface) if m.kind == "place" else None
         code = m.key if m.kind in ("state", "group") else (place.country if place else None)
@@ -54,7 +61,7 @@ def party_mentions(article, start: int, end: int, persons: bool = True) -> tuple
             venue_end = m.end
         out.append(PartyMention(start + m.start, start + m.end, code, "place" if city else m.kind, venue))
     for m in CAPITALISED_RUN.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken) or MONEY_AFTER.match(text, m.end()):
+        if any(s < m.end() and m.start() < e for s, e in taken) or _money(text, m.end(), m.group(0)):
             continue
         code = article.entities.state_code(m.group(0))
         if code and code != prof.group_code:

@@ -213,8 +213,12 @@ def _is_target(article, sentence: str, a: int, b: int, indicator: str) -> bool:
         return True  # "contracts worth more than $25bn": the value the signed deals commit to
     if re.match(r"\s*(?:\w+\s+){0,3}?in\s+(?:19|20)\d\d\b", after) and not BY_YEAR.search(after[:25]):
         return False  # "from $31 billion in 2022 to …": a measured value
-    if BY_YEAR.search(after):
-        return True
+    by = BY_YEAR.search(after)
+    if by:
+        year = int(re.search(r"20\d\d", by.group(0)).group(0))
+        published = article.published
+        # "by the end of 2023" in a 2024 article is when a figure was measured, not a deadline.
+        return year >= published.year if published else bool(cues["target"].search(sentence))
     if cues["delivered"].search(sentence):
         return False
     return pledged or bool(cues["target"].search(sentence))
@@ -261,9 +265,14 @@ def _own_total(article, parties: list[PartyMention], before: str) -> bool:
     return False
 
 
-def _scope(article, p: PartyMention) -> bool:
-    """A group named as the scope of a ranking ("partners in Central Asia"), not as a party."""
-    return p.code == article.profile.group_code and bool(re.search(r"\b(?:in|among|across|of\s+all)\s+(?:the\s+)?$", article.text[max(0, p.start - 20):p.start], re.IGNORECASE))
+def _members_named(article, named) -> bool:
+    group = next((set(g.members) for g in article.profile.groups if g.code == article.profile.group_code), set())
+    return any(p.code in group for p in named)
+
+
+def _scope(article, p: PartyMention, members_named: bool = True) -> bool:
+    """A group named as the scope of a ranking ("partners in Central Asia") beside one of its members, not as a party."""
+    return members_named and p.code == article.profile.group_code and bool(re.search(r"\b(?:in|among|across|of\s+all)\s+(?:the\s+)?$", article.text[max(0, p.start - 20):p.start], re.IGNORECASE))
 
 
 def _own_party(mentions: list[PartyMention], f: Figure, siblings: list[Figure]) -> PartyMention | None:
@@ -293,7 +302,9 @@ def _other_side(article, code: str, ctx: Context) -> str | None:
 def _context_subjects(article, ctx: Context) -> tuple[str, ...]:
     """The subjects of the nearest sentence before that names two parties ("Flights on the route …")."""
     for a, b in ctx.previous:
-        codes = [p.code for p in party_mentions(article, a, b) if not p.venue and not _scope(article, p)]
+        named = party_mentions(article, a, b)
+        members = _members_named(article, named)
+        codes = [p.code for p in named if not p.venue and not _scope(article, p, members)]
         got = subjects_of(article.profile, narrow_group(article.profile, codes))
         if got:
             return got
@@ -304,7 +315,9 @@ def _subjects(article, f: Figure, ctx: Context, siblings: list[Figure]) -> tuple
     """The parties a figure is about: its list item's party with the other side, its clause's, its sentence's, or the context's."""
     prof, text = article.profile, article.text
     sentence = text[ctx.s0:ctx.s1]
-    mentions = [p for p in party_mentions(article, ctx.s0, ctx.s1) if not _scope(article, p)]
+    named = party_mentions(article, ctx.s0, ctx.s1)
+    members = _members_named(article, named)
+    mentions = [p for p in named if not _scope(article, p, members)]
     parties = [p for p in mentions if not p.venue] or mentions
     if _per_country(article, ctx, siblings):
         own = _own_party(parties, f, siblings)
@@ -368,7 +381,9 @@ def _per_country(article, ctx: Context, siblings: list[Figure]) -> bool:
     """Whether the sentence lists several figures, each after a party of its own ("Kazakhstan $40 billion, Kyrgyzstan …")."""
     if len(siblings) < 2:
         return False
-    parties = [p for p in party_mentions(article, ctx.s0, ctx.s1) if not p.venue and not _scope(article, p)]
+    named = party_mentions(article, ctx.s0, ctx.s1)
+    members = _members_named(article, named)
+    parties = [p for p in named if not p.venue and not _scope(article, p, members)]
     owns = [_own_party(parties, s, siblings) for s in siblings]
     # Each on the same side of the mechanism (China's partners), not the two ends of one flow.
     return all(owns) and len({o.code for o in owns}) == len(siblings) and _hub(article.profile) not in {o.code for o in owns}
@@ -489,6 +504,9 @@ def _period(article, sentence, f, a, b, figures, target, previous, recent, li, i
     """
     phrases = time_phrases(sentence, article.published, _year_hint(previous))
     others = [(g.start - (f.start - a), g.end - (f.start - a)) for g in figures if g is not f and not g.is_year]
+    if any(i.key == indicator and i.pledged for i in article.profile.indicators):
+        # Money handed over ("has provided $5 million") is an act, not a standing state.
+        phrases = [p for p in phrases if not (p.kind == "now" and sentence[p.start:p.start + 3].lower() in ("has", "hav"))]
     if target and article.published:  # a pledge's past year is when it was made, not what it is for
         phrases = [p for p in phrases if not (p.period and p.period[:4].isdigit() and int(p.period[:4]) < article.published.year)]
     p = period_for(phrases, a, b, others, _clause(sentence, a), target, sentence)
