@@ -273,3 +273,14 @@ def test_a_region_named_alone_is_a_party_and_a_past_year_end_is_no_deadline(clai
 def test_aid_handed_over_is_not_dated_at_publication(claims_of):
     [c] = claims_of("China has provided Tajikistan with humanitarian aid worth 2 million yuan.", "2024-06-10", "quantity")
     assert (c.indicator, c.subjects, c.period, c.target) == ("financing", ("CN", "TJ"), None, False)
+
+
+def test_a_goal_in_the_next_part_leaves_the_present_figure_measured(claims_of):
+    got = {(c.value, c.period, c.target) for c in claims_of(
+        "Currently, 60 flights a week connect Kazakhstan and China, and the number is set to reach 100 by the end of the year.", "2024-06-10", "quantity")}
+    assert got == {(60.0, "2024-06-10", False), (100.0, "2024", True)}
+
+
+def test_a_frequency_raised_to_a_level_in_words_is_a_goal(claims_of):
+    [c] = claims_of("Uzbekistan Airways will increase the number of flights to Beijing to four per week.", None, "quantity")
+    assert (c.subjects, c.value, c.target) == (("CN", "UZ"), 4.0, True)

@@ -30,6 +30,7 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("month_year", "point", re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>{_Y})", re.I)),
     ("year", "point", re.compile(rf"(?:\b(?:in|of|for|during|from|to|over|at\s+the\s+end\s+of|end\s+of|year)\s+|(?<=\())(?P<y>{_Y})\b(?!\s*[-–]\s*\d)", re.I)),
     ("last_year", "point", re.compile(r"\b(?:last|past|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b", re.I)),
+    ("this_year_end", "by", re.compile(r"\bby\s+(?:the\s+end\s+of\s+(?:this|the|the\s+current)\s+year|year[-\s]end)\b", re.I)),
     ("this_year", "point", re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I)),
     ("last_month", "point", re.compile(r"\blast\s+month\b", re.I)),
     # The present, said outright or by the present perfect ("have been set up", "has reached").
@@ -41,7 +42,7 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 # A coordinated part after a figure starts what the next figure says ("$31 billion, and in 2023 it was …").
 COORDINATION = re.compile(r"[,;]\s*(?:and|but|while|whereas)\b|;", re.I)
 # Words that make the time after them the one a figure is compared with, not the one it covers.
-BASELINE = re.compile(r"\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:\w+\s+){0,4}$|\bfrom\s+$", re.I)
+BASELINE = re.compile(r"\b(?:than|compared(?:\s+(?:with|to))?|against|versus|vs\.?)\s+(?:\w+\s+){0,4}$|\bfrom\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _resolve(name: str, m: re.Match, published: date | None, year_hint: int | No
         return str(year)
     if name == "last_year":
         return str(published.year - 1) if published else None
-    if name == "this_year":
+    if name in ("this_year", "this_year_end"):
         return str(published.year) if published else None
     if name == "last_month":
         if not published:
@@ -138,6 +139,10 @@ def period_for(phrases: list[TimePhrase], start: int, end: int, others: list[tup
     before = [p for p in usable if a <= p.start and p.end <= start]
     if before:
         return before[-1]
-    if not usable:
+    # Elsewhere in the sentence, but not across a coordinated part ("60 a week, and 100 by the end of the year").
+    reachable = [p for p in usable if not COORDINATION.search(sentence[min(end, p.end):max(start, p.start)])]
+    if not reachable and not target:
+        reachable = [p for p in phrases if p.kind == "now" and not COORDINATION.search(sentence[min(end, p.end):max(start, p.start)])]
+    if not reachable:
         return None
-    return min(usable, key=lambda p: (p.start - end) if p.start >= end else (start - p.end) * 1.5)
+    return min(reachable, key=lambda p: (p.start - end) if p.start >= end else (start - p.end) * 1.5)

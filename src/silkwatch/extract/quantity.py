@@ -202,14 +202,16 @@ def _counts_something_else(article, char: int) -> bool:
 
 
 def _is_target(article, sentence: str, a: int, b: int, indicator: str) -> bool:
-    """A goal or pledge: a future/pledge word and, for a figure with a year, a year still to come."""
+    """A goal or pledge: a future/pledge word in the figure's part of the sentence and, for a figure with a
+    year, a year still to come ("60 flights now, and the number is set to reach 100": only 100 is a goal)."""
     pledged = any(i.key == indicator and i.pledged for i in article.profile.indicators)
+    pa, pb = _clause(sentence, a, PART_BREAK)
+    part = sentence[pa:pb]
     after = sentence[b: b + 40]
-    before = sentence[:a].rstrip() + " "
     cues = _cues()
     if cues["raise_to"].search(sentence[:a]):
         return True  # "to bring trade to $20 billion"
-    if cues["deals_worth"].search(before):
+    if cues["deals_worth"].search(sentence[:a].rstrip() + " "):
         return True  # "contracts worth more than $25bn": the value the signed deals commit to
     if re.match(r"\s*(?:\w+\s+){0,3}?in\s+(?:19|20)\d\d\b", after) and not BY_YEAR.search(after[:25]):
         return False  # "from $31 billion in 2022 to …": a measured value
@@ -218,10 +220,17 @@ def _is_target(article, sentence: str, a: int, b: int, indicator: str) -> bool:
         year = int(re.search(r"20\d\d", by.group(0)).group(0))
         published = article.published
         # "by the end of 2023" in a 2024 article is when a figure was measured, not a deadline.
-        return year >= published.year if published else bool(cues["target"].search(sentence))
-    if cues["delivered"].search(sentence):
+        return year >= published.year if published else bool(cues["target"].search(part))
+    if cues["delivered"].search(part):
         return False
-    return pledged or bool(cues["target"].search(sentence))
+    return pledged or bool(cues["target"].search(part))
+
+
+def _is_frequency_target(sentence: str, a: int) -> bool:
+    """A frequency of service is a goal only with a word of aim in its part ("set to reach", "will increase … to"):
+    "will be operated twice a week" is a timetable."""
+    pa, pb = _clause(sentence, a, PART_BREAK)
+    return bool(_cues()["strong_target"].search(sentence[pa:pb]) or _cues()["raise_to"].search(sentence[:a]))
 
 
 def _year_span(sentence: str) -> tuple[int, int] | None:
@@ -472,7 +481,7 @@ def extract(article) -> list[Claim]:
                 continue
             subjects = _direction(article, f, ctx, subjects, indicator)
             # A timetable ("will be operated once a week") is no goal: a frequency needs a word of aim.
-            target = bool(_cues()["strong_target"].search(sentence)) if f.frequency else _is_target(article, sentence, a, b, indicator)
+            target = _is_frequency_target(sentence, a) if f.frequency else _is_target(article, sentence, a, b, indicator)
             if period is None:
                 period = _period(article, sentence, f, a, b, line_figs, target, previous, recent, li, indicator)
             value = f.value
