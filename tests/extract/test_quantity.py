@@ -284,3 +284,9 @@ def test_a_goal_in_the_next_part_leaves_the_present_figure_measured(claims_of):
 def test_a_frequency_raised_to_a_level_in_words_is_a_goal(claims_of):
     [c] = claims_of("Uzbekistan Airways will increase the number of flights to Beijing to four per week.", None, "quantity")
     assert (c.subjects, c.value, c.target) == (("CN", "UZ"), 4.0, True)
+
+
+def test_a_headline_figure_dated_in_the_body_is_one_claim(claims_of):
+    got = [(c.period, c.value) for c in claims_of(
+        "Kazakhstan-China trade hits $41 billion\n\nTrade between Kazakhstan and China reached $41 billion in 2023, customs data show.", "2024-02-01", "quantity")]
+    assert got == [("2023", 41e9)]

@@ -501,7 +501,17 @@ def extract(article) -> list[Claim]:
                                          value=value, unit=f.unit, approx=approx, target=target))
             out.append(article.claim("quantity", s0, s1, indicator=indicator, subjects=subjects, period=period,
                                      value=value, unit=f.unit, approx=approx, target=target))
-    return out
+    return _dated_over_undated(out)
+
+
+def _fact(c: Claim) -> tuple:
+    return (c.indicator, tuple(sorted(c.subjects)), round(c.value, 6), c.unit, c.target)
+
+
+def _dated_over_undated(claims: list[Claim]) -> list[Claim]:
+    """A figure the article states once without a time (a headline) and again with one is the dated claim."""
+    dated = {_fact(c) for c in claims if c.period}
+    return [c for c in claims if c.period or _fact(c) not in dated]
 
 
 def _period(article, sentence, f, a, b, figures, target, previous, recent, li, indicator) -> str | None:
