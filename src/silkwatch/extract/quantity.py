@@ -9,7 +9,7 @@ dates, clock times, durations, changes ("up $5 billion") and world totals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lang import read_pattern_file
@@ -429,79 +429,97 @@ def _direction(article, f: Figure, ctx: Context, subjects: tuple[str, ...], indi
     return (exporter, importer) if exporter != importer else subjects
 
 
+@dataclass
+class _Run:
+    """What one article's figures have given so far: claims, facts seen, dated figures, each line's claim."""
+
+    out: list = field(default_factory=list)
+    seen: set = field(default_factory=set)
+    recent: list = field(default_factory=list)  # (line, indicator, period) of the measured figures so far
+    claimed: dict = field(default_factory=dict)  # line -> (indicator, unit kind) of its last claim
+
+
 def extract(article) -> list[Claim]:
     """Every figure in the article that measures or pledges one of the profile's indicators."""
-    text, prof = article.text, article.profile
+    text = article.text
     lines = _lines(article)
     figs = figures_in(article)
-    flights = next((i for i in prof.indicators if i.key == "direct_flights"), None)
-    out: list[Claim] = []
-    seen: set = set()
-    recent: list[tuple[int, str, str]] = []  # (line, indicator, period) of the measured figures so far
-    claimed: dict[int, tuple[str, str]] = {}  # line -> (indicator, unit kind) of its last claim
+    run = _Run()
     for li, (s0, s1) in enumerate(lines):
         line_figs = [f for f in figs if s0 <= f.start < s1]
         if not line_figs:
             continue
-        sentence = text[s0:s1]
-        previous = [text[a:b] for a, b in reversed(lines[max(0, li - LOOKBACK):li])]
         ctx = Context(s0, s1, tuple(reversed(lines[max(0, li - LOOKBACK):li])), tuple(reversed(lines[:li])))
         lows = {id(g) for f, g in zip(line_figs[1:], line_figs) if f.low is not None and g.end <= f.start and text[g.end:f.start].strip() in ("-", "–", "—", "to")}
-        for f in line_figs:
-            a, b = f.start - s0, f.end - s0
-            if id(f) in lows or not _plausible(sentence, f, a, b):
-                continue
-            if f.frequency:
-                if not (flights and any(_keyword(k).search(s) for s in (sentence, *previous[:1]) for k in flights.keywords)):
-                    continue
-                indicator = flights.key
-            else:
-                indicator = _indicator(prof, sentence, a, f.kind) or _list_indicator(
-                    article, li, lines, claimed, f.kind, _per_country(article, ctx, [g for g in line_figs if g.kind == f.kind]))
-            if indicator is None:
-                continue
-            if f.kind == "count" and not f.frequency and _counts_something_else(article, f.start):
-                continue  # "137 passengers": a count of another thing near an indicator's word
-            if f.kind != "percent" and _is_change(sentence, a, b):
-                continue
-            period = None
-            if f.kind == "percent":
-                if indicator not in ("trade_growth", "trade_volume") or not _cues()["growth"].search(sentence) or _share(sentence, a, b):
-                    continue
-                indicator = "trade_growth"
-                if _cues()["average"].search(sentence):
-                    period = _growth_span(sentence, previous)
-                span = _year_span(sentence)
-                if period is None and span and span[1] - span[0] > 1:
-                    continue  # growth over a decade is not growth against the year before
-            siblings = [g for g in line_figs if g.kind == f.kind and id(g) not in lows and not g.is_year]
-            routes = _routes(article, f, ctx) if f.frequency else []
-            subjects = routes[0] if routes else _subjects(article, f, ctx, siblings)
-            if not subjects:
-                continue
-            subjects = _direction(article, f, ctx, subjects, indicator)
-            # A timetable ("will be operated once a week") is no goal: a frequency needs a word of aim.
-            target = _is_frequency_target(sentence, a) if f.frequency else _is_target(article, sentence, a, b, indicator)
-            if period is None:
-                period = _period(article, sentence, f, a, b, line_figs, target, previous, recent, li, indicator)
-            value = f.value
-            approx = f.approx if f.low is None else "under"
-            # One fact stated twice (a headline and its lead) is one claim; a list's items that differ
-            # only by the places they name (routes) are several.
-            names = frozenset(m.key for m in article.entities.mentions(sentence))
-            key = (indicator, tuple(sorted(subjects)), period, round(value, 6), f.unit, target, names)
-            if key in seen:
-                continue
-            seen.add(key)
-            if not target:
-                recent.append((li, indicator, period))
-            claimed[li] = (indicator, f.kind)
-            for subj in routes[1:] or ():  # a frequency holds for every route its clause lists
-                out.append(article.claim("quantity", s0, s1, indicator=indicator, subjects=subj, period=period,
-                                         value=value, unit=f.unit, approx=approx, target=target))
-            out.append(article.claim("quantity", s0, s1, indicator=indicator, subjects=subjects, period=period,
-                                     value=value, unit=f.unit, approx=approx, target=target))
-    return _dated_over_undated(out)
+        figures = [f for f in line_figs if id(f) not in lows]
+        for f in figures:
+            _claim_figure(article, f, li, lines, ctx, figures, run)
+    return _dated_over_undated(run.out)
+
+
+def _measure(article, f: Figure, li: int, lines, ctx: Context, figures: list[Figure], run: _Run) -> tuple[str, str | None] | None:
+    """The indicator a figure measures (and, for an average rate, its span of years); None when it measures none."""
+    prof, sentence = article.profile, article.text[ctx.s0:ctx.s1]
+    a, b = f.start - ctx.s0, f.end - ctx.s0
+    previous = [article.text[x:y] for x, y in ctx.previous]
+    if not _plausible(sentence, f, a, b):
+        return None
+    if f.frequency:
+        flights = next((i for i in prof.indicators if i.key == "direct_flights"), None)
+        if not (flights and any(_keyword(k).search(s) for s in (sentence, *previous[:1]) for k in flights.keywords)):
+            return None
+        indicator = flights.key
+    else:
+        indicator = _indicator(prof, sentence, a, f.kind) or _list_indicator(
+            article, li, lines, run.claimed, f.kind, _per_country(article, ctx, [g for g in figures if g.kind == f.kind]))
+    if indicator is None:
+        return None
+    if f.kind == "count" and not f.frequency and _counts_something_else(article, f.start):
+        return None  # "137 passengers": a count of another thing near an indicator's word
+    if f.kind != "percent":
+        return None if _is_change(sentence, a, b) else (indicator, None)
+    if indicator not in ("trade_growth", "trade_volume") or not _cues()["growth"].search(sentence) or _share(sentence, a, b):
+        return None
+    span_period = _growth_span(sentence, previous) if _cues()["average"].search(sentence) else None
+    span = _year_span(sentence)
+    if span_period is None and span and span[1] - span[0] > 1:
+        return None  # growth over a decade is not growth against the year before
+    return "trade_growth", span_period
+
+
+def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: list[Figure], run: _Run) -> None:
+    """The claims of one figure (one per route it holds for), added to the run unless the article said it already."""
+    measured = _measure(article, f, li, lines, ctx, figures, run)
+    if measured is None:
+        return
+    indicator, period = measured
+    sentence = article.text[ctx.s0:ctx.s1]
+    a, b = f.start - ctx.s0, f.end - ctx.s0
+    siblings = [g for g in figures if g.kind == f.kind and not g.is_year]
+    routes = _routes(article, f, ctx) if f.frequency else []
+    subjects = routes[0] if routes else _subjects(article, f, ctx, siblings)
+    if not subjects:
+        return
+    subjects = _direction(article, f, ctx, subjects, indicator)
+    # A timetable ("will be operated once a week") is no goal: a frequency needs a word of aim.
+    target = _is_frequency_target(sentence, a) if f.frequency else _is_target(article, sentence, a, b, indicator)
+    if period is None:
+        previous = [article.text[x:y] for x, y in ctx.previous]
+        period = _period(article, sentence, f, a, b, figures, target, previous, run.recent, li, indicator)
+    approx = f.approx if f.low is None else "under"
+    # One fact stated twice (a headline and its lead) is one claim; a list's items that differ
+    # only by the places they name (routes) are several.
+    names = frozenset(m.key for m in article.entities.mentions(sentence))
+    key = (indicator, tuple(sorted(subjects)), period, round(f.value, 6), f.unit, target, names)
+    if key in run.seen:
+        return
+    run.seen.add(key)
+    if not target:
+        run.recent.append((li, indicator, period))
+    run.claimed[li] = (indicator, f.kind)
+    for subj in [*routes[1:], subjects]:  # a frequency holds for every route its clause lists
+        run.out.append(article.claim("quantity", ctx.s0, ctx.s1, indicator=indicator, subjects=subj, period=period,
+                                     value=f.value, unit=f.unit, approx=approx, target=target))
 
 
 def _fact(c: Claim) -> tuple:
