@@ -290,3 +290,13 @@ def test_a_headline_figure_dated_in_the_body_is_one_claim(claims_of):
     got = [(c.period, c.value) for c in claims_of(
         "Kazakhstan-China trade hits $41 billion\n\nTrade between Kazakhstan and China reached $41 billion in 2023, customs data show.", "2024-02-01", "quantity")]
     assert got == [("2023", 41e9)]
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("trade reached $10 billion in the 11 months of 2022", "2022-01/2022-11"),
+    ("as of 2023 trade reached $10 billion", "2023"),
+    ("throughout 2021 trade reached $10 billion", "2021"),
+    ("between January and October 2023 trade reached $10 billion", "2023-01/2023-10"),
+])
+def test_more_ways_news_dates_a_figure(sentence, period):
+    assert _period(sentence) == period

@@ -19,7 +19,8 @@ _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 # Each phrase kind: "point" a time the figure covers, "since" the start of a span (not the figure's
 # time), "by" a deadline, "now" the present state; a point after "than"/"compared with" becomes a baseline.
 PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("first_months", "point", re.compile(rf"\b(?:first|past|last)\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months\b(?:\s+of\s+(?:(?P<this>this|the\s+current)\s+year|(?P<y>{_Y})))?", re.I)),
+    ("first_months", "point", re.compile(rf"\b(?:first|past|last)\s+(?P<n>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months\b(?:\s+of\s+(?:(?P<this>this|the\s+current)\s+year|(?P<y>{_Y})))?"
+                                         rf"|\b(?:in|during|over)\s+(?:the\s+)?(?P<n2>\d{{1,2}}|{'|'.join(NUMBER_WORDS)})\s+months\s+of\s+(?:(?P<this2>this|the\s+current)\s+year|(?P<y2>{_Y}))", re.I)),
     ("month_span", "point", re.compile(rf"\b(?:from\s+|between\s+)?(?P<a>{_MONTH})\.?\s*(?:-|–|to|through|and)\s*(?P<b>{_MONTH})\b\.?(?:,?\s+(?:period\s+)?(?:of\s+)?(?P<y>{_Y}))?", re.I)),
     ("part_of_year", "point", re.compile(
         rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)|(?P<q>Q[1-4])|(?P<h>H[12]))\b"
@@ -28,7 +29,7 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("since", "since", re.compile(rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTH})\.?\s+)?(?:the\s+[^,;]{{0,80}}?\bin\s+)?(?P<y>{_Y})", re.I)),
     ("by_year", "by", re.compile(rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?P<y>{_Y})", re.I)),
     ("month_year", "point", re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>{_Y})", re.I)),
-    ("year", "point", re.compile(rf"(?:\b(?:in|of|for|during|from|to|over|at\s+the\s+end\s+of|end\s+of|year)\s+|(?<=\())(?P<y>{_Y})\b(?!\s*[-–]\s*\d)", re.I)),
+    ("year", "point", re.compile(rf"(?:\b(?:in|of|for|during|from|to|over|throughout|as\s+of|at\s+the\s+end\s+of|end\s+of|year)\s+|(?<=\())(?P<y>{_Y})\b(?!\s*[-–]\s*\d)", re.I)),
     ("last_year", "point", re.compile(r"\b(?:last|past|previous)\s+year\b|\ba\s+year\s+(?:earlier|ago|before)\b", re.I)),
     ("this_year_end", "by", re.compile(r"\bby\s+(?:the\s+end\s+of\s+(?:this|the|the\s+current)\s+year|year[-\s]end)\b", re.I)),
     ("this_year", "point", re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I)),
@@ -76,8 +77,9 @@ def _resolve(name: str, m: re.Match, published: date | None, year_hint: int | No
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else None
     if name == "first_months":
-        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n").lower())
-        y = year or this_year
+        word = m.group("n") or m.group("n2")
+        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+        y = year or (int(m.group("y2")) if m.group("y2") else None) or this_year
         return f"{y}-01/{y}-{n:02d}" if n and y and n <= 12 else None
     if name == "month_span":
         a, b = month_number(m.group("a")), month_number(m.group("b"))
