@@ -300,3 +300,9 @@ def test_a_headline_figure_dated_in_the_body_is_one_claim(claims_of):
 ])
 def test_more_ways_news_dates_a_figure(sentence, period):
     assert _period(sentence) == period
+
+
+def test_a_fall_is_a_negative_change(claims_of):
+    got = {(c.indicator, c.value) for c in claims_of(
+        "Trade between China and Tajikistan reached $3.9 billion in 2023, down 4.5 percent year on year.", None, "quantity")}
+    assert got == {("trade_volume", 3.9e9), ("trade_growth", -4.5)}

@@ -8,6 +8,7 @@ dates, clock times, durations, changes ("up $5 billion") and world totals.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -70,6 +71,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "deals_worth": re.compile(rf"\b(?:{_alt('deal_nouns')})\b[^.;]{{0,120}}\b(?:worth|valued\s+at|totall?ing)\s+(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE),
         "growth": re.compile(rf"\b(?:{_alt('growth_cues')})\b", re.IGNORECASE),
         "average": re.compile(rf"\b(?:{_alt('average_cues')})\b", re.IGNORECASE),
+        "decline": re.compile(rf"\b(?:{_alt('decline_cues')})\b", re.IGNORECASE),
     }
 
 
@@ -478,13 +480,25 @@ def _measure(article, f: Figure, li: int, lines, ctx: Context, figures: list[Fig
         return None  # "137 passengers": a count of another thing near an indicator's word
     if f.kind != "percent":
         return None if _is_change(sentence, a, b) else (indicator, None)
-    if indicator not in ("trade_growth", "trade_volume") or not _cues()["growth"].search(sentence) or _share(sentence, a, b):
+    if indicator not in ("trade_growth", "trade_volume") or _share(sentence, a, b):
+        return None
+    if not (_cues()["growth"].search(sentence) or _falls(sentence, a, b)):
         return None
     span_period = _growth_span(sentence, previous) if _cues()["average"].search(sentence) else None
     span = _year_span(sentence)
     if span_period is None and span and span[1] - span[0] > 1:
         return None  # growth over a decade is not growth against the year before
     return "trade_growth", span_period
+
+
+def _falls(sentence: str, a: int, b: int) -> bool:
+    """Whether the rate is a fall: a word of decline is the nearest change word before it in its part, or right after it."""
+    pa, _ = _clause(sentence, a, PART_BREAK)
+    cues = _cues()
+    before = [(m.end(), "down") for m in cues["decline"].finditer(sentence, pa, a)] + [(m.end(), "up") for m in cues["growth"].finditer(sentence, pa, a)]
+    if before:
+        return max(before)[1] == "down"
+    return bool(re.match(rf"\s*(?:{_alt('decline_cues')})\b", sentence[b:b + 15], re.IGNORECASE))
 
 
 def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: list[Figure], run: _Run) -> None:
@@ -495,6 +509,8 @@ def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: lis
     indicator, period = measured
     sentence = article.text[ctx.s0:ctx.s1]
     a, b = f.start - ctx.s0, f.end - ctx.s0
+    if f.kind == "percent" and _falls(sentence, a, b):
+        f = dataclasses.replace(f, value=-f.value)  # a fall is a negative change
     siblings = [g for g in figures if g.kind == f.kind and not g.is_year]
     routes = _routes(article, f, ctx) if f.frequency else []
     subjects = routes[0] if routes else _subjects(article, f, ctx, siblings)
