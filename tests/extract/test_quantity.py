@@ -306,3 +306,8 @@ def test_a_fall_is_a_negative_change(claims_of):
     got = {(c.indicator, c.value) for c in claims_of(
         "Trade between China and Tajikistan reached $3.9 billion in 2023, down 4.5 percent year on year.", None, "quantity")}
     assert got == {("trade_volume", 3.9e9), ("trade_growth", -4.5)}
+
+
+def test_a_figure_after_a_trade_figure_is_no_list_item_without_a_party_of_its_own(claims_of):
+    got = {c.value for c in claims_of("Trade between China and Kazakhstan reached $41 billion in 2023. The new airport cost $200 million.", None, "quantity")}
+    assert got == {41e9}

@@ -372,6 +372,11 @@ def _routes(article, f: Figure, ctx: Context) -> list[tuple[str, ...]]:
     return out
 
 
+def _item_party(article, f: Figure, ctx: Context) -> bool:
+    """Whether a state or group is named before the figure in its sentence, as in each item of a list of figures."""
+    return any(p.end <= f.start and not p.venue and p.kind in ("state", "group", "other") for p in party_mentions(article, ctx.s0, ctx.s1, persons=False))
+
+
 def _list_indicator(article, li: int, lines, claimed: dict[int, str], kind: str, per_country: bool) -> str | None:
     """The indicator of a list the figure continues: its heading's ("… is distributed among:"), the line before's
     claim, or, for figures listed per country, the indicator the sentence before names."""
@@ -472,8 +477,9 @@ def _measure(article, f: Figure, li: int, lines, ctx: Context, figures: list[Fig
             return None
         indicator = flights.key
     else:
-        indicator = _indicator(prof, sentence, a, f.kind) or _list_indicator(
-            article, li, lines, run.claimed, f.kind, _per_country(article, ctx, [g for g in figures if g.kind == f.kind]))
+        indicator = _indicator(prof, sentence, a, f.kind)
+        if indicator is None and _item_party(article, f, ctx):  # a list's item names its own party ("Kyrgyzstan: $22 billion")
+            indicator = _list_indicator(article, li, lines, run.claimed, f.kind, _per_country(article, ctx, [g for g in figures if g.kind == f.kind]))
     if indicator is None:
         return None
     if f.kind == "count" and not f.frequency and _counts_something_else(article, f.start):
