@@ -311,3 +311,8 @@ def test_a_fall_is_a_negative_change(claims_of):
 def test_a_figure_after_a_trade_figure_is_no_list_item_without_a_party_of_its_own(claims_of):
     got = {c.value for c in claims_of("Trade between China and Kazakhstan reached $41 billion in 2023. The new airport cost $200 million.", None, "quantity")}
     assert got == {41e9}
+
+
+def test_a_figure_stated_as_standing_is_dated_at_publication(claims_of):
+    [c] = claims_of("There are 80 pairs of sister cities between China and Central Asian countries.", "2024-06-10", "quantity")
+    assert (c.indicator, c.subjects, c.period) == ("sister_cities", ("C5", "CN"), "2024-06-10")

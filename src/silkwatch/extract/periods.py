@@ -35,7 +35,7 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("this_year", "point", re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I)),
     ("last_month", "point", re.compile(r"\blast\s+month\b", re.I)),
     # The present, said outright or by the present perfect ("have been set up", "has reached").
-    ("now", "now", re.compile(r"\b(?:now|currently|at\s+present|so\s+far|to\s+date|as\s+of\s+today|to\s+this\s+day|surpassed"
+    ("now", "now", re.compile(r"\b(?:now|currently|at\s+present|so\s+far|to\s+date|as\s+of\s+today|to\s+this\s+day|surpassed|stands?\s+at|there\s+(?:are|is)"
                               r"|ha(?:s|ve)\s+(?:already\s+|now\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ade|ilt|eft|et|ut|ome|eld)\b)", re.I)),
 )
 
