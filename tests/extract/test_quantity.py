@@ -316,3 +316,10 @@ def test_a_figure_after_a_trade_figure_is_no_list_item_without_a_party_of_its_ow
 def test_a_figure_stated_as_standing_is_dated_at_publication(claims_of):
     [c] = claims_of("There are 80 pairs of sister cities between China and Central Asian countries.", "2024-06-10", "quantity")
     assert (c.indicator, c.subjects, c.period) == ("sister_cities", ("C5", "CN"), "2024-06-10")
+
+
+def test_aid_that_paid_for_work_already_begun_is_no_pledge(claims_of):
+    [c] = claims_of("Thanks to a Chinese grant of $50 million, work on the road to Tajikistan's border began last year.", None, "quantity")
+    assert (c.indicator, c.subjects, c.target) == ("financing", ("CN", "TJ"), False)
+    [c] = claims_of("China will provide Tajikistan with a grant of $50 million.", None, "quantity")
+    assert c.target is True

@@ -71,6 +71,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
         "deals_worth": re.compile(rf"\b(?:{_alt('deal_nouns')})\b[^.;]{{0,120}}\b(?:worth|valued\s+at|totall?ing)\s+(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE),
         "growth": re.compile(rf"\b(?:{_alt('growth_cues')})\b", re.IGNORECASE),
         "average": re.compile(rf"\b(?:{_alt('average_cues')})\b", re.IGNORECASE),
+        "past": re.compile(rf"\b(?:{_alt('past_markers')})\b", re.IGNORECASE),
         "decline": re.compile(rf"\b(?:{_alt('decline_cues')})\b", re.IGNORECASE),
     }
 
@@ -225,7 +226,9 @@ def _is_target(article, sentence: str, a: int, b: int, indicator: str) -> bool:
         return year >= published.year if published else bool(cues["target"].search(part))
     if cues["delivered"].search(part):
         return False
-    return pledged or bool(cues["target"].search(part))
+    if cues["target"].search(part):
+        return True
+    return pledged and not cues["past"].search(part)
 
 
 def _is_frequency_target(sentence: str, a: int) -> bool:
