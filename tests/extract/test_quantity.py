@@ -323,3 +323,8 @@ def test_aid_that_paid_for_work_already_begun_is_no_pledge(claims_of):
     assert (c.indicator, c.subjects, c.target) == ("financing", ("CN", "TJ"), False)
     [c] = claims_of("China will provide Tajikistan with a grant of $50 million.", None, "quantity")
     assert c.target is True
+
+
+def test_model_and_flight_numbers_are_labels_not_counts(claims_of):
+    assert not claims_of("The airline will use a Boeing 737 on its flights between Almaty and Urumqi.", None, "quantity")
+    assert not claims_of("Flight HY 751 between Tashkent and Beijing was delayed.", None, "quantity")

@@ -36,6 +36,8 @@ CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNOR
 # Coordinated parts too ("exports came to $1 billion, and imports to $3 billion"): where an indicator word belongs.
 PART_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+(?:but|and)\s+", re.IGNORECASE)
 MONTH_AFTER = re.compile(r"\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+# A name or code right before a bare number makes it a label, not an amount (not at the start of a sentence).
+LABEL_BEFORE = re.compile(r"(?<=\S)\s+(?:[A-Z][A-Za-z]+|[A-Z]{2})\s*$|\b(?:flight|No\.|number|no\.)\s*$")
 MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 
 
@@ -155,6 +157,8 @@ def _plausible(sentence: str, f: Figure, a: int, b: int) -> bool:
         return False
     if MONTH_BEFORE.search(sentence[:a]) or MONTH_AFTER.match(sentence, b):
         return False  # a day of the month ("February 10", "5 May")
+    if LABEL_BEFORE.search(sentence[:a]):
+        return False  # a model, line or flight number ("Boeing 737", "Line 4", "flight HY 751")
     d = re.match(r"\s*(?P<words>(?:[A-Za-z]+\s+){0,2})(?:years?|days?|months?|weeks?|km|kilomet\w*|hours?|minutes?)\b", tail)
     if d and not (set(d.group("words").lower().split()) & _words()["rate_words"] or tail.lstrip().lower().startswith("weekly")):
         return False  # a duration or a distance
