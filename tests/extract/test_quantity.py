@@ -328,3 +328,8 @@ def test_aid_that_paid_for_work_already_begun_is_no_pledge(claims_of):
 def test_model_and_flight_numbers_are_labels_not_counts(claims_of):
     assert not claims_of("The airline will use a Boeing 737 on its flights between Almaty and Urumqi.", None, "quantity")
     assert not claims_of("Flight HY 751 between Tashkent and Beijing was delayed.", None, "quantity")
+
+
+def test_a_figure_expected_in_a_year_to_come_is_a_goal(claims_of):
+    [c] = claims_of("The trade volume between China and Turkmenistan is expected to exceed $15 billion in 2025.", "2024-06-10", "quantity")
+    assert (c.period, c.target, c.approx) == ("2025", True, "exact")

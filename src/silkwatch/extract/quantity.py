@@ -220,8 +220,11 @@ def _is_target(article, sentence: str, a: int, b: int, indicator: str) -> bool:
         return True  # "to bring trade to $20 billion"
     if cues["deals_worth"].search(sentence[:a].rstrip() + " "):
         return True  # "contracts worth more than $25bn": the value the signed deals commit to
-    if re.match(r"\s*(?:\w+\s+){0,3}?in\s+(?:19|20)\d\d\b", after) and not BY_YEAR.search(after[:25]):
-        return False  # "from $31 billion in 2022 to …": a measured value
+    year_after = re.match(r"\s*(?:\w+\s+){0,3}?in\s+((?:19|20)\d\d)\b", after)
+    if year_after and not BY_YEAR.search(after[:25]):
+        # "from $31 billion in 2022 to …" is a measured value; "expected to exceed $15 billion in 2025" a goal.
+        ahead = article.published is not None and int(year_after.group(1)) >= article.published.year
+        return ahead and bool(cues["target"].search(part))
     by = BY_YEAR.search(after)
     if by:
         year = int(re.search(r"20\d\d", by.group(0)).group(0))
