@@ -8,11 +8,12 @@ from datetime import date
 
 from .dates import MONTHS, month_number
 
-__all__ = ["TimePhrase", "time_phrases", "period_for", "NUMBER_WORDS"]
+__all__ = ["TimePhrase", "time_phrases", "period_for", "NUMBER_WORDS", "MONTH_WORDS"]
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))  # month names and abbreviations, as regex alternatives
+_MONTH = MONTH_WORDS
 _Y = r"(?:19|20)\d\d(?![\d.,]\d)"
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 

@@ -17,7 +17,7 @@ from ..lang import read_pattern_file
 from ..records import Claim
 from .figures import Figure, figures_in
 from .parties import PartyMention, narrow_group, party_mentions, subjects_of
-from .periods import period_for, time_phrases
+from .periods import MONTH_WORDS, period_for, time_phrases
 
 __all__ = ["extract", "Context"]
 
@@ -35,10 +35,10 @@ YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
 CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)
 # Coordinated parts too ("exports came to $1 billion, and imports to $3 billion"): where an indicator word belongs.
 PART_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+(?:but|and)\s+", re.IGNORECASE)
-MONTH_AFTER = re.compile(r"\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+MONTH_AFTER = re.compile(rf"\s*(?:{MONTH_WORDS})\b\.?", re.IGNORECASE)
 # A name or code right before a bare number makes it a label, not an amount (not at the start of a sentence).
 LABEL_BEFORE = re.compile(r"(?<=\S)\s+(?:[A-Z][A-Za-z]+|[A-Z]{2})\s*$|\b(?:flight|No\.|number|no\.)\s*$")
-MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_WORDS})\.?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
