@@ -333,3 +333,11 @@ def test_model_and_flight_numbers_are_labels_not_counts(claims_of):
 def test_a_figure_expected_in_a_year_to_come_is_a_goal(claims_of):
     [c] = claims_of("The trade volume between China and Turkmenistan is expected to exceed $15 billion in 2025.", "2024-06-10", "quantity")
     assert (c.period, c.target, c.approx) == ("2025", True, "over")
+
+
+def test_each_item_of_a_list_is_its_own_claim(claims_of):
+    text = ("The carrier opened new routes between Kazakhstan and China:\n"
+            "- Shymkent-Sanya (two flights per week)\n"
+            "- Shymkent-Harbin (two flights per week)\n")
+    got = [(c.subjects, c.value) for c in claims_of(text, None, "quantity")]
+    assert got == [(("CN", "KZ"), 2.0), (("CN", "KZ"), 2.0)]

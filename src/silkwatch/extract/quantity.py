@@ -113,6 +113,9 @@ def _share(sentence: str, a: int, b: int) -> bool:
                 or re.match(r"\s+of\b", sentence[b:], re.IGNORECASE))
 
 
+LIST_ITEM = re.compile(r"\s*[-•*–]\s")
+
+
 def _lines(article) -> list[tuple[int, int]]:
     """The parser's sentences, each line of a sentence on its own (a list of routes, one per line), blank ones left out.
 
@@ -398,7 +401,7 @@ def _list_indicator(article, li: int, lines, claimed: dict[int, str], kind: str,
         line = article.text[a:b].strip()
         if line.endswith(":") or (per_country and back == li - 1):
             return _indicator(prof, line, len(line), kind)
-        if not re.match(r"[-•*–]\s", line):
+        if not LIST_ITEM.match(line):
             return None
     return None
 
@@ -539,11 +542,11 @@ def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: lis
         previous = [article.text[x:y] for x, y in ctx.previous]
         period = _period(article, sentence, f, a, b, figures, target, previous, run.recent, li, indicator)
     approx = f.approx if f.low is None else "under"
-    # One fact stated twice (a headline and its lead) is one claim; a list's items that differ
-    # only by the places they name (routes) are several.
+    # One fact stated twice (a headline and its lead) is one claim; the items of a list, or sentences
+    # that name other places (routes), are several.
     names = frozenset(m.key for m in article.entities.mentions(sentence))
     key = (indicator, tuple(sorted(subjects)), period, round(f.value, 6), f.unit, target, names)
-    if key in run.seen:
+    if key in run.seen and not LIST_ITEM.match(sentence):
         return
     run.seen.add(key)
     if not target:
