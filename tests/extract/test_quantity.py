@@ -341,3 +341,10 @@ def test_each_item_of_a_list_is_its_own_claim(claims_of):
             "- Shymkent-Harbin (two flights per week)\n")
     got = [(c.subjects, c.value) for c in claims_of(text, None, "quantity")]
     assert got == [(("CN", "KZ"), 2.0), (("CN", "KZ"), 2.0)]
+
+
+def test_a_service_dated_by_the_day_it_starts(claims_of):
+    [c] = claims_of("Starting from April 21, flights between Xi'an and Astana will run four times a week.", "2023-04-23", "quantity")
+    assert (c.subjects, c.period, c.value, c.target) == (("CN", "KZ"), "2023-04-21", 4.0, False)
+    [c] = claims_of("Trade between China and Kazakhstan reached $41 billion in 2023, Kazinform reported on Jan. 23.", "2024-01-24", "quantity")
+    assert c.period == "2023"

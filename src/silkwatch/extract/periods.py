@@ -26,6 +26,8 @@ PHRASES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("part_of_year", "point", re.compile(
         rf"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)|(?P<q>Q[1-4])|(?P<h>H[12]))\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<this>this|the\s+current)\s+year|(?P<y>{_Y})))?", re.I)),
+    # The day a service or rule takes effect: "starting from April 21", "effective June 1".
+    ("starting_day", "point", re.compile(rf"\b(?:starting|beginning|effective)\s+(?:from\s+|on\s+)?(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})\b(?:,?\s+(?P<y>{_Y}))?", re.I)),
     # "since 2013", "since May 2019", "since the first summit, held in Xi'an in 2023": the start of a span.
     ("since", "since", re.compile(rf"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:{_MONTH})\.?\s+)?(?:the\s+[^,;]{{0,80}}?\bin\s+)?(?P<y>{_Y})", re.I)),
     ("by_year", "by", re.compile(rf"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?(?P<y>{_Y})", re.I)),
@@ -88,6 +90,9 @@ def _resolve(name: str, m: re.Match, published: date | None, year_hint: int | No
         return f"{y}-{a:02d}/{y}-{b:02d}" if a and b and y and a < b else None
     if name == "part_of_year":
         return _part_of_year(m, published, year or (published.year if published else year_hint))
+    if name == "starting_day":
+        y = year or this_year
+        return f"{y}-{month_number(m.group('m')):02d}-{int(m.group('d')):02d}" if y and 1 <= int(m.group("d")) <= 31 else None
     if name == "month_year":
         return f"{year}-{month_number(m.group('m')):02d}"
     if name in ("year", "since", "by_year"):
