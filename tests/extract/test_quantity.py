@@ -348,3 +348,9 @@ def test_a_service_dated_by_the_day_it_starts(claims_of):
     assert (c.subjects, c.period, c.value, c.target) == (("CN", "KZ"), "2023-04-21", 4.0, False)
     [c] = claims_of("Trade between China and Kazakhstan reached $41 billion in 2023, Kazinform reported on Jan. 23.", "2024-01-24", "quantity")
     assert c.period == "2023"
+
+
+def test_the_total_of_one_country_named_with_of_is_its_own(claims_of):
+    got = {c.value for c in claims_of(
+        "Trade between China and Kazakhstan reached $41 billion in 2023. The trade turnover of Kazakhstan reached $139 billion.", None, "quantity")}
+    assert got == {41e9}

@@ -278,13 +278,15 @@ def _world_total(sentence: str) -> bool:
 
 
 def _own_total(article, parties: list[PartyMention], before: str) -> bool:
-    """One party's own total: its possessive right before an indicator word ahead of the figure, and no word of a
-    partner ("bilateral") there."""
+    """One party's own total: the party owns an indicator word ahead of the figure ("Kazakhstan's trade", "the trade
+    turnover of Kazakhstan"), and no word of a partner ("bilateral", "with") is there."""
     if re.search(r"\b(?:bilateral|mutual|two-way|between|with)\b", before, re.IGNORECASE):
         return False
+    words = [k for i in article.profile.indicators for k in i.keywords]
     for p in parties:
-        m = re.match(r"['’]s\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", article.text[p.end:p.end + 40])
-        if m and any(_keyword(k).search(m.group(1)) for i in article.profile.indicators for k in i.keywords):
+        owner = re.match(r"['’]s\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", article.text[p.end:p.end + 40])  # "Kazakhstan's trade"
+        of = re.search(r"((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:the\s+)?$", article.text[max(0, p.start - 40):p.start])  # "trade of Kazakhstan"
+        if any(m and any(_keyword(k).search(m.group(1)) for k in words) for m in (owner, of)):
             return True
     return False
 
