@@ -354,3 +354,13 @@ def test_the_total_of_one_country_named_with_of_is_its_own(claims_of):
     got = {c.value for c in claims_of(
         "Trade between China and Kazakhstan reached $41 billion in 2023. The trade turnover of Kazakhstan reached $139 billion.", None, "quantity")}
     assert got == {41e9}
+
+
+def test_figures_paired_with_countries_respectively(claims_of):
+    got = {(c.subjects, c.value) for c in claims_of(
+        "In 2024, trade with Kazakhstan, Kyrgyzstan and Uzbekistan reached $43 billion, $22 billion and $13 billion respectively, "
+        "China's customs said.", None, "quantity")}
+    assert got == {(("CN", "KZ"), 43e9), (("CN", "KG"), 22e9), (("CN", "UZ"), 13e9)}
+    got = {(c.subjects, c.value) for c in claims_of(
+        "In 2024, China's trade with Kazakhstan and Tajikistan fell 5 percent and 3 percent respectively.", None, "quantity")}
+    assert got == {(("CN", "KZ"), -5.0), (("CN", "TJ"), -3.0)}

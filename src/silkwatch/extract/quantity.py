@@ -8,7 +8,6 @@ dates, clock times, durations, changes ("up $5 billion") and world totals.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -345,6 +344,9 @@ def _subjects(article, f: Figure, ctx: Context, siblings: list[Figure]) -> tuple
     members = _members_named(article, named)
     mentions = [p for p in named if not _scope(article, p, members)]
     parties = [p for p in mentions if not p.venue] or mentions
+    paired = _respectively(article, f, ctx, parties, siblings)
+    if paired is not None:
+        return paired
     if _per_country(article, ctx, siblings):
         own = _own_party(parties, f, siblings)
         owned = {o.code for s in siblings if (o := _own_party(parties, s, siblings))}
@@ -406,6 +408,21 @@ def _list_indicator(article, li: int, lines, claimed: dict[int, str], kind: str,
         if not LIST_ITEM.match(line):
             return None
     return None
+
+
+def _respectively(article, f: Figure, ctx: Context, parties: list[PartyMention], siblings: list[Figure]) -> tuple[str, ...] | None:
+    """Parties and figures paired in order ("with Kazakhstan and Kyrgyzstan reached $40 billion and $20 billion
+    respectively"): the figure's own party with the other side; None when the sentence pairs nothing."""
+    sentence = article.text[ctx.s0:ctx.s1]
+    if len(siblings) < 2 or not re.search(r"\brespectively\b", sentence, re.IGNORECASE):
+        return None
+    hub = _hub(article.profile)
+    listed = list(dict.fromkeys(p.code for p in parties if p.end <= siblings[0].start and p.code != hub))
+    if len(listed) != len(siblings):
+        return None
+    own = listed[siblings.index(f)]
+    other = hub if any(p.code == hub for p in parties) else _other_side(article, own, ctx)
+    return subjects_of(article.profile, [own, other]) if other else ()
 
 
 def _per_country(article, ctx: Context, siblings: list[Figure]) -> bool:
@@ -530,8 +547,6 @@ def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: lis
     indicator, period = measured
     sentence = article.text[ctx.s0:ctx.s1]
     a, b = f.start - ctx.s0, f.end - ctx.s0
-    if f.kind == "percent" and _falls(sentence, a, b):
-        f = dataclasses.replace(f, value=-f.value)  # a fall is a negative change
     siblings = [g for g in figures if g.kind == f.kind and not g.is_year]
     routes = _routes(article, f, ctx) if f.frequency else []
     subjects = routes[0] if routes else _subjects(article, f, ctx, siblings)
@@ -544,10 +559,11 @@ def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: lis
         previous = [article.text[x:y] for x, y in ctx.previous]
         period = _period(article, sentence, f, a, b, figures, target, previous, run.recent, li, indicator)
     approx = f.approx if f.low is None else "under"
+    value = -f.value if f.kind == "percent" and _falls(sentence, a, b) else f.value  # a fall is a negative change
     # One fact stated twice (a headline and its lead) is one claim; the items of a list, or sentences
     # that name other places (routes), are several.
     names = frozenset(m.key for m in article.entities.mentions(sentence))
-    key = (indicator, tuple(sorted(subjects)), period, round(f.value, 6), f.unit, target, names)
+    key = (indicator, tuple(sorted(subjects)), period, round(value, 6), f.unit, target, names)
     if key in run.seen and not LIST_ITEM.match(sentence):
         return
     run.seen.add(key)
@@ -556,7 +572,7 @@ def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: lis
     run.claimed[li] = (indicator, f.kind)
     for subj in [*routes[1:], subjects]:  # a frequency holds for every route its clause lists
         run.out.append(article.claim("quantity", ctx.s0, ctx.s1, indicator=indicator, subjects=subj, period=period,
-                                     value=f.value, unit=f.unit, approx=approx, target=target))
+                                     value=value, unit=f.unit, approx=approx, target=target))
 
 
 def _fact(c: Claim) -> tuple:
