@@ -206,3 +206,32 @@ def test_the_installed_command_runs(tmp_path):
     assert r.stderr.strip().count("\n") == 0 and "absent.txt" in r.stderr
     r = subprocess.run([sys.executable, "-m", "silkwatch", "export", "claims"], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0
+
+
+def test_exports_join_and_carry_structures_as_json_and_typed_parquet(run, tmp_path):
+    """Facts' supporting ids are claim ids of the claims export; CSV cells are JSON, Parquet columns typed."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    run("ingest", INGEST)
+    claims = [json.loads(line) for line in run("export", "claims").stdout.splitlines()]
+    ids = {c["claim_id"] for c in claims}
+    assert len(ids) == len(claims) >= 5
+    facts_csv = list(csv.DictReader(io.StringIO(run("export", "facts", "--format", "csv").stdout)))
+    assert facts_csv
+    for row in facts_csv:
+        for col in ("key", "value", "parties", "supporting", "conflicting"):
+            json.loads(row[col])  # a Python repr ({'org': None}) would not parse
+        assert set(json.loads(row["supporting"])) <= ids
+    claims_csv = list(csv.DictReader(io.StringIO(run("export", "claims", "--format", "csv").stdout)))
+    assert {r["claim_id"] for r in claims_csv} == ids
+    assert all(r["target"] in ("", "true", "false") and r["direct"] in ("", "true", "false") for r in claims_csv)
+
+    run("export", "claims", "--format", "parquet", "--out", tmp_path / "c.parquet")
+    run("export", "facts", "--format", "parquet", "--out", tmp_path / "f.parquet")
+    c, f = pq.read_schema(tmp_path / "c.parquet"), pq.read_schema(tmp_path / "f.parquet")
+    assert c.field("value").type == pa.float64() and c.field("target").type == pa.bool_()
+    assert c.field("span").type == pa.list_(pa.int64()) and c.field("subjects").type == pa.list_(pa.string())
+    assert f.field("n_sources").type == pa.int64() and f.field("supporting").type == pa.list_(pa.string())
+    table = pq.read_table(tmp_path / "f.parquet").to_pylist()
+    assert {s for r in table for s in r["supporting"]} <= ids and isinstance(json.loads(table[0]["key"]), dict)

@@ -122,12 +122,12 @@ def export_claims(
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
 ) -> None:
     """Every stored claim in the shape of claim.schema.json."""
-    from .export import CLAIM_COLUMNS, claim_rows
+    from .export import CLAIM_COLUMNS, CLAIM_TYPES, claim_rows
 
-    _export(claim_rows(store()), fmt, out_file, CLAIM_COLUMNS)
+    _export(claim_rows(store()), fmt, out_file, CLAIM_COLUMNS, CLAIM_TYPES)
 
 
-def _export(rows, fmt: str, out_file: Optional[Path], columns: list[str] | None = None) -> None:
+def _export(rows, fmt: str, out_file: Optional[Path], columns: list[str], types: dict[str, str] | None = None) -> None:
     from .export import FORMATS, export_rows
 
     if fmt not in FORMATS:
@@ -135,11 +135,11 @@ def _export(rows, fmt: str, out_file: Optional[Path], columns: list[str] | None 
     if fmt == "parquet" and out_file is None:
         fail("parquet is binary: give a file with --out", 2)
     if out_file is None:
-        n = export_rows(rows, fmt, sys.stdout, columns)
+        n = export_rows(rows, fmt, sys.stdout, columns, types)
     else:
         mode = "wb" if fmt == "parquet" else "w"
         with open(out_file, mode, **({} if fmt == "parquet" else {"encoding": "utf-8", "newline": ""})) as f:
-            n = export_rows(rows, fmt, f, columns)
+            n = export_rows(rows, fmt, f, columns, types)
         err.print(f"wrote {n} rows to {out_file}", markup=False, highlight=False)
 
 
@@ -149,9 +149,10 @@ def export_facts(
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
 ) -> None:
     """Every fact: value, qualifiers, rank, number of independent sources, supporting and conflicting claims."""
+    from .export import FACT_COLUMNS, FACT_TYPES
     from .query import fact_rows
 
-    _export(fact_rows(store()), fmt, out_file, ["fact_id", "kind", "rank", "n_sources", "label", "parties", "key", "value", "supporting", "conflicting"])
+    _export(fact_rows(store()), fmt, out_file, FACT_COLUMNS, FACT_TYPES)
 
 
 @export_app.command("stories")
@@ -160,9 +161,10 @@ def export_stories(
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
 ) -> None:
     """One line per document: {"doc_id": ..., "story": ...}; copies of one report share a story."""
+    from .export import STORY_COLUMNS
     from .query import story_rows
 
-    _export(story_rows(store()), fmt, out_file, ["doc_id", "story"])
+    _export(story_rows(store()), fmt, out_file, STORY_COLUMNS)
 
 
 def _fact_table(rows: list[dict], title: str, as_json: bool) -> None:
