@@ -23,6 +23,9 @@ def test_documents_claims_stories_entities_and_search(client):
     doc = client.get("/api/documents/c-talks").json()
     assert {c["kind"] for c in doc["claims"]} >= {"event", "role"}
     assert client.get("/api/claims", params={"kind": "role", "person": "Wang Yi"}).json()["total"] == 1
+    claim_ids = {c["claim_id"] for c in client.get("/api/claims", params={"limit": 500}).json()["items"]}
+    fact = client.get("/api/facts", params={"limit": 1}).json()["items"][0]
+    assert {s["claim_id"] for s in fact["supporting"]} <= claim_ids
     assert client.get("/api/documents").json()["total"] == 4
     assert client.get("/api/stories").json()["total"] == 4
     assert any(p["name"] == "Xi Jinping" for p in client.get("/api/entities").json()["people"])
@@ -125,3 +128,22 @@ def test_a_wrong_token_of_any_length_or_alphabet_is_refused(client, monkeypatch)
     for guess in ("", "Bearer ", "Bearer s3cre", "Bearer s3crét", "Bearer " + "s" * 5000):
         r = client.post("/api/ingest", content="{}", headers={"Authorization": guess.encode("utf-8")})
         assert r.status_code == 401, guess
+
+
+def test_a_server_error_is_short_and_keeps_the_policy(tmp_path):
+    """A store broken under a running server: the 500 is JSON under /api/, a page elsewhere, both with the CSP."""
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from silkwatch.api import create_app
+
+    path = tmp_path / "broken.db"
+    app = create_app(f"sqlite:///{path}")
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE fact_claims")
+        db.execute("DROP TABLE facts")
+    with TestClient(app, raise_server_exceptions=False) as c:
+        api, page = c.get("/api/facts"), c.get("/facts")
+    assert api.status_code == 500 and _csp(api) and set(api.json()) == {"error"} and "Traceback" not in api.text
+    assert page.status_code == 500 and _csp(page) and page.headers["content-type"].startswith("text/html")

@@ -55,14 +55,14 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
 
 def claims_page(store: Store, kind: str | None = None, indicator: str | None = None, doc_id: str | None = None,
                 speaker: str | None = None, person: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    q = select(claims.c.data)
+    q = select(claims.c.claim_id, claims.c.data)
     for col, v in ((claims.c.kind, kind), (claims.c.indicator, indicator), (claims.c.doc_id, doc_id), (claims.c.speaker, speaker), (claims.c.person, person)):
         if v:
             q = q.where(col == v)
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(q.subquery()))
         rows = conn.execute(q.order_by(claims.c.doc_id, claims.c.span_start, claims.c.claim_id).limit(limit).offset(offset)).all()
-    return _page([json.loads(r.data) for r in rows], total, limit, offset)
+    return _page([{"claim_id": r.claim_id, **json.loads(r.data)} for r in rows], total, limit, offset)
 
 
 def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None, since=None):
