@@ -12,7 +12,7 @@ import typer
 import typer.core
 from rich.console import Console
 
-from .errors import FilterError, SilkwatchError
+from .errors import FilterError, SilkwatchError, clip
 
 __all__ = ["app", "main"]
 
@@ -25,10 +25,7 @@ MAX_MESSAGE = 400
 
 
 def _say_error(e: Exception | str) -> None:
-    message = str(e)
-    if len(message) > MAX_MESSAGE:
-        message = message[: MAX_MESSAGE - 1] + "…"
-    err.print(f"error: {message}", markup=False, highlight=False)
+    err.print(f"error: {clip(e, MAX_MESSAGE)}", markup=False, highlight=False)
 
 
 def _plain_flags(command, ctx) -> None:

@@ -23,7 +23,7 @@ from ..records import CLAIM_KINDS
 from ..store import open_store
 from . import reads
 
-__all__ = ["create_app", "MAX_INGEST_BYTES", "CSP", "MAX_OFFSET"]
+__all__ = ["create_app", "error_response", "MAX_INGEST_BYTES", "CSP", "MAX_OFFSET"]
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +48,7 @@ def _wants_json(request: Request) -> bool:
 def error_response(request: Request, status: int, message: str) -> Response:
     """JSON {"error": ...} under /api/, an HTML page elsewhere; both with the security headers,
     which the middleware cannot add to a response made after an unhandled exception."""
-    if len(message) > MAX_MESSAGE:
-        message = message[: MAX_MESSAGE - 1] + "…"
+    message = clip(message, MAX_MESSAGE)
     if _wants_json(request):
         return JSONResponse({"error": message}, status_code=status, headers=SECURITY_HEADERS)
     from ..web import render
@@ -64,13 +63,8 @@ def error_response(request: Request, status: int, message: str) -> Response:
     return page
 
 
-def create_app(db_url: str | None = None, profile_path: str | None = None) -> FastAPI:
-    """The FastAPI application over the store at db_url (default ./silkwatch.db)."""
-    store = open_store(db_url)
-    profile = load_profile(profile_path)
-    app = FastAPI(title="silkwatch", version="0.1.0", docs_url=None, redoc_url=None, dependencies=[Depends(_known_parameters)],
-                  description="A sourced record of what was said, promised and measured in the China–Central Asia mechanism.")
-    app.state.store, app.state.profile = store, profile
+def _add_error_handling(app: FastAPI) -> None:
+    """Security headers on every response, and every error as one short message: JSON or a page."""
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -99,6 +93,17 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
     async def server_error(request: Request, exc: Exception):
         log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
         return error_response(request, 500, "internal error: the server's log has the details")
+
+
+def create_app(db_url: str | None = None, profile_path: str | None = None) -> FastAPI:
+    """The FastAPI application over the store at db_url (default ./silkwatch.db)."""
+    store = open_store(db_url)
+    profile = load_profile(profile_path)
+    app = FastAPI(title="silkwatch", version="0.1.0", docs_url=None, redoc_url=None, dependencies=[Depends(_known_parameters)],
+                  description="A sourced record of what was said, promised and measured in the China–Central Asia mechanism.")
+    app.state.store, app.state.profile = store, profile
+
+    _add_error_handling(app)
 
     @app.get("/api/documents", tags=["documents"], summary="Documents, newest first")
     def api_documents(outlet: str | None = None, since: str | None = SINCE, limit: int = LIMIT, offset: int = OFFSET):
