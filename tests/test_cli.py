@@ -312,3 +312,8 @@ def test_empty_folders_broken_links_and_link_loops_are_each_one_line(run, tmp_pa
     assert len(lines) == 3, r.stderr
     for path, words in ((news / "dangling.txt", "broken symbolic link"), (news / "sub" / "up", "loop"), (tmp_path / "loop-a", "loop")):
         assert any(f"{path}: " in ln and words in ln for ln in lines), (path, r.stderr)
+
+
+def test_export_to_a_folder_that_does_not_exist_is_one_error_line(run, tmp_path):
+    r = run("export", "claims", "--format", "csv", "--out", tmp_path / "no" / "such" / "claims.csv")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "cannot write" in r.stderr and "claims.csv" in r.stderr

@@ -165,7 +165,11 @@ def _export(rows, fmt: str, out_file: Optional[Path], columns: list[str], types:
         n = export_rows(rows, fmt, sys.stdout, columns, types)
     else:
         mode = "wb" if fmt == "parquet" else "w"
-        with open(out_file, mode, **({} if fmt == "parquet" else {"encoding": "utf-8", "newline": ""})) as f:
+        try:
+            f = open(out_file, mode, **({} if fmt == "parquet" else {"encoding": "utf-8", "newline": ""}))
+        except OSError as e:
+            fail(f"cannot write {clip(out_file, 200)}: {e.strerror}")
+        with f:
             n = export_rows(rows, fmt, f, columns, types)
         err.print(f"wrote {n} rows to {out_file}", markup=False, highlight=False)
 
