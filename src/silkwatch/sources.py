@@ -42,6 +42,7 @@ def read_sources(paths: Iterable[str | os.PathLike]) -> Iterator[RawArticle | In
                 else:
                     found += 1
                     yield from _read_file(item)
+            log.info("%s: %d files", path, found)
             if not found:
                 yield InputError(str(path), "nothing to ingest: the folder holds no files (hidden ones are skipped)")
         else:
