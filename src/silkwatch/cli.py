@@ -92,7 +92,7 @@ def fail(message: str, code: int = 1) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: seed-style or plain .txt, .html pages, .jsonl (id, url, outlet, published, title, text).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: seed-style or plain .txt, .html pages, .jsonl (id, url, outlet, published, title, text), .warc/.warc.gz archives.", show_default=False)],
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
 ) -> None:
     """Read articles, clean them, extract claims and store them. Re-ingesting the same input adds nothing."""
@@ -291,6 +291,9 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON inste
         t.add_row(f"  {o['outlet']}", str(o["documents"]))
     t.add_row("stories", str(s["stories"]))
     t.add_row("facts", ", ".join(f"{k} {v}" for k, v in sorted(s["facts"].items())) or "0")
+    live = s["live_sources"]
+    if live["sources"]:
+        t.add_row("live sources", f"{live['sources']} ({live['articles']} articles stored, {live['errors']} errors)")
     out.print(t)
 
 
@@ -307,6 +310,39 @@ def serve(
     application = create_app(settings.db, settings.profile)
     err.print(f"serving silkwatch at http://{host}:{port}/ (API docs at /docs); Ctrl-C stops", markup=False, highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def watch(
+    sources_file: Annotated[Path, typer.Argument(help="Sources file (TOML): a \\[\\[source]] table per source with name, url, kind (feed, sitemap or urls), every (30m, 2h, 1d), outlet.", show_default=False)],
+    once: Annotated[bool, typer.Option("--once", help="Poll every due source once, then stop (for cron).")] = False,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="A host that may resolve to a private or loopback address (refused otherwise); repeatable.")] = None,
+    min_interval: Annotated[float, typer.Option("--min-interval", help="Seconds between two requests to one host.")] = 2.0,
+) -> None:
+    """Follow live sources: poll feeds, sitemaps and URL lists on their schedules and ingest new and changed articles.
+
+    Each fetch is checked against private and local addresses (redirects too), honours robots.txt, is conditional (ETag / Last-Modified) and capped in size. Ctrl-C stops; what was stored stays.
+    """
+    from .fetch import Fetcher, FetchPolicy
+    from .watch import load_sources, watch as run_watch
+
+    sources = load_sources(sources_file)
+    policy = FetchPolicy(min_interval=min_interval, allow_hosts=frozenset(h.lower() for h in allow_host or ()))
+    failed = 0
+
+    def polled(report) -> None:
+        nonlocal failed
+        failed += report.failed
+        for e in report.errors:
+            err.print(f"failed: {e}", markup=False, highlight=False)
+        out.print(report.summary(), markup=False, highlight=False)
+
+    with Fetcher(policy) as fetcher:
+        if not once:
+            err.print(f"watching {len(sources)} sources; Ctrl-C stops", markup=False, highlight=False)
+        run_watch(sources, store(), profile(), fetcher, rounds=1 if once else None, on_poll=polled)
+    if once and failed:
+        raise typer.Exit(1)
 
 
 def main() -> None:

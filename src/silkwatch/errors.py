@@ -9,6 +9,7 @@ __all__ = [
     "StoreError",
     "ModelError",
     "ConfigError",
+    "FetchError",
 ]
 
 
@@ -39,3 +40,11 @@ class ModelError(SilkwatchError):
 
 class ConfigError(SilkwatchError):
     """A setting (command-line option or environment variable) is invalid."""
+
+
+class FetchError(SilkwatchError):
+    """A URL could not be fetched (refused by the guard or robots.txt, an HTTP error, a time-out); scoped to that URL."""
+
+    def __init__(self, url: str, reason: str, transient: bool = False, status: int | None = None, retry_after: float | None = None):
+        self.url, self.reason, self.transient, self.status, self.retry_after = url, reason, transient, status, retry_after
+        super().__init__(f"{url}: {reason}")

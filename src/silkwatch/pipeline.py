@@ -12,11 +12,11 @@ from .reconcile import update_facts
 from .errors import InputError
 from .extract import extract_documents
 from .profile import Profile
-from .records import Claim, Document
+from .records import Claim, Document, RawArticle
 from .sources import read_sources
 from .store import Store
 
-__all__ = ["ingest", "IngestReport", "BATCH_SIZE"]
+__all__ = ["ingest", "ingest_articles", "IngestReport", "BATCH_SIZE"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,18 @@ def ingest(
     batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Ingest every article under the paths; failures are reported per input and the rest goes on."""
+    return ingest_articles(read_sources(paths), store, profile, on_progress, on_failure, batch_size)
+
+
+def ingest_articles(
+    items: Iterable[RawArticle | InputError],
+    store: Store,
+    profile: Profile,
+    on_progress: Callable[[int], None] | None = None,
+    on_failure: Callable[[InputError], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> IngestReport:
+    """Ingest a stream of read articles (from files, a WARC archive or a live source), as ingest() does."""
     report = IngestReport()
 
     def fail(e: InputError) -> None:
@@ -78,7 +90,7 @@ def ingest(
         """Cleaned documents the store does not hold in this version, checked a chunk at a time."""
         chunk: list[Document] = []
         seen_in_run: dict[str, str] = {}
-        for item in read_sources(paths):
+        for item in items:
             if isinstance(item, InputError):
                 fail(item)
                 continue

@@ -1,4 +1,4 @@
-"""Read articles from files and folders: seed text, plain text, HTML pages and JSON Lines."""
+"""Read articles from files and folders: seed text, plain text, HTML pages, JSON Lines and WARC archives."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .records import RawArticle
+from .warc import is_warc, read_warc
 
 __all__ = ["read_sources", "SUFFIXES", "MAX_FILE_BYTES", "MAX_LINE_BYTES"]
 
@@ -44,9 +45,12 @@ def _hidden(f: Path, root: Path) -> bool:
 
 
 def _read_file(path: Path) -> Iterator[RawArticle | InputError]:
+    if is_warc(path):
+        yield from read_warc(path)
+        return
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        yield InputError(str(path), f"unknown file type {path.suffix or '(no extension)'!r}; expected one of {', '.join(sorted(SUFFIXES))}")
+        yield InputError(str(path), f"unknown file type {path.suffix or '(no extension)'!r}; expected one of {', '.join(sorted(SUFFIXES))}, .warc, .warc.gz")
         return
     try:
         size = path.stat().st_size

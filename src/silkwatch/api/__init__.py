@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -16,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import SilkwatchError
 from ..profile import load_profile
 from ..store import open_store
+from ..store.live import live_stats, source_states
 from . import reads
 
 __all__ = ["create_app", "MAX_INGEST_BYTES", "CSP"]
@@ -101,6 +103,10 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
     @app.get("/api/entities/{key}", tags=["entities"], summary="A state (code or name), group or person with what concerns them")
     def api_entity(key: str):
         return _found(reads.entity_detail(store, profile, key), f"no state, group or person {key!r} in the profile")
+
+    @app.get("/api/sources", tags=["sources"], summary="Live sources: each one's last and next poll, articles stored, errors")
+    def api_sources():
+        return {"sources": [asdict(state) for state in source_states(store)], "totals": live_stats(store)}
 
     @app.get("/api/search", tags=["search"], summary="Documents containing every word of q")
     def api_search(q: str = Query(..., min_length=1, max_length=200), limit: int = LIMIT):

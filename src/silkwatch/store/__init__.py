@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..records import Claim, Document
-from .schema import claims, documents, fact_claims, facts, metadata, stories
+from .schema import claims, documents, fact_claims, facts, metadata, sources, stories
 
 __all__ = ["Store", "open_store", "DEFAULT_DB_URL", "migrate"]
 
@@ -178,6 +178,9 @@ class Store:
             undated = conn.scalar(select(func.count()).select_from(documents).where(documents.c.published.is_(None)))
             n_stories = conn.scalar(select(func.count(func.distinct(stories.c.story_id))))
             ranks = dict(conn.execute(select(facts.c.rank, func.count()).group_by(facts.c.rank)).all())
+            n_sources, from_sources, source_errors = conn.execute(
+                select(func.count(), func.coalesce(func.sum(sources.c.articles), 0), func.coalesce(func.sum(sources.c.errors), 0))
+            ).one()
         return {
             "documents": n_docs,
             "claims": {k: per_kind.get(k, 0) for k in ("quantity", "event", "quote", "role", "commitment")},
@@ -188,6 +191,7 @@ class Store:
             "undated": undated,
             "stories": n_stories,
             "facts": ranks,
+            "live_sources": {"sources": n_sources, "articles": int(from_sources), "errors": int(source_errors)},
         }
 
 
