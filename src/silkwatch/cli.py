@@ -94,11 +94,14 @@ def fail(message: str, code: int = 1) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: seed-style or plain .txt, .html pages, .jsonl (id, url, outlet, published, title, text), .warc/.warc.gz archives.", show_default=False)],
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
+    ray: Annotated[Optional[str], typer.Option("--ray", help="Extract on Ray: 'local' starts a cluster on this machine, 'auto' joins the one started here with `ray start`, or ray://HOST:PORT. Needs silkwatch[ray].", show_default=False)] = None,
+    ray_workers: Annotated[Optional[int], typer.Option("--ray-workers", min=1, help="Ray actors that parse and extract (default: one per CPU of the cluster).", show_default=False)] = None,
 ) -> None:
     """Read articles, clean them, extract claims and store them. Re-ingesting the same input adds nothing."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .pipeline import ingest as run_ingest
+    from .runner import ray_runner
 
     show = err.is_terminal if progress is None else progress
     bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, disable=not show, transient=True)
@@ -110,6 +113,7 @@ def ingest(
             profile(),
             on_progress=lambda n: bar.advance(task, n),
             on_failure=lambda e: err.print(f"failed: {e}", markup=False, highlight=False),
+            runner=ray_runner(ray, ray_workers) if ray else None,
         )
     out.print(report.summary(), markup=False, highlight=False)
     if report.failed:

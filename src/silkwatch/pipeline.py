@@ -20,6 +20,9 @@ __all__ = ["ingest", "ingest_articles", "IngestReport", "BATCH_SIZE"]
 
 log = logging.getLogger(__name__)
 
+# What extracts claims from a stream of documents, in order (see silkwatch.runner).
+Runner = Callable[[Iterable[Document], Profile], Iterator[tuple[Document, list[Claim]]]]
+
 # Documents per transaction: large enough to amortise commits, small enough that an
 # interrupted ingest loses little work.
 BATCH_SIZE = 64
@@ -48,9 +51,10 @@ def ingest(
     on_progress: Callable[[int], None] | None = None,
     on_failure: Callable[[InputError], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    runner: Runner | None = None,
 ) -> IngestReport:
     """Ingest every article under the paths; failures are reported per input and the rest goes on."""
-    return ingest_articles(read_sources(paths), store, profile, on_progress, on_failure, batch_size)
+    return ingest_articles(read_sources(paths), store, profile, on_progress, on_failure, batch_size, runner)
 
 
 def ingest_articles(
@@ -60,8 +64,12 @@ def ingest_articles(
     on_progress: Callable[[int], None] | None = None,
     on_failure: Callable[[InputError], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    runner: Runner | None = None,
 ) -> IngestReport:
-    """Ingest a stream of read articles (from files, a WARC archive or a live source), as ingest() does."""
+    """Ingest a stream of read articles (from files, a WARC archive or a live source), as ingest() does.
+
+    runner turns the stream of documents into (document, claims) pairs in order: by default this
+    process and its forked workers (extract_documents), or a Ray cluster (runner.ray_runner)."""
     report = IngestReport()
 
     def fail(e: InputError) -> None:
@@ -122,7 +130,7 @@ def ingest_articles(
         progress(len(pending))
 
     pending: list[tuple[Document, list[Claim]]] = []
-    for result in extract_documents(fresh_documents(), profile):
+    for result in (runner or extract_documents)(fresh_documents(), profile):
         pending.append(result)
         if len(pending) >= batch_size:
             write(pending)

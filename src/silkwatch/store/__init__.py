@@ -166,6 +166,23 @@ class Store:
         return [Claim.from_dict(json.loads(r.data)) for r in rows]
 
     # ------------------------------------------------------------------ summary
+    def fingerprint(self) -> dict[str, str]:
+        """A hash each of the stored claims, facts and stories: equal when two stores hold the same record."""
+        import hashlib
+
+        def digest(query) -> str:
+            h = hashlib.sha256()
+            with self.engine.connect() as conn:
+                for row in conn.execute(query):
+                    h.update(json.dumps(list(row), ensure_ascii=False).encode("utf-8"))
+            return h.hexdigest()[:16]
+
+        return {
+            "claims": digest(select(claims.c.claim_id, claims.c.data).order_by(claims.c.claim_id)),
+            "facts": digest(select(facts.c.fact_id, facts.c.data).order_by(facts.c.fact_id)),
+            "stories": digest(select(stories.c.doc_id, stories.c.story_id).order_by(stories.c.doc_id)),
+        }
+
     def stats(self) -> dict:
         """What the store holds: documents, claims per kind, outlets, date range, stories and facts."""
         with self.engine.connect() as conn:
