@@ -119,13 +119,16 @@ def fail(message: str, code: int = 1) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: seed-style or plain .txt, .html pages, .jsonl (id, url, outlet, published, title, text).", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: seed-style or plain .txt, .html pages, .jsonl (id, url, outlet, published, title, text), .warc/.warc.gz archives.", show_default=False)],
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
+    ray: Annotated[Optional[str], typer.Option("--ray", help="Extract on Ray: 'local' starts a cluster on this machine, 'auto' joins the one started here with `ray start`, or ray://HOST:PORT. Needs silkwatch[ray].", show_default=False)] = None,
+    ray_workers: Annotated[Optional[int], typer.Option("--ray-workers", min=1, help="Ray actors that parse and extract (default: one per CPU of the cluster).", show_default=False)] = None,
 ) -> None:
     """Read articles, clean them, extract claims and store them. Re-ingesting the same input adds nothing."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .pipeline import ingest as run_ingest
+    from .runner import ray_runner
 
     show = err.is_terminal if progress is None else progress
     bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, disable=not show, transient=True)
@@ -137,6 +140,7 @@ def ingest(
             profile(),
             on_progress=lambda n: bar.advance(task, n),
             on_failure=lambda e: err.print(f"failed: {e}", markup=False, highlight=False),
+            runner=ray_runner(ray, ray_workers) if ray else None,
         )
     out.print(report.summary(), markup=False, highlight=False)
     if report.failed:
@@ -327,6 +331,9 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON inste
         t.add_row(f"  {o['outlet']}", str(o["documents"]))
     t.add_row("stories", str(s["stories"]))
     t.add_row("facts", ", ".join(f"{k} {v}" for k, v in sorted(s["facts"].items())) or "0")
+    live = s["live_sources"]
+    if live["sources"]:
+        t.add_row("live sources", f"{live['sources']} ({live['articles']} articles stored, {live['errors']} errors)")
     out.print(t)
 
 
@@ -360,6 +367,39 @@ def _listen(host: str, port: int):
     except OSError as e:
         fail(f"cannot listen on {host}:{port}: {(e.strerror or str(e)).lower()}; choose another --port or stop what uses it")
     return sock
+
+
+@app.command()
+def watch(
+    sources_file: Annotated[Path, typer.Argument(help="Sources file (TOML): a \\[\\[source]] table per source with name, url, kind (feed, sitemap or urls), every (30m, 2h, 1d), outlet.", show_default=False)],
+    once: Annotated[bool, typer.Option("--once", help="Poll every due source once, then stop (for cron).")] = False,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="A host that may resolve to a private or loopback address (refused otherwise); repeatable.")] = None,
+    min_interval: Annotated[float, typer.Option("--min-interval", help="Seconds between two requests to one host.")] = 2.0,
+) -> None:
+    """Follow live sources: poll feeds, sitemaps and URL lists on their schedules and ingest new and changed articles.
+
+    Each fetch is checked against private and local addresses (redirects too), honours robots.txt, is conditional (ETag / Last-Modified) and capped in size. Ctrl-C stops; what was stored stays.
+    """
+    from .fetch import Fetcher, FetchPolicy
+    from .watch import load_sources, watch as run_watch
+
+    sources = load_sources(sources_file)
+    policy = FetchPolicy(min_interval=min_interval, allow_hosts=frozenset(h.lower() for h in allow_host or ()))
+    failed = 0
+
+    def polled(report) -> None:
+        nonlocal failed
+        failed += report.failed
+        for e in report.errors:
+            err.print(f"failed: {e}", markup=False, highlight=False)
+        out.print(report.summary(), markup=False, highlight=False)
+
+    with Fetcher(policy) as fetcher:
+        if not once:
+            err.print(f"watching {len(sources)} sources; Ctrl-C stops", markup=False, highlight=False)
+        run_watch(sources, store(), profile(), fetcher, rounds=1 if once else None, on_poll=polled)
+    if once and failed:
+        raise typer.Exit(1)
 
 
 def main() -> None:

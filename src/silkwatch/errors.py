@@ -11,6 +11,7 @@ __all__ = [
     "ConfigError",
     "FilterError",
     "clip",
+    "FetchError",
 ]
 
 
@@ -51,3 +52,11 @@ def clip(value: object, limit: int = 80) -> str:
     """A user's input as an error message may echo it: cut to `limit` characters with an ellipsis."""
     s = str(value)
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+class FetchError(SilkwatchError):
+    """A URL could not be fetched (refused by the guard or robots.txt, an HTTP error, a time-out); scoped to that URL."""
+
+    def __init__(self, url: str, reason: str, transient: bool = False, status: int | None = None, retry_after: float | None = None):
+        self.url, self.reason, self.transient, self.status, self.retry_after = url, reason, transient, status, retry_after
+        super().__init__(f"{url}: {reason}")

@@ -1,4 +1,4 @@
-"""Read articles from files and folders: seed text, plain text, HTML pages and JSON Lines."""
+"""Read articles from files and folders: seed text, plain text, HTML pages, JSON Lines and WARC archives."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .errors import InputError, clip
 from .records import RawArticle
+from .warc import is_warc, read_warc
 
 __all__ = ["read_sources", "SUFFIXES", "MAX_FILE_BYTES", "MAX_LINE_BYTES"]
 
@@ -93,9 +94,12 @@ def _walk(folder: Path, above: frozenset[Path]) -> Iterator[Path | InputError]:
 
 
 def _read_file(path: Path) -> Iterator[RawArticle | InputError]:
+    if is_warc(path):
+        yield from read_warc(path)
+        return
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        yield InputError(str(path), f"unknown file type {path.suffix or '(no extension)'!r}; expected one of {', '.join(sorted(SUFFIXES))}")
+        yield InputError(str(path), f"unknown file type {path.suffix or '(no extension)'!r}; expected one of {', '.join(sorted(SUFFIXES))}, .warc, .warc.gz")
         return
     try:
         size = path.stat().st_size

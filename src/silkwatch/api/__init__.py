@@ -9,6 +9,7 @@ import logging
 import os
 import tempfile
 from http import HTTPStatus
+from dataclasses import asdict
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -21,6 +22,7 @@ from ..filters import check_choice, check_date, fact_filters
 from ..profile import load_profile
 from ..records import CLAIM_KINDS
 from ..store import open_store
+from ..store.live import live_stats, source_states
 from . import reads
 
 __all__ = ["create_app", "error_response", "MAX_INGEST_BYTES", "CSP", "MAX_OFFSET"]
@@ -154,6 +156,10 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
     @app.get("/api/entities/{key}", tags=["entities"], summary="A state (code or name), group or person with what concerns them")
     def api_entity(key: str):
         return _found(reads.entity_detail(store, profile, key), f"no state, group or person {clip(key)!r} in the profile")
+
+    @app.get("/api/sources", tags=["sources"], summary="Live sources: each one's last and next poll, articles stored, errors")
+    def api_sources():
+        return {"sources": [asdict(state) for state in source_states(store)], "totals": live_stats(store)}
 
     @app.get("/api/search", tags=["search"], summary="Documents containing every word of q")
     def api_search(q: str = Query(..., min_length=1, max_length=200), limit: int = LIMIT):

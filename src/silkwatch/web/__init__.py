@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from ..api import MAX_OFFSET, reads
 from ..filters import fact_filters, resolve_party
 from ..query import format_amount
+from ..store.live import live_stats, source_states
 from .chart import line_chart
 from .marks import marked_segments
 
@@ -88,6 +89,10 @@ def mount(app: FastAPI, store, profile) -> None:
         if d is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         return render(request, "document.html", d=d, segments=marked_segments(d["text"], d["claims"]))
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources(request: Request):
+        return render(request, "sources.html", sources=source_states(store), totals=live_stats(store))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, q: str = Query("", max_length=200)):
