@@ -121,8 +121,8 @@ def fail(message: str, code: int = 1) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders: seed-style or plain .txt, .html pages, .jsonl (id, url, outlet, published, title, text), .warc/.warc.gz archives.", show_default=False)],
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
-    ray: Annotated[Optional[str], typer.Option("--ray", help="Extract on Ray: 'local' starts a cluster on this machine, 'auto' joins the one started here with `ray start`, or ray://HOST:PORT. Needs silkwatch[ray].", show_default=False)] = None,
-    ray_workers: Annotated[Optional[int], typer.Option("--ray-workers", min=1, help="Ray actors that parse and extract (default: one per CPU of the cluster).", show_default=False)] = None,
+    ray: Annotated[Optional[str], typer.Option("--ray", metavar="ADDRESS", help="Extract on Ray: 'local' starts a cluster on this machine, 'auto' joins the one started here with `ray start`, or ray://HOST:PORT. Needs the ray extra: pip install 'silkwatch\\[ray]'.", show_default=False)] = None,
+    ray_workers: Annotated[Optional[int], typer.Option("--ray-workers", min=1, metavar="N", help="Ray actors that parse and extract (default: one per CPU of the cluster).", show_default=False)] = None,
 ) -> None:
     """Read articles, clean them, extract claims and store them. Re-ingesting the same input adds nothing."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -373,8 +373,8 @@ def _listen(host: str, port: int):
 def watch(
     sources_file: Annotated[Path, typer.Argument(help="Sources file (TOML): a \\[\\[source]] table per source with name, url, kind (feed, sitemap or urls), every (30m, 2h, 1d), outlet.", show_default=False)],
     once: Annotated[bool, typer.Option("--once", help="Poll every due source once, then stop (for cron).")] = False,
-    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", help="A host that may resolve to a private or loopback address (refused otherwise); repeatable.")] = None,
-    min_interval: Annotated[float, typer.Option("--min-interval", help="Seconds between two requests to one host.")] = 2.0,
+    allow_host: Annotated[Optional[list[str]], typer.Option("--allow-host", metavar="HOST", help="A host that may resolve to a private or loopback address (refused otherwise); repeatable.")] = None,
+    min_interval: Annotated[float, typer.Option("--min-interval", metavar="SECONDS", help="Seconds between two requests to one host.")] = 2.0,
 ) -> None:
     """Follow live sources: poll feeds, sitemaps and URL lists on their schedules and ingest new and changed articles.
 
