@@ -84,6 +84,8 @@ class Institution:
     name: str
     aliases: tuple[str, ...] = ()
     country: str | None = None
+    # Event types whose holding delivers a promise about this body (the summit exists by meeting).
+    delivered_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
