@@ -128,9 +128,26 @@ def effect_of(text: str, lang: str = "en") -> str | None:
 
 
 # ---------------------------------------------------------------------------- merging
-def _concerns(profile: Profile, text: str) -> tuple[str, ...]:
+@lru_cache(maxsize=8)
+def _meeting_names(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for m in profile.meetings:
+        names = sorted({m.name, *m.aliases}, key=len, reverse=True)
+        # Any dash, spaced or not, and any run of spaces: news writes "China-Central Asia" many ways.
+        alts = "|".join(r"\s*[-–—]\s*".join(re.escape(part).replace(r"\ ", r"\s+") for part in re.split(r"\s*[-–—]\s*", n)) for n in names)
+        out.append((m.name, re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)))
+    return tuple(out)
+
+
+def named_bodies(profile: Profile, text: str) -> set[str]:
+    """The profile's projects, institutions and recurring meetings a text names."""
     index = entity_index(profile)
-    return tuple(sorted({m.key for m in index.mentions(text) if m.kind in ENTITY_KINDS}))
+    found = {m.key for m in index.mentions(text) if m.kind in ENTITY_KINDS}
+    return found | {name for name, pattern in _meeting_names(profile) if pattern.search(text)}
+
+
+def _concerns(profile: Profile, text: str) -> tuple[str, ...]:
+    return tuple(sorted(named_bodies(profile, text)))
 
 
 def _date_of(item: ClaimInContext) -> str | None:
@@ -225,14 +242,13 @@ def _mechanism_meeting(e, profile: Profile) -> bool:
 
 def _evidence_for(entry_concerns: tuple[str, ...], made_on: str | None, own_docs: set[str],
                   candidates: list[ClaimInContext], profile: Profile) -> list[Evidence]:
-    index = entity_index(profile)
-    met_by = {i.name: set(i.delivered_by) for i in profile.institutions if i.delivered_by}
+    met_by = {m.name: set(m.event_types) for m in profile.meetings}
     out, seen = [], set()
     for item in sorted(candidates, key=lambda i: (i.claim.start or i.published or "", i.claim.id)):
         c, when = item.claim, _date_of(item) if item.claim.kind != "event" else (item.claim.start or item.published)
         if c.doc_id in own_docs or not when or not made_on or when[:10] <= made_on[:10]:
             continue
-        named = {m.key for m in index.mentions(c.evidence) if m.kind in ENTITY_KINDS} & set(entry_concerns)
+        named = named_bodies(profile, c.evidence) & set(entry_concerns)
         effect = effect_of(c.evidence, item.lang or "en") if named else None
         reason, bodies = (f"names {', '.join(sorted(named))}" if named else ""), tuple(sorted(named))
         if c.kind == "event" and not effect and not _effect_words(item.lang or "en")["future"].search(c.evidence):
