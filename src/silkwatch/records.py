@@ -14,7 +14,7 @@ CLAIM_KINDS = ("quantity", "event", "quote", "role", "commitment")
 
 # The fields of claim.schema.json that belong to each kind, in the order they are exported.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "quantity": ("indicator", "subjects", "period", "value", "unit", "approx", "target"),
+    "quantity": ("indicator", "subjects", "period", "value", "unit", "approx", "target", "source"),
     "event": ("event_type", "name", "location", "start", "end", "participants"),
     "quote": ("speaker", "direct", "date", "text"),
     "role": ("person", "role", "country", "org"),
@@ -82,6 +82,7 @@ class Claim:
     unit: str | None = None
     approx: str | None = None
     target: bool | None = None
+    source: str | None = None  # the primary source the figure is cited from ("General Administration of Customs")
     # event
     event_type: str | None = None
     name: str | None = None
