@@ -255,9 +255,18 @@ def _facts_for_group(kind: str, key: tuple, items: list[Source]) -> list[Fact]:
 def _commitment_fact(key: dict, rep: Claim, cl: list[Source], label: str, parties) -> Fact:
     """A pledge dated by the meeting it was made at (else when it was said, else its report), the meeting named;
     the reports that give it other figures are its conflicting sources."""
-    figures = set(_figures(rep.text))
-    # A report that leaves a figure out does not contradict one that gives it; one that gives another does.
-    agree = [not (figures - f and f - figures) for f in (set(_figures(s.claim.text)) for s in cl)]
+    # The figures most reports agree with lead; a report that leaves a figure out does not contradict one
+    # that gives it, one that gives another does.
+    variants = {frozenset(_figures(s.claim.text)) for s in cl}
+
+    def compatible(a: frozenset, b: frozenset) -> bool:
+        return not (a - b and b - a)
+
+    figures = max(variants, key=lambda v: (len({s.story for s in cl if compatible(v, frozenset(_figures(s.claim.text)))}), len(v), sorted(v)))
+    agree = [compatible(figures, frozenset(_figures(s.claim.text))) for s in cl]
+    if frozenset(_figures(rep.text)) != figures:
+        rep = max((s.claim for s in cl if frozenset(_figures(s.claim.text)) == figures), key=lambda c: (len(c.text or ""), c.id))
+        label = f"{'+'.join(rep.actors)} · {rep.area}: {(rep.text or '')[:80]}"
     support = [s for s, ok in zip(cl, agree) if ok]
     conflict = [s for s, ok in zip(cl, agree) if not ok]
     fact = _fact("commitment", key, rep, support, conflict, label, parties)
