@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..api import reads
 from ..query import format_amount
-from .chart import line_chart
+from .chart import line_chart, period_label
 from .marks import marked_segments
 
 __all__ = ["mount", "render"]
@@ -40,11 +40,25 @@ def mount(app: FastAPI, store, profile) -> None:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     templates.env.globals["query"] = _query
     templates.env.filters["amount"] = format_amount
+    templates.env.filters["period"] = period_label
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
         data = reads.overview(store, profile)
-        return render(request, "overview.html", chart=line_chart(data["trade"]), **data)
+        return render(request, "overview.html", chart=line_chart(data["trade"]), group=profile.group_code, **data)
+
+    @app.get("/facts/series", response_class=HTMLResponse, include_in_schema=False)
+    def fact_series(request: Request, indicator: str = Query("trade_volume", max_length=64),
+                    parties: str = Query("", max_length=200, description="Comma-separated state or group codes, e.g. C5,CN")):
+        from ..query import series
+
+        codes = [c.strip().upper() for c in parties.split(",") if c.strip()] or [profile.group_code, "CN"]
+        points = series(store, indicator, codes)
+        rows: dict[str, dict] = {}
+        for p in reversed(points):  # one row per fact, latest period first, with its value in every currency
+            rows.setdefault(p["fact_id"], dict(p, values=[]))["values"].append(p)
+        return render(request, "series.html", rows=list(rows.values()), chart=line_chart(points), indicator=indicator, parties=sorted(codes),
+                      indicators=[i.key for i in profile.indicators])
 
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts(request: Request, kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
@@ -65,13 +79,13 @@ def mount(app: FastAPI, store, profile) -> None:
     def timeline(request: Request, party: str | None = None):
         from ..query import timeline as events
 
-        return render(request, "timeline.html", events=events(store, party), party=party, states=profile.states)
+        return render(request, "timeline.html", events=events(store, party, profile), party=party, states=profile.states)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str | None = None, q: str | None = None):
         from ..query import find_quotes
 
-        return render(request, "quotes.html", quotes=find_quotes(store, speaker, q), speaker=speaker or "", q=q or "")
+        return render(request, "quotes.html", quotes=find_quotes(store, speaker, q, profile), speaker=speaker or "", q=q or "")
 
     @app.get("/entities/{key}", response_class=HTMLResponse, include_in_schema=False)
     def entity(request: Request, key: str):
