@@ -168,3 +168,17 @@ def test_the_outlet_column_ends_with_an_ellipsis_not_a_cut_word():
 
     assert shorten("alpha.example, beta.example, gamma.example", 20) == "alpha.example…"
     assert shorten("short", 20) == "short"
+
+
+def test_the_demo_articles_give_only_the_meetings_they_report(tmp_path, nlp, wide):
+    """`make demo` ingests examples/articles: a meeting held to prepare a summit, and agreements counted since
+    an earlier summit, are one meeting on its day, the prepared summit undated, and no signing."""
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    run(url, "ingest", str(examples))
+    events = json.loads(run(url, "timeline", "--json"))
+    told = sorted((e["value"]["event_type"], e["value"]["location"], e["date"]) for e in events)
+    assert told == [("summit", "Astana", None), ("summit", "Xi'an", "2023-05-18"), ("talks", "Almaty", "2025-04-26")]
+    assert all(not p for e in events for p in e["includes"])

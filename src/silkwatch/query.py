@@ -119,7 +119,8 @@ def timeline(store: Store, party: str | None = None, profile: Profile | None = N
     events = find_facts(store, kind="event", party=party)
     people = _people_of(store, {s["doc_id"] for e in events for s in e["supporting"]}, profile)
     for e in events:
-        docs = {s["doc_id"] for s in e["supporting"]}
+        # The people of the reports that tell the event, not of those that only mention it undated in passing
+        docs = {s["doc_id"] for s in e["supporting"] if s["claim"].get("start")} or {s["doc_id"] for s in e["supporting"]}
         parts = set(e["value"].get("participants") or e["parties"])
         who = Counter(p for d in docs for p in people.get(d, ()) if p[1] in parts)
         e["people"] = [{"name": n, "country": c} for (n, c), _ in sorted(who.items(), key=lambda kv: (-kv[1], kv[0]))]
