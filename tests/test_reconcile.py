@@ -153,3 +153,12 @@ def test_a_pledge_is_made_at_the_summit_its_report_tells_and_dated_by_it():
     assert fact.value["made_at"]["location"] == "Xi'an" and fact.value["date"] == "2023-05-18"
     [undated] = build_facts([_pledge("b", "build a new railway", published="2023-05-20")])
     assert undated.value["date"] == "2023-05-20" and "made_at" not in undated.value
+
+
+def test_a_claim_stored_before_quantities_had_a_source_keeps_its_id():
+    from silkwatch.records import hash_id
+
+    c = q("a", 70e9).claim
+    before = hash_id("a", "quantity", "trade_volume", ["C5", "CN"], "2023", 70e9, "USD", "exact", False, [0, 10])
+    assert c.id == before and Claim.from_dict(json.loads(json.dumps(c.as_dict()))).id == before
+    assert Claim.from_dict({**c.as_dict(), "source": "customs data"}).id != before

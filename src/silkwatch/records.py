@@ -22,6 +22,10 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Exchange fields added to a kind after claims were first stored (see Claim.id).
+LATER_FIELDS = frozenset({"source"})
+
+
 def hash_id(*parts: Any) -> str:
     """A stable id from content: the first 16 hex digits of the SHA-256 of the parts as JSON."""
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
@@ -112,7 +116,10 @@ class Claim:
 
     @cached_property
     def id(self) -> str:
-        return hash_id(self.doc_id, self.kind, *(self.as_dict()[f] for f in KIND_FIELDS[self.kind]), list(self.span))
+        d = self.as_dict()
+        # Fields added after ids were first given count only when set, so a stored claim keeps its id.
+        return hash_id(self.doc_id, self.kind, *(d[f] for f in KIND_FIELDS[self.kind] if f not in LATER_FIELDS or d[f] is not None),
+                       list(self.span))
 
     def as_dict(self) -> dict[str, Any]:
         """The claim as an exchange-format object: common fields plus those of its kind."""
