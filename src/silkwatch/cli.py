@@ -233,7 +233,7 @@ def conflicts(as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] =
     import json
 
     from .query import conflicts as contested
-    from .query import format_amount
+    from .query import format_amount, shorten
 
     rows = contested(store())
     if as_json:
@@ -244,7 +244,12 @@ def conflicts(as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] =
         for side, sources in (("says", f["supporting"]), ("but", f["conflicting"])):
             for s in sources:
                 c = s["claim"]
-                out.print(f"  {side:>4} {format_amount(c.get('value'))} {c.get('unit')} ({c.get('approx')}) — {s['outlet'] or s['doc_id']}, {s['published'] or 'undated'}", highlight=False)
+                if f["kind"] == "quantity":
+                    said = " = ".join(f"{format_amount(x.get('value'))} {x.get('unit')} ({x.get('approx')})" for x in (c, *s.get("also", [])))
+                else:
+                    said = shorten(c.get("text") or c.get("start") or c.get("country") or "", 90)
+                who = s["outlet"] or f"document {s['doc_id']}"
+                out.print(f"  {side:>4} {said} — {who}, {s['published'] or 'undated'}", highlight=False)
 
 
 @app.command()
