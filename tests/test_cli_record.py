@@ -182,3 +182,10 @@ def test_the_demo_articles_give_only_the_meetings_they_report(tmp_path, nlp, wid
     told = sorted((e["value"]["event_type"], e["value"]["location"], e["date"]) for e in events)
     assert told == [("summit", "Astana", None), ("summit", "Xi'an", "2023-05-18"), ("talks", "Almaty", "2025-04-26")]
     assert all(not p for e in events for p in e["includes"])
+
+
+def test_event_and_commitment_facts_are_listed_latest_first(qdb):
+    for kind in ("event", "commitment"):
+        dates = [f["value"].get("start") or f["value"].get("date") for f in json.loads(run(qdb, "facts", "--kind", kind, "--json"))]
+        known = [d for d in dates if d]
+        assert known == sorted(known, reverse=True) and dates[:len(known)] == known

@@ -184,7 +184,9 @@ def _value_shown(f: dict) -> str:
         m = v.get("made_at")
         where = f"at {m['event_type'].replace('_', ' ')}{' in ' + m['location'] if m.get('location') else ''}: " if m else ""
         return where + (v.get("text") or "")
-    return v.get("text") or v.get("role") or v.get("start") or ""
+    if f["kind"] == "event":
+        return " ".join(v.get("participants") or [])
+    return v.get("text") or v.get("role") or ""
 
 
 def _fact_table(rows: list[dict], title: str, as_json: bool) -> None:

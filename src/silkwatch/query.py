@@ -25,6 +25,8 @@ GATHERINGS = ("summit", "ministerial_meeting", "forum")
 TRIP_PARTS = ("talks", "signing", "ceremony", "press_conference", "other")
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+(?:[\w'’–-]+\s+){0,4}?(summit|meeting|forum)\b", re.IGNORECASE)
+# Kinds whose facts are listed by date.
+DATED_KINDS = ("event", "commitment", "quote")
 # A trip's talks and signings fall within its days, give or take this many (time zones, arrival the evening before).
 TRIP_SLACK_DAYS = 1
 
@@ -54,7 +56,8 @@ def _is_quantity_query(kind: str | None, indicator: str | None) -> bool:
 def find_facts(store: Store, kind: str | None = None, indicator: str | None = None, party: str | None = None,
                since: str | None = None, rank: str | None = None, limit: int | None = None, made_at: str | None = None) -> list[dict]:
     """Facts matching every given filter, as dicts (see reconcile.Fact.as_dict). Figures come latest period
-    first (measured before targets); other facts most sources first. `made_at` matches every word of the
+    first (measured before targets), events, commitments and quotes latest date first (undated last), the rest
+    most sources first. `made_at` matches every word of the
     meeting a commitment was made at ("Xi'an summit")."""
     q = select(facts.c.data)
     if kind:
@@ -71,6 +74,8 @@ def find_facts(store: Store, kind: str | None = None, indicator: str | None = No
         q = q.where(facts.c.made_at.ilike(f"%{_escape_like(word)}%", escape="\\"))
     if _is_quantity_query(kind, indicator):
         q = q.order_by(case((facts.c.period.is_(None), 1), else_=0), facts.c.period.desc(), facts.c.n_sources.desc(), facts.c.label, facts.c.fact_id)
+    elif kind in DATED_KINDS:
+        q = q.order_by(case((facts.c.date.is_(None), 1), else_=0), facts.c.date.desc(), facts.c.n_sources.desc(), facts.c.label, facts.c.fact_id)
     else:
         q = q.order_by(facts.c.n_sources.desc(), facts.c.kind, facts.c.label, facts.c.fact_id)
     with store.engine.connect() as conn:
