@@ -162,3 +162,12 @@ def test_a_claim_stored_before_quantities_had_a_source_keeps_its_id():
     before = hash_id("a", "quantity", "trade_volume", ["C5", "CN"], "2023", 70e9, "USD", "exact", False, [0, 10])
     assert c.id == before and Claim.from_dict(json.loads(json.dumps(c.as_dict()))).id == before
     assert Claim.from_dict({**c.as_dict(), "source": "customs data"}).id != before
+
+
+def test_a_pledge_whose_report_names_no_meeting_takes_the_meeting_its_story_reports():
+    talks = Claim(doc_id="a", kind="event", span=(0, 40), evidence="…", event_type="talks", location="Astana", start="2024-07-02",
+                  participants=("CN", "KZ"))
+    pledge = _pledge("b", "open a new border crossing", published="2024-07-03")
+    pledge = Source(pledge.claim, pledge.outlet, pledge.published, "story-1")
+    [fact] = build_facts([pledge], {}, {"story-1": [talks]})
+    assert fact.value["made_at"]["location"] == "Astana" and fact.value["date"] == "2024-07-02"

@@ -347,16 +347,21 @@ def _first_at(c: Claim) -> int:
     return min((i for i in (c.evidence.find(digits[:k]) for k in (3, 2, 1) if digits[:k]) if i >= 0), default=len(c.evidence))
 
 
-def attach_meetings(sources: Iterable[Source], events_by_doc: dict[str, list[Claim]]) -> list[Source]:
-    """Commitments with the meeting of their document they were made at: the highest-level gathering held
-    near the report's date (a summit before talks before a signing), the nearest in the text among equals."""
+def attach_meetings(sources: Iterable[Source], events_by_doc: dict[str, list[Claim]],
+                    events_by_story: dict[str, list[Claim]] | None = None) -> list[Source]:
+    """Commitments with the meeting they were made at: among the event claims of their document (else of
+    the other reports of their story), the highest-level gathering held near the report's date (a summit
+    before talks before a signing), the nearest in the text among equals."""
     out = []
     for s in sources:
         if s.claim.kind == "commitment" and s.made_at is None:
-            candidates = [e for e in events_by_doc.get(s.claim.doc_id, ()) if e.event_type in MEETING_LEVEL and _near(e.start, s.published)]
-            if candidates:
-                best = min(candidates, key=lambda e: (MEETING_LEVEL.index(e.event_type), abs(e.span[0] - s.claim.span[0]), e.id))
-                s = replace(s, made_at=best)
+            for pool in (events_by_doc.get(s.claim.doc_id, ()), (events_by_story or {}).get(s.story, ())):
+                candidates = [e for e in pool if e.event_type in MEETING_LEVEL and _near(e.start, s.published)]
+                if candidates:
+                    best = min(candidates, key=lambda e: (MEETING_LEVEL.index(e.event_type), e.doc_id != s.claim.doc_id,
+                                                          abs(e.span[0] - s.claim.span[0]), e.id))
+                    s = replace(s, made_at=best)
+                    break
         out.append(s)
     return out
 
@@ -373,11 +378,12 @@ def _near(start: str | None, published: str | None) -> bool:
         return False
 
 
-def build_facts(sources: Iterable[Source], events_by_doc: dict[str, list[Claim]] | None = None) -> list[Fact]:
+def build_facts(sources: Iterable[Source], events_by_doc: dict[str, list[Claim]] | None = None,
+                events_by_story: dict[str, list[Claim]] | None = None) -> list[Fact]:
     """Facts from claims with their document context (pure: no store); commitments find the meeting they
-    were made at among `events_by_doc`, the event claims of their documents."""
+    were made at among the event claims of their documents (`events_by_doc`) or stories (`events_by_story`)."""
     groups: dict[tuple, list[Source]] = defaultdict(list)
-    for s in attach_meetings(pair_currencies(sources), events_by_doc or {}):
+    for s in attach_meetings(pair_currencies(sources), events_by_doc or {}, events_by_story):
         groups[(s.claim.kind, _key(s.claim))].append(s)
     out = []
     for (kind, key), items in sorted(groups.items(), key=lambda kv: json.dumps(kv[0], default=str)):
@@ -439,10 +445,28 @@ def _buckets(conn, where) -> list[tuple[str, str | None]]:
     rows = conn.execute(select(claims.c.kind, claims.c.indicator, claims.c.speaker, claims.c.person)
                         .outerjoin(fact_claims, fact_claims.c.claim_id == claims.c.claim_id).where(where).distinct())
     found = {(r.kind, getattr(r, BUCKET_COLUMN[r.kind].name) if r.kind in BUCKET_COLUMN else None) for r in rows}
+    if any(k == "event" for k, _ in found):
+        found.add(("commitment", None))  # a new report of a meeting can be where a stored pledge was made
     return sorted(found, key=lambda b: (b[0], b[1] or ""))
 
 
-def _events_of(conn, doc_ids: set[str]) -> dict[str, list[Claim]]:
+def _events_of(conn, story_ids: set[str]) -> tuple[dict[str, list[Claim]], dict[str, list[Claim]]]:
+    """The event claims of the documents of these stories, by document and by story."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    by_story: dict[str, list[Claim]] = defaultdict(list)
+    ids = sorted(story_ids)
+    for i in range(0, len(ids), 500):
+        rows = conn.execute(select(claims.c.data, stories.c.story_id).join(stories, stories.c.doc_id == claims.c.doc_id)
+                            .where(claims.c.kind == "event", stories.c.story_id.in_(ids[i:i + 500])))
+        for r in rows:
+            c = Claim.from_dict(json.loads(r.data))
+            by_doc[c.doc_id].append(c)
+            by_story[r.story_id].append(c)
+    return by_doc, by_story
+
+
+def _own_events(conn, doc_ids: set[str]) -> dict[str, list[Claim]]:
+    """The event claims of documents not yet in a story."""
     out: dict[str, list[Claim]] = defaultdict(list)
     ids = sorted(doc_ids)
     for i in range(0, len(ids), 500):
@@ -458,8 +482,11 @@ def _recompute(conn, buckets: list[tuple[str, str | None]]) -> int:
     for bucket in buckets:
         where = _bucket_condition(*bucket)
         found = _sources(conn, where)
-        events = _events_of(conn, {s.claim.doc_id for s in found}) if bucket[0] == "commitment" else None
-        new = build_facts(found, events)
+        by_doc = by_story = None
+        if bucket[0] == "commitment":
+            by_doc, by_story = _events_of(conn, {s.story for s in found})
+            by_doc.update(_own_events(conn, {s.claim.doc_id for s in found} - set(by_doc)))
+        new = build_facts(found, by_doc, by_story)
         old_ids = [r[0] for r in conn.execute(select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id)
                                               .where(where).distinct())]
         for i in range(0, len(old_ids), 500):
