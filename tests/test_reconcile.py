@@ -171,3 +171,12 @@ def test_a_pledge_whose_report_names_no_meeting_takes_the_meeting_its_story_repo
     pledge = Source(pledge.claim, pledge.outlet, pledge.published, "story-1")
     [fact] = build_facts([pledge], {}, {"story-1": [talks]})
     assert fact.value["made_at"]["location"] == "Astana" and fact.value["date"] == "2024-07-02"
+
+
+def test_reports_that_give_no_figure_do_not_decide_which_figure_a_pledge_leads_with():
+    fs = build_facts([_pledge("a", "provide 26 billion yuan ($3.6 billion) of financial support to Central Asian countries"),
+                      _pledge("b", "provide 26 billion yuan ($3.7 billion) of financial support to Central Asian countries"),
+                      _pledge("c", "provide 26 billion yuan ($3.7 billion) of financial support to Central Asian countries"),
+                      _pledge("d", "provide billions of yuan of financial support to Central Asian countries")])
+    [fact] = fs
+    assert "3.7" in fact.value["text"] and [s.claim.doc_id for s in fact.conflicting] == ["a"]

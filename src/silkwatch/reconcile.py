@@ -262,7 +262,8 @@ def _commitment_fact(key: dict, rep: Claim, cl: list[Source], label: str, partie
     def compatible(a: frozenset, b: frozenset) -> bool:
         return not (a - b and b - a)
 
-    figures = max(variants, key=lambda v: (len({s.story for s in cl if compatible(v, frozenset(_figures(s.claim.text)))}), len(v), sorted(v)))
+    stated = [v for v in variants if v] or [frozenset()]  # a report without figures decides nothing about them
+    figures = max(stated, key=lambda v: (len({s.story for s in cl if compatible(v, frozenset(_figures(s.claim.text)))}), len(v), sorted(v)))
     agree = [compatible(figures, frozenset(_figures(s.claim.text))) for s in cl]
     if frozenset(_figures(rep.text)) != figures:
         rep = max((s.claim for s in cl if frozenset(_figures(s.claim.text)) == figures), key=lambda c: (len(c.text or ""), c.id))
