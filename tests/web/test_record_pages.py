@@ -113,3 +113,10 @@ def test_quotes_by_xi_leave_out_xinhua_and_show_date_and_outlet(page, base_url):
     text = page.locator("ul.quotes").inner_text()
     assert "Xi Jinping" in text and "Xinhua" not in text
     assert "2025-06-17" in text and "daily-three.example" in text
+
+
+def test_the_facts_page_lists_events_latest_first(page, base_url):
+    page.goto(base_url + "/facts?kind=event")
+    labels = page.locator("table tbody tr td:first-child").all_text_contents()
+    dates = [label.rsplit("· ", 1)[-1] for label in labels if label.rsplit("· ", 1)[-1][:1].isdigit()]
+    assert dates and dates == sorted(dates, reverse=True) and dates[0] == "2025-06-16"

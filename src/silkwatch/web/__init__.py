@@ -62,8 +62,10 @@ def mount(app: FastAPI, store, profile) -> None:
 
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts(request: Request, kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
-              outlet: str | None = None, period: str | None = None, sort: str = Query("sources", pattern="^(sources|period|value|label)$"),
+              outlet: str | None = None, period: str | None = None, sort: str | None = Query(None, pattern="^(sources|period|value|label)$"),
               offset: int = Query(0, ge=0)):
+        # Figures, events, pledges and quotes are read by when they were; the rest by how well supported.
+        sort = sort or ("period" if indicator or kind in ("quantity", "event", "commitment", "quote") else "sources")
         page = reads.facts_page(store, kind, indicator, rank, party, outlet, period, sort, 50, offset, facets=True)
         return render(request, "facts.html", page=page, qs=_query(request), sort=sort,
                       active={k: v for k, v in dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period).items() if v})
