@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import case, select
 
+from .filters import like_escape
 from .profile import Profile, load_profile
 from .store import Store
 from .store.schema import claims, facts
@@ -65,13 +66,13 @@ def find_facts(store: Store, kind: str | None = None, indicator: str | None = No
     if indicator:
         q = q.where(facts.c.indicator == indicator)
     if party:
-        q = q.where(facts.c.parties.like(f"%,{party.upper()},%"))
+        q = q.where(facts.c.parties.like(f"%,{like_escape(party.upper())},%", escape="\\"))
     if rank:
         q = q.where(facts.c.rank == rank)
     if since:
         q = q.where((facts.c.period >= since) | (facts.c.date >= since))
     for word in (made_at or "").lower().split():
-        q = q.where(facts.c.made_at.ilike(f"%{_escape_like(word)}%", escape="\\"))
+        q = q.where(facts.c.made_at.ilike(f"%{like_escape(word)}%", escape="\\"))
     if _is_quantity_query(kind, indicator):
         q = q.order_by(case((facts.c.period.is_(None), 1), else_=0), facts.c.period.desc(), facts.c.n_sources.desc(), facts.c.label, facts.c.fact_id)
     elif kind in DATED_KINDS:
@@ -83,10 +84,6 @@ def find_facts(store: Store, kind: str | None = None, indicator: str | None = No
     if _is_quantity_query(kind, indicator):
         rows.sort(key=lambda f: bool(f["key"].get("target")))  # stable: each group keeps its latest-first order
     return rows[:limit] if limit else rows
-
-
-def _escape_like(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def conflicts(store: Store) -> list[dict]:

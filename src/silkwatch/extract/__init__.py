@@ -27,7 +27,7 @@ from .dates import parse_iso
 from .focus import focus_doc
 from .model import load_model
 
-__all__ = ["Article", "extract", "extract_documents", "EXTRACTORS"]
+__all__ = ["Article", "extract", "extract_documents", "extract_batch", "EXTRACTORS", "PARSE_BATCH"]
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +126,13 @@ def extract_documents(
 def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
     while batch := list(itertools.islice(documents, size)):
         yield batch
+
+
+def extract_batch(batch: list[Document], profile: Profile, focus: bool | None = None) -> list[list[Claim]]:
+    """The claims of each document of a batch, parsed in this process (none for a language not read)."""
+    if focus is None:
+        focus = os.environ.get("SILKWATCH_FOCUS", "1") != "0"
+    return _extract_batch(batch, profile, focus)
 
 
 def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list[list[Claim]]:

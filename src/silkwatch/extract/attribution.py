@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from ..lang import language_words
 from ..records import Claim
 
 __all__ = ["cited_source", "with_sources"]
@@ -64,8 +65,8 @@ def _canonical(article, name: str) -> str:
 
 def with_sources(article, claims: list[Claim]) -> list[Claim]:
     """Quantity claims with the source their sentence cites (others unchanged)."""
-    p = article.profile
-    lists = (p.words("source_reports"), p.words("source_cues"), p.words("source_verbs"), p.words("source_bodies"))
+    lang = article.document.lang or "en"
+    lists = tuple(language_words(lang, k) for k in ("source_reports", "source_cues", "source_verbs", "source_bodies"))
     if not all(lists[:3]):
         return claims
     sents = [(s.start_char, s.end_char) for s in article.doc.sents]

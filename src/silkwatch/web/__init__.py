@@ -10,8 +10,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from ..api import reads
+from ..api import MAX_OFFSET, reads
+from ..filters import check_choice, fact_filters, resolve_party
 from ..query import format_amount
+from ..store.live import live_stats, source_states
 from .chart import line_chart, period_label
 from .marks import marked_segments
 
@@ -49,10 +51,11 @@ def mount(app: FastAPI, store, profile) -> None:
 
     @app.get("/facts/series", response_class=HTMLResponse, include_in_schema=False)
     def fact_series(request: Request, indicator: str = Query("trade_volume", max_length=64),
-                    parties: str = Query("", max_length=200, description="Comma-separated state or group codes, e.g. C5,CN")):
+                    parties: str = Query("", max_length=200, description="Comma-separated states or groups (codes or names), e.g. C5,CN")):
         from ..query import series
 
-        codes = [c.strip().upper() for c in parties.split(",") if c.strip()] or [profile.group_code, "CN"]
+        indicator = check_choice(indicator, [i.key for i in profile.indicators], "indicator")
+        codes = [resolve_party(profile, c) for c in parties.split(",") if c.strip()] or [profile.group_code, "CN"]
         points = series(store, indicator, codes)
         rows: dict[str, dict] = {}
         for p in reversed(points):  # one row per fact, latest period first, with its value in every currency
@@ -63,10 +66,11 @@ def mount(app: FastAPI, store, profile) -> None:
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts(request: Request, kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
               outlet: str | None = None, period: str | None = None, sort: str | None = Query(None, pattern="^(sources|period|value|label)$"),
-              offset: int = Query(0, ge=0)):
+              offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period)
         # Figures, events, pledges and quotes are read by when they were; the rest by how well supported.
-        sort = sort or ("period" if indicator or kind in ("quantity", "event", "commitment", "quote") else "sources")
-        page = reads.facts_page(store, kind, indicator, rank, party, outlet, period, sort, 50, offset, facets=True)
+        sort = sort or ("period" if filters.get("indicator") or filters.get("kind") in ("quantity", "event", "commitment", "quote") else "sources")
+        page = reads.facts_page(store, **filters, sort=sort, limit=50, offset=offset, facets=True)
         return render(request, "facts.html", page=page, qs=_query(request), sort=sort,
                       active={k: v for k, v in dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period).items() if v})
 
@@ -81,7 +85,7 @@ def mount(app: FastAPI, store, profile) -> None:
     def timeline(request: Request, party: str | None = None):
         from ..query import timeline as events
 
-        return render(request, "timeline.html", events=events(store, party, profile), party=party, states=profile.states)
+        return render(request, "timeline.html", events=events(store, resolve_party(profile, party), profile), party=party, states=profile.states)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str | None = None, q: str | None = None):
@@ -102,6 +106,10 @@ def mount(app: FastAPI, store, profile) -> None:
         if d is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         return render(request, "document.html", d=d, segments=marked_segments(d["text"], d["claims"]))
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources(request: Request):
+        return render(request, "sources.html", sources=source_states(store), totals=live_stats(store))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, q: str = Query("", max_length=200)):

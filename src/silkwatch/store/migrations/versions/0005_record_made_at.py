@@ -4,14 +4,14 @@ Facts computed before this revision have no meeting, date or paired currencies: 
 and the next `silkwatch ingest` (of anything, even files already stored) computes them again.
 
 Revision ID: 0005_record
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-03
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_record"
-down_revision = "0003"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
