@@ -66,7 +66,7 @@ def claims_page(store: Store, kind: str | None = None, indicator: str | None = N
     return _page([{"claim_id": r.claim_id, **json.loads(r.data)} for r in rows], total, limit, offset)
 
 
-def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None, since=None):
+def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None, since=None, made_at=None):
     for col, v in ((facts.c.kind, kind), (facts.c.indicator, indicator), (facts.c.rank, rank)):
         if v:
             q = q.where(col == v)
@@ -79,13 +79,15 @@ def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=No
         q = q.where(facts.c.period.like(f"{like_escape(period)}%", escape="\\"))
     if since:
         q = q.where((facts.c.period >= since) | (facts.c.date >= since))
+    for word in (made_at or "").lower().split():  # the meeting a commitment was made at: every word
+        q = q.where(facts.c.made_at.ilike(f"%{like_escape(word)}%", escape="\\"))
     return q
 
 
 def facts_page(store: Store, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None,
-               sort: str = "sources", limit: int = 50, offset: int = 0, facets: bool = False, since=None) -> dict:
+               sort: str = "sources", limit: int = 50, offset: int = 0, facets: bool = False, since=None, made_at=None) -> dict:
     """Facts matching the filters, sorted and paginated; with facets, counts of each facet value among them."""
-    filters = dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, since=since)
+    filters = dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, since=since, made_at=made_at)
     q = _fact_filters(select(facts.c.data), **filters)
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(q.subquery()))

@@ -65,14 +65,15 @@ def mount(app: FastAPI, store, profile) -> None:
 
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts(request: Request, kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
-              outlet: str | None = None, period: str | None = None, sort: str | None = Query(None, pattern="^(sources|period|value|label)$"),
-              offset: int = Query(0, ge=0, le=MAX_OFFSET)):
-        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period)
+              outlet: str | None = None, period: str | None = None, made_at: str | None = Query(None, max_length=200),
+              sort: str | None = Query(None, pattern="^(sources|period|value|label)$"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, made_at=made_at)
         # Figures, events, pledges and quotes are read by when they were; the rest by how well supported.
         sort = sort or ("period" if filters.get("indicator") or filters.get("kind") in ("quantity", "event", "commitment", "quote") else "sources")
         page = reads.facts_page(store, **filters, sort=sort, limit=50, offset=offset, facets=True)
         return render(request, "facts.html", page=page, qs=_query(request), sort=sort,
-                      active={k: v for k, v in dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period).items() if v})
+                      active={k: v for k, v in dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period,
+                                                    made_at=made_at).items() if v})
 
     @app.get("/facts/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
     def fact(request: Request, fact_id: str):
