@@ -22,6 +22,7 @@ from ..link import EntityIndex, entity_index
 from ..profile import Profile
 from ..records import Claim, Document
 from . import commitment, event, quantity, quote, role
+from .attribution import with_sources
 from .dates import parse_iso
 from .focus import focus_doc
 from .model import load_model
@@ -79,7 +80,7 @@ def _extract_parsed(document: Document, doc, profile: Profile) -> list[Claim]:
             out.extend(fn(art))
         except Exception:  # one extractor's bug must not lose the document or the other kinds
             log.exception("%s: %s extraction failed", document.doc_id, kind)
-    return _unique(out)
+    return _unique(with_sources(art, out))
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:
