@@ -19,7 +19,7 @@ from .store import Store
 from .store.schema import claims, documents, fact_claims, facts, stories
 
 __all__ = ["Fact", "Source", "build_facts", "rebuild_facts", "update_facts", "values_agree", "pair_currencies", "attach_meetings",
-           "made_at_text", "RANKS"]
+           "made_at_text", "RANKS", "MEETING_LEVEL"]
 
 log = logging.getLogger(__name__)
 
