@@ -4,17 +4,11 @@ meetings with their people, quotes with date and outlet."""
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import threading
-import time
 
 import pytest
+from browser import chromium_page, needs_chromium, serving
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (.ci/run installs it)")]
+pytestmark = needs_chromium
 
 ARTICLES = [
     {"id": "p-trade-24", "published": "2025-01-12", "outlet": "wire-one.example", "text":
@@ -35,9 +29,6 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory, nlp, profile):
-    import uvicorn
-
-    from silkwatch.api import create_app
     from silkwatch.pipeline import ingest
     from silkwatch.store import open_store
 
@@ -48,29 +39,14 @@ def base_url(tmp_path_factory, nlp, profile):
     store = open_store(url)
     ingest([str(src)], store, profile)
     store.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    with serving(url) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def page(base_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser.new_page()
-        browser.close()
+    with chromium_page() as pg:
+        yield pg
 
 
 def test_the_trade_chart_shows_every_currency_through_the_latest_year_with_values_and_a_zero(page, base_url):
