@@ -85,7 +85,7 @@ def test_each_point_of_an_agreed_list_is_a_commitment_of_all_who_agreed(claims_o
     assert commitments(claims_of, text) == [
         (("CN", "KZ"), "other", "building a safe and open border region"),
         (("CN", "KZ"), "transport", "expand rail freight, simplify customs checks and open more flights"),
-        (("CN", "KZ"), "other", "jointly fight cross-border crime"),
+        (("CN", "KZ"), "security", "jointly fight cross-border crime"),
     ]
 
 
