@@ -95,7 +95,12 @@ def _pronoun(article, subj, speech) -> frozenset[str]:
     verb = speech_verb(subj, speech)
     if verb is not None:
         said = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return _named(article, said) if said is not None and said.pos_ == "PROPN" else frozenset()
+        if said is None or said.pos_ != "PROPN":
+            return frozenset()
+        if subj.lower_ == "they" and not parties_in(article, said.text):
+            # a person says "they": not himself but the parties he speaks for ("Xi said they would consider …")
+            return meeting_parties(article, subj.sent)
+        return _named(article, said)
     if subj.lower_ == "they":  # the parties the text has just named: "… met in Bishkek. They agreed to …"
         prev = _previous_subject(subj)
         if prev is not None and (prev.lower_ in COLLECTIVE or len(_named(article, prev)) >= 2):
@@ -223,7 +228,8 @@ def _list_start(article, first) -> int:
 
 
 def _phrase(article, tok) -> str:
-    toks = list(tok.subtree)
+    """The noun phrase without the clauses hung on it ("the parties, recognizing the region's future,")."""
+    toks = sorted([tok, *(t for c in tok.children if c.dep_ not in ("acl", "relcl", "appos", "punct", "advcl") for t in c.subtree)], key=lambda t: t.i)
     return article.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
 
 

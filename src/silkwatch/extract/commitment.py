@@ -21,6 +21,7 @@ from .patterns import pattern_set
 __all__ = ["PledgeCandidate", "extract", "candidates", "area_of"]
 
 GROUP = "commitment"
+NOUN_PATTERNS = ("readiness_noun_to_act", "plan_noun_to_act", "signed_plan_to_act")
 DEADLINE = re.compile(r"\b(?:by|before|until)\s+(20\d\d)\b")
 
 
@@ -73,6 +74,8 @@ def candidates(article) -> list[PledgeCandidate]:
             action = cue
         if m.name == "signed_plan_to_act" and action < cue:
             continue  # the infinitive stands before the plan: it is not the plan's purpose
+        if m.name in NOUN_PATTERNS and any(c.dep_ == "auxpass" for c in article.doc[action].children):
+            continue  # "consensus to be reached": what others will do to the plan, not the plan's action
         found.append(PledgeCandidate(cue, action, m.name))
     return _agreed_list(article, found) + found
 
@@ -82,12 +85,12 @@ def extract(article) -> list[Claim]:
     words = _words()
     speech = _speech_forms(article.profile)
     out: list[Claim] = []
-    seen, said = set(), set()
+    seen, said, worded = set(), set(), []
     for cand in candidates(article):
         doc = article.doc
         cue, verb = doc[cand.cue], doc[cand.action]
-        if verb.i in seen:
-            continue
+        if verb.i in seen or any(a <= verb.i <= b for a, b in worded):
+            continue  # an action already worded inside another promise ("readiness to implement …, to strengthen …")
         if not cand.point and _vetoed(cue, verb, cand.pattern, words):
             continue
         actors = frozenset(cand.parties) if cand.point else _actors(article, cue, verb, cand.pattern, words, speech)
@@ -100,6 +103,7 @@ def extract(article) -> list[Claim]:
         if len(toks) < 3 or (len(toks[-1].text) == 1 and toks[-1].text.islower()):
             continue  # too short, or cut off mid-word by the source ("will continue to s")
         seen.add(verb.i)
+        worded.append((toks[0].i, toks[-1].i))
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         wording = article.text[start:end]
         if (tuple(sorted(actors)), wording) in said:
@@ -123,11 +127,13 @@ def _covered(profile, code: str, actors: frozenset[str]) -> bool:
 
 
 def _area_text(article, verb, toks) -> str:
-    """The promised action with all it governs, even the clause the wording leaves out ("…, thus creating security")."""
-    sub = [t for t in verb.subtree if t.i >= toks[0].i and t.dep_ not in ("nsubj",)]
-    if not sub:
-        return article.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
-    return article.text[sub[0].idx: sub[-1].idx + len(sub[-1].text)]
+    """The promised action with what it is for, even a clause the wording leaves out ("…, thus creating security")."""
+    end = toks[-1].i
+    for t in verb.sent:
+        if t.i > end and t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            end = max(end, t.right_edge.i)
+    last = verb.doc[end]
+    return article.text[toks[0].idx: last.idx + len(last.text)]
 
 
 @lru_cache(maxsize=8)
@@ -166,7 +172,7 @@ def _believed(cue, words) -> bool:
     beliefs = words["belief_words"]
     t = cue
     for _ in range(6):
-        if t.lower_ in beliefs or any(c.lower_ in beliefs and c.dep_ in ("acomp", "amod", "dobj") for c in t.children):
+        if t.lower_ in beliefs or any(c.lower_ in beliefs and c.dep_ in ("acomp", "amod", "dobj", "advmod", "prt") for c in t.children):
             return True
         if t.head is t:
             break
@@ -211,8 +217,9 @@ def _actors(article, cue, verb, pattern: str, words, speech) -> frozenset[str]:
 def _wording(verb, cue) -> list:
     """The tokens that word the promised action: the verb's phrase, with the subject of a passive."""
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.i == cue.head.i else None
-    # What a passive promises is done to its subject: "the road will be rebuilt" keeps "the road".
-    first = passive.left_edge.i if passive is not None else verb.i
+    # What a passive promises is done to its subject: "the road will be rebuilt" keeps "the road";
+    # a noun promised is worded whole ("agreed on the non-use of force").
+    first = passive.left_edge.i if passive is not None else (verb.left_edge.i if verb.pos_ == "NOUN" else verb.i)
     toks = [t for t in verb.subtree if t.i >= first and (t.dep_ not in ("nsubj", "nsubjpass") or (passive is not None and t.i == passive.i))]
     # Stop at a following clause of its own ("…, and Kazakhstan will …", "…, as Xi outlined …", "…, adding that …").
     cut = next((t.left_edge.i if t.dep_ == "advcl" else t.i for t in toks if t.i > verb.i and (
