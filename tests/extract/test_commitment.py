@@ -122,3 +122,86 @@ def test_his_country_outside_reported_speech_is_the_state_of_the_last_person_nam
     text = "Kazakh President Kassym-Jomart Tokayev arrived in Urumqi. His country will build a new grain terminal at the border."
     [c] = claims_of(text, "2025-02-02", "commitment")
     assert c.actors == ("KZ",)
+
+
+def test_a_list_of_parties_is_read_whole_and_all_five_members_are_written_as_the_group(claims_of):
+    text = ("According to the joint communique, China, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan "
+            "agreed to open more border crossings for trucks.")
+    assert commitments(claims_of, text) == [(("C5", "CN"), "other", "open more border crossings for trucks")]
+
+
+def test_all_parties_are_everyone_at_the_meeting(claims_of):
+    text = ("Foreign ministers of China and the five Central Asian countries met in Almaty on Friday.\n\n"
+            "All parties agreed to set up a joint commission on water resources.")
+    [(actors, area, wording)] = commitments(claims_of, text)
+    assert (actors, area) == (("C5", "CN"), "green")
+    assert wording.startswith("set up a joint commission")
+
+
+def test_we_is_the_speakers_state_inside_a_quote_and_nobody_outside_it(claims_of):
+    text = ('"We will build three new grain terminals on the border," Kazakh President Kassym-Jomart Tokayev said.\n\n'
+            "In this article we will look at the history of the old border town.")
+    assert commitments(claims_of, text) == [(("KZ",), "agriculture", "build three new grain terminals on the border")]
+
+
+def test_the_ministers_are_those_named_earlier(claims_of):
+    text = ("The foreign ministers of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met in Tashkent. "
+            "The five ministers praised the new customs rules.\n\n"
+            "The ministers stressed their readiness to expand trade in farm produce.")
+    [(actors, _, _)] = commitments(claims_of, text)
+    assert actors == ("C5",)
+
+
+def test_points_of_a_numbered_list_need_no_pledge_word_of_their_own(claims_of):
+    text = ("Foreign ministers of China and Uzbekistan met in Tashkent on Monday.\n\n"
+            "The two ministers reached a consensus on the following:\n\n"
+            "  1. Expand cooperation in vaccine research.\n"
+            "  2. Open two new air routes between their capitals.\n\n"
+            "The talks ended with a dinner.")
+    assert commitments(claims_of, text) == [
+        (("CN", "UZ"), "health", "Expand cooperation in vaccine research"),
+        (("CN", "UZ"), "transport", "Open two new air routes between their capitals"),
+    ]
+
+
+def test_a_lasting_stance_is_a_promise_but_a_state_is_not(claims_of):
+    text = ("China will always be a reliable friend of Turkmenistan.\n\n"
+            "The new terminal will be the largest in the region.")
+    assert [(a, t) for a, _, t in commitments(claims_of, text)] == [(("CN",), "be a reliable friend of Turkmenistan")]
+
+
+def test_readiness_covers_every_action_it_governs(claims_of):
+    text = "China is willing to train more customs officers, and build a joint logistics centre with Kyrgyzstan."
+    [(actors, _, wording)] = commitments(claims_of, text)
+    assert actors == ("CN",)
+    assert wording == "train more customs officers, and build a joint logistics centre with Kyrgyzstan"
+
+
+def test_area_counts_compound_keywords_and_ignores_names_of_the_relationship(claims_of):
+    text = ("Kazakhstan is ready to deepen counterterrorism cooperation with China.\n\n"
+            "The two countries pledged to build a China-Kazakhstan community of development and security.")
+    got = {t: area for _, area, t in commitments(claims_of, text)}
+    assert got["deepen counterterrorism cooperation with China"] == "security"
+    assert got["build a China-Kazakhstan community of development and security"] == "other"
+
+
+def test_agreement_on_a_course_of_action_named_by_nouns(claims_of):
+    text = ("Presidents of Kazakhstan and Kyrgyzstan met in Cholpon-Ata on Tuesday. "
+            "The two sides agreed on the joint protection of the Chu river and the removal of old dams.")
+    [(actors, area, wording)] = commitments(claims_of, text)
+    assert actors == ("KG", "KZ")
+    assert wording.startswith("the joint protection of the Chu river")
+
+
+def test_a_person_who_says_they_speaks_for_the_meeting(claims_of):
+    text = ("Xi Jinping hosted the leaders of the five Central Asian countries in Xi'an. "
+            "Xi said that they would consider setting up a joint development fund.")
+    [(actors, _, wording)] = commitments(claims_of, text)
+    assert actors == ("C5", "CN")
+    assert wording == "consider setting up a joint development fund"
+
+
+def test_support_for_a_position_and_hopes_are_not_promises(claims_of):
+    text = ("The two sides reiterated their commitment to supporting each other's core interests.\n\n"
+            "Kazakh officials look forward to more deals that will help farmers.")
+    assert commitments(claims_of, text) == []

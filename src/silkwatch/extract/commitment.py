@@ -21,6 +21,8 @@ from .patterns import pattern_set
 __all__ = ["PledgeCandidate", "extract", "candidates", "area_of"]
 
 GROUP = "commitment"
+# "a China-Tajikistan community of development and security": a name for the relationship, not an area of work.
+SLOGAN = re.compile(r"\b[A-Z][\w]*[-–][A-Z][\w]*(?:\s[\w-]+){0,3}?\scommunity(?:\s(?:of|with)\s[^,.;]*|\sand\s[\w-]+\scommunity)?")
 NOUN_PATTERNS = ("readiness_noun_to_act", "plan_noun_to_act", "signed_plan_to_act")
 DEADLINE = re.compile(r"\b(?:by|before|until)\s+(20\d\d)\b")
 
@@ -48,7 +50,7 @@ def _words(lang: str = "en") -> dict[str, frozenset[str]]:
 def area_of(profile, text: str) -> str:
     """The cooperation area whose keywords the text uses most (the one named first on a tie), else "other"."""
     best, score = "other", (0, 0)
-    low = text.lower()
+    low = SLOGAN.sub(" ", text).lower()
     for area in profile.areas:
         hits = [m.start() for k in area.keywords for m in re.finditer(_keyword_re(k), low)]
         key = (len(hits), -min(hits)) if hits else (0, 0)
@@ -76,6 +78,8 @@ def candidates(article) -> list[PledgeCandidate]:
             continue  # the infinitive stands before the plan: it is not the plan's purpose
         if m.name in NOUN_PATTERNS and any(c.dep_ == "auxpass" for c in article.doc[action].children):
             continue  # "consensus to be reached": what others will do to the plan, not the plan's action
+        if m.name == "agreed_on" and any(f.cue == cue and f.pattern == m.name for f in found):
+            continue  # one agreement, however many nouns the parser split it into
         found.append(PledgeCandidate(cue, action, m.name))
     return _agreed_list(article, found) + found
 
@@ -86,7 +90,9 @@ def extract(article) -> list[Claim]:
     speech = _speech_forms(article.profile)
     out: list[Claim] = []
     seen, said, worded = set(), set(), []
-    for cand in candidates(article):
+    found = candidates(article)
+    cues = frozenset(c.cue for c in found)
+    for cand in found:
         doc = article.doc
         cue, verb = doc[cand.cue], doc[cand.action]
         if verb.i in seen or any(a <= verb.i <= b for a, b in worded):
@@ -96,8 +102,7 @@ def extract(article) -> list[Claim]:
         actors = frozenset(cand.parties) if cand.point else _actors(article, cue, verb, cand.pattern, words, speech)
         if not actors:
             continue
-        first = cue.i + 1 if cand.span and cue.lower_ == "to" else verb.i
-        toks = _trim([t for t in doc[first:] if t.idx < cand.span[1]]) if cand.span else _wording(verb, cue)
+        toks = _promise_tokens(doc, cand, cues)
         if toks and len(toks[-1].text) == 1 and toks[-1].text.islower() and len(toks) > 4:
             toks = _trim(toks[:-1])  # the source cut the last word off: keep what stands before it
         if len(toks) < 3 or (len(toks[-1].text) == 1 and toks[-1].text.islower()):
@@ -150,7 +155,7 @@ def _vetoed(cue, verb, pattern: str, words) -> bool:
         return True
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in cue.children):
         return True  # "will not …", "is not ready to …"
-    return _believed(cue, words) or _position_support(verb)
+    return _believed(cue, words) or _position_support(verb, words["position_nouns"])
 
 
 def _not_an_act(verb, words) -> bool:
@@ -180,7 +185,7 @@ def _believed(cue, words) -> bool:
     return False
 
 
-def _position_support(verb) -> bool:
+def _position_support(verb, positions: frozenset[str] = frozenset()) -> bool:
     """Support for a position, not an action: "firmly support X in safeguarding …", "pledged support for Beijing"."""
     if verb.lower_.startswith("support") and (any(c.lower_ == "firmly" for c in verb.children) or any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)):
         return True
@@ -189,6 +194,8 @@ def _position_support(verb) -> bool:
             return True
         if c.dep_ == "dobj" and c.lower_ in ("visit", "trip", "tour"):
             return True  # "undertake a state visit": a schedule
+        if verb.lower_.startswith("support") and c.dep_ == "dobj" and c.lower_ in positions:
+            return True  # "supporting each other's core interests"
     return False
 
 
@@ -214,8 +221,24 @@ def _actors(article, cue, verb, pattern: str, words, speech) -> frozenset[str]:
 
 
 # ---------------------------------------------------------------------------------------- wording
-def _wording(verb, cue) -> list:
-    """The tokens that word the promised action: the verb's phrase, with the subject of a passive."""
+def _promise_tokens(doc, cand: PledgeCandidate, cues: frozenset[int]) -> list:
+    """The tokens that word a candidate's promise: a point to the end of its line, a noun agreed on with its
+    conjuncts, else the action's phrase."""
+    cue, verb = doc[cand.cue], doc[cand.action]
+    if cand.span:
+        first = cue.i + 1 if cue.lower_ == "to" else verb.i
+        return _trim([t for t in doc[first:] if t.idx < cand.span[1]])
+    if cand.pattern == "agreed_on":
+        # "agreed on the non-use of force and the renunciation of …": the parser hangs the nouns on "on" and on the verb
+        on = verb.head
+        nouns = [c for c in on.children if c.dep_ == "pobj"] + [c for c in cue.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        last = max(n.right_edge.i for n in nouns)
+        return _trim([t for t in doc[on.i + 1: last + 1] if not (t.i > on.i + 1 and t.dep_ == "punct" and t.text == "," and t.i == last)])
+    return _wording(verb, cue, cues)
+
+
+def _wording(verb, cue, cues: frozenset[int] = frozenset()) -> list:
+    """The tokens that word the promised action: the verb's phrase, with the subject of a passive, up to another pledge."""
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if verb.i == cue.head.i else None
     # What a passive promises is done to its subject: "the road will be rebuilt" keeps "the road";
     # a noun promised is worded whole ("agreed on the non-use of force").
@@ -223,13 +246,17 @@ def _wording(verb, cue) -> list:
     toks = [t for t in verb.subtree if t.i >= first and (t.dep_ not in ("nsubj", "nsubjpass") or (passive is not None and t.i == passive.i))]
     # Stop at a following clause of its own ("…, and Kazakhstan will …", "…, as Xi outlined …", "…, adding that …").
     cut = next((t.left_edge.i if t.dep_ == "advcl" else t.i for t in toks if t.i > verb.i and (
-        (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children))
+        (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" for c in t.children) or any(d.i in cues for d in t.subtree)))
         or (t.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or t.nbor(-1).text == ","))
     )), None)
     if cut is not None:
         toks = [t for t in toks if t.i < cut]
     elif cue.i != verb.i and cue.dep_ == "acomp":
         toks += _shared_conjuncts(cue.head, verb)
+    elif cue.pos_ in ("NOUN", "PROPN"):  # "readiness to implement …, to strengthen …": one readiness, several acts
+        more = [c for c in cue.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > verb.right_edge.i]
+        if more:
+            toks += list(verb.doc[toks[-1].i + 1: more[-1].right_edge.i + 1])
     return _trim(toks)
 
 
@@ -237,7 +264,8 @@ def _shared_conjuncts(head, verb) -> list:
     """Further actions of one readiness that the parser hangs on the copula: "is willing to enhance …, and build …"."""
     out = []
     for c in head.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+        # only a bare infinitive continues the "to …" ("and build …"); "and suggested …" is another act
+        if c.dep_ == "conj" and c.tag_ == "VB" and c.i > verb.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
             out += [t for t in head.doc[verb.right_edge.i + 1: c.right_edge.i + 1]]
             break
     return out
