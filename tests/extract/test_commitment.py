@@ -205,3 +205,9 @@ def test_support_for_a_position_and_hopes_are_not_promises(claims_of):
     text = ("The two sides reiterated their commitment to supporting each other's core interests.\n\n"
             "Kazakh officials look forward to more deals that will help farmers.")
     assert commitments(claims_of, text) == []
+
+
+def test_things_that_name_a_party_do_not_promise(claims_of):
+    text = ("Chinese investment will boost the economy of Kyrgyzstan.\n\n"
+            "The new Kazakh grain terminal will double exports to China.")
+    assert commitments(claims_of, text) == []

@@ -213,8 +213,8 @@ def _actors(article, cue, verb, pattern: str, words, speech) -> frozenset[str]:
         said = speaker_parties(article, subj, speech)  # "Rahmon said the road will be rebuilt": the speaker promises
         if said:
             return said
-    if low in words["not_agent_nouns"]:
-        return frozenset()
+    if subj.pos_ == "NOUN" and low not in words["agent_nouns"]:
+        return frozenset()  # a thing or an occasion: "the new line will carry …"
     if low in words["attendee_nouns"] and pattern == "modal_action":
         return frozenset()  # "the leaders will review …": what a meeting will do, not a promise
     return subject_parties(article, subj, speech)
