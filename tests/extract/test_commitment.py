@@ -211,3 +211,10 @@ def test_things_that_name_a_party_do_not_promise(claims_of):
     text = ("Chinese investment will boost the economy of Kyrgyzstan.\n\n"
             "The new Kazakh grain terminal will double exports to China.")
     assert commitments(claims_of, text) == []
+
+
+def test_forecasts_hypotheses_and_questions_are_not_promises(claims_of):
+    text = ("Analysts said China would build more pipelines across the region.\n\n"
+            "If prices rise, Kazakhstan would sell more wheat to China.\n\n"
+            "Will Beijing fund the new railway to Tashkent?")
+    assert commitments(claims_of, text) == []

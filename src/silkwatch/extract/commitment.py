@@ -155,7 +155,27 @@ def _vetoed(cue, verb, pattern: str, words) -> bool:
         return True
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in cue.children):
         return True  # "will not …", "is not ready to …"
+    if verb.sent.text.rstrip().endswith("?") or _hypothetical(verb, words) or _forecast(verb, words):
+        return True
     return _believed(cue, words) or _position_support(verb, words["position_nouns"])
+
+
+def _hypothetical(verb, words) -> bool:
+    """"If …, China would …": a promise only under a condition the text does not say is met."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words["condition_marks"] for m in c.children) for c in verb.children)
+
+
+def _forecast(verb, words) -> bool:
+    """What analysts or experts say a party will do is their forecast, not the party's promise."""
+    t = verb
+    for _ in range(4):
+        if t.dep_ == "ccomp":
+            speaker = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            return speaker is not None and speaker.lower_ in words["forecaster_nouns"]
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _not_an_act(verb, words) -> bool:
