@@ -51,25 +51,44 @@ def area_of(profile, text: str) -> str:
     """The cooperation area whose keywords the text uses most (the one named first on a tie), else "other"."""
     best, score = "other", (0, 0)
     low = SLOGAN.sub(" ", text).lower()
-    for area in profile.areas:
-        hits = [m.start() for k in area.keywords for m in re.finditer(_keyword_re(k), low)]
-        key = (len(hits), -min(hits)) if hits else (0, 0)
-        if hits and key > score:
-            best, score = area.key, key
+    for key, patterns in _area_patterns(profile):
+        hits = [m.start() for p in patterns for m in p.finditer(low)]
+        rank = (len(hits), -min(hits)) if hits else (0, 0)
+        if hits and rank > score:
+            best, score = key, rank
     return best
 
 
-@lru_cache(maxsize=512)
-def _keyword_re(keyword: str) -> str:
-    # A keyword matches at a word start, or inside a compound ("counterterrorism", "anti-extremism").
-    k = re.escape(keyword.lower())
-    return rf"(?:\b|(?<=counter)|(?<=anti-)|(?<=anti)){k}" if len(keyword) >= 4 else rf"\b{k}\b"
+def _per_profile(fn):
+    """Cache a function of the profile by identity: hashing a whole profile on every call costs more than the work."""
+    cache: dict[int, tuple] = {}
+
+    def wrapper(profile):
+        hit = cache.get(id(profile))
+        if hit is None or hit[0] is not profile:
+            hit = cache[id(profile)] = (profile, fn(profile))
+        return hit[1]
+
+    return wrapper
+
+
+@_per_profile
+def _area_patterns(profile) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """Per area, its keywords: at a word start, or after a prefix of a compound ("counterterrorism"); short ones whole."""
+    prefixes = "".join(f"|(?<={re.escape(p)})" for p in sorted(_words()["compound_prefixes"]))
+    out = []
+    for area in profile.areas:
+        long = "|".join(re.escape(k.lower()) for k in sorted(area.keywords, key=len, reverse=True) if len(k) >= 4)
+        short = "|".join(re.escape(k.lower()) for k in area.keywords if len(k) < 4)
+        pats = ([re.compile(rf"(?:\b{prefixes})(?:{long})")] if long else []) + ([re.compile(rf"\b(?:{short})\b")] if short else [])
+        out.append((area.key, tuple(pats)))
+    return tuple(out)
 
 
 def candidates(article) -> list[PledgeCandidate]:
     """Every pledge candidate of the article in text order: the agreed lists' points first, then the patterns' matches."""
     found = []
-    for m in pattern_set(load_model(), "en", GROUP, article.profile).find(article.doc, labels=("PLEDGE",)):
+    for m in _patterns(article.profile).find(article.doc, labels=("PLEDGE",)):
         cue = m.anchor("cue")
         action = m.anchor("action")
         if m.name == "pledged_something":
@@ -141,7 +160,12 @@ def _area_text(article, verb, toks) -> str:
     return article.text[toks[0].idx: last.idx + len(last.text)]
 
 
-@lru_cache(maxsize=8)
+@_per_profile
+def _patterns(profile):
+    return pattern_set(load_model(), "en", GROUP, profile)
+
+
+@_per_profile
 def _speech_forms(profile) -> frozenset[str]:
     return frozenset(f for v in profile.words("speech_verbs") for f in {v.lower(), *verb_forms(v)})
 
