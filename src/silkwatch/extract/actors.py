@@ -7,18 +7,22 @@ span name", the group written for all its members) is `parties_in`, `parties_aro
 
 from __future__ import annotations
 
+from ..lang import language_words
 from .mentions import person_mentions
 
 __all__ = ["clause_subject", "subject_parties", "parties_in", "parties_around", "meeting_parties", "as_written", "speaker_parties"]
 
-# Subjects that stand for the people or states the text has just named.
-COLLECTIVE = frozenset({"parties", "sides", "countries", "nations", "states", "leaders", "presidents", "heads", "ministers",
-                        "diplomats", "delegations", "governments", "members", "participants"})
-# Collectives of people, whose earlier mention may say whose they are ("the five ministers" … "the ministers").
-PEOPLE = frozenset({"leaders", "presidents", "heads", "ministers", "diplomats", "delegations", "participants"})
-# "the country", "his government": one state, the speaker's or the last person's.
-OWN_STATE = frozenset({"country", "nation", "government", "state", "side"})
-FIRST_PERSON = frozenset({"we", "us", "our"})
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(language_words("en", key))
+
+
+
+COLLECTIVE = _words("collective_nouns")
+PEOPLE = _words("people_collectives")
+OWN_STATE = _words("own_state_nouns")
+FIRST_PERSON = _words("first_person")
+NUMBER_WORDS = language_words("en", "cardinals")
 QUOTE_OPEN, QUOTE_CLOSE = "\"“«„", "\"”»"
 # How far a shared subject is looked for above the clause: "stands ready to …", "…, announcing to build".
 CLIMB = ("xcomp", "conj", "advcl", "acomp", "pcomp")
@@ -126,22 +130,36 @@ def _modifiers(tok) -> set[str]:
 
 
 def _collective(article, subj) -> frozenset[str]:
-    """"the two sides" → the two parties met; "the five …" → the group; "all parties", "the six countries" → everyone met."""
+    """"the two sides" → the two parties named most around; "the five …" → the group of five; "all parties",
+    "the six countries" → everyone at the meeting."""
     mods = {c.lower_ for c in subj.children}
-    if subj.lower_ in ("countries", "nations", "states", "governments") and not mods & {"two", "both", "the", "all", "six", "five", "these", "those"}:
+    n = _count(mods)
+    if subj.lower_ in ("countries", "nations", "states", "governments") and n is None and not mods & {"the", "all", "these", "those"}:
         return frozenset()  # "countries will …": which ones is not said
     group = article.profile.group_code
-    if mods & {"two", "both"}:
-        codes = parties_around(article, subj.sent)
-        if len(set(codes)) < 2:
-            return frozenset()
-        # the two named most (the later mention breaks a tie), states before the group
-        ranked = sorted(set(codes), key=lambda c: (c != group, codes.count(c), max(i for i, x in enumerate(codes) if x == c)), reverse=True)
-        return frozenset(ranked[:2])
     members = next((g.members for g in article.profile.groups if g.code == group), ())
-    if str(len(members)) in mods or _number_word(len(members)) in mods:
+    if n is not None and n == len(members):
         return frozenset({group})
+    if n is not None and n < len(members):
+        codes = [c for c in parties_around(article, subj.sent) if c != group] or parties_around(article, subj.sent)
+        if len(set(codes)) < n:
+            return frozenset()
+        # the n named most, the later mention breaking a tie
+        ranked = sorted(set(codes), key=lambda c: (codes.count(c), max(i for i, x in enumerate(codes) if x == c)), reverse=True)
+        return frozenset(ranked[:n])
     return meeting_parties(article, subj.sent)
+
+
+def _count(mods: set[str]) -> int | None:
+    """How many a collective says it is: "both", "two", "3"."""
+    if "both" in mods:
+        return 2
+    for m in mods:
+        if m.isdigit():
+            return int(m)
+        if m in NUMBER_WORDS:
+            return NUMBER_WORDS.index(m)
+    return None
 
 
 def meeting_parties(article, sent) -> frozenset[str]:
@@ -258,5 +276,3 @@ def _inside_quote(text: str, at: int) -> bool:
     return straight % 2 == 1 or sum(seg.count(c) for c in QUOTE_OPEN[1:]) > sum(seg.count(c) for c in QUOTE_CLOSE[1:])
 
 
-def _number_word(n: int) -> str:
-    return ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")[n] if 0 <= n <= 10 else str(n)
