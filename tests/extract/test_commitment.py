@@ -218,3 +218,10 @@ def test_forecasts_hypotheses_and_questions_are_not_promises(claims_of):
             "If prices rise, Kazakhstan would sell more wheat to China.\n\n"
             "Will Beijing fund the new railway to Tashkent?")
     assert commitments(claims_of, text) == []
+
+
+def test_the_three_countries_are_the_three_parties_named_around(claims_of):
+    text = ("Leaders of China, Kyrgyzstan and Uzbekistan met in Bishkek, where Central Asian officials praised the new railway. "
+            "The three countries pledged to finish the new railway by 2030.")
+    [(actors, area, wording)] = commitments(claims_of, text)
+    assert (actors, area) == (("CN", "KG", "UZ"), "transport")
