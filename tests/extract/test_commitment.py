@@ -225,3 +225,10 @@ def test_the_three_countries_are_the_three_parties_named_around(claims_of):
             "The three countries pledged to finish the new railway by 2030.")
     [(actors, area, wording)] = commitments(claims_of, text)
     assert (actors, area) == (("CN", "KG", "UZ"), "transport")
+
+
+def test_could_is_an_offer_only_in_what_a_party_says_of_itself(claims_of):
+    text = ("Kazakh President Kassym-Jomart Tokayev told Chinese investors that Kazakhstan could supply more wheat to China.\n\n"
+            "Chinese President Xi Jinping said that Kazakhstan could become a transit hub.\n\n"
+            "Kyrgyzstan could also join the project next year.")
+    assert commitments(claims_of, text) == [(("KZ",), "agriculture", "supply more wheat to China")]

@@ -23,6 +23,7 @@ __all__ = ["PledgeCandidate", "extract", "candidates", "area_of"]
 GROUP = "commitment"
 # "a China-Tajikistan community of development and security": a name for the relationship, not an area of work.
 SLOGAN = re.compile(r"\b[A-Z][\w]*[-–][A-Z][\w]*(?:\s[\w-]+){0,3}?\scommunity(?:\s(?:of|with)\s[^,.;]*|\sand\s[\w-]+\scommunity)?")
+MODAL_PATTERNS = ("modal_action", "offered_modal")
 NOUN_PATTERNS = ("readiness_noun_to_act", "plan_noun_to_act", "signed_plan_to_act")
 DEADLINE = re.compile(r"\b(?:by|before|until)\s+(20\d\d)\b")
 
@@ -173,7 +174,7 @@ def _speech_forms(profile) -> frozenset[str]:
 # ---------------------------------------------------------------------------------------- vetoes
 def _vetoed(cue, verb, pattern: str, words) -> bool:
     """Whether a candidate is no promise: a negation, a state or schedule, a belief or forecast, support for a position."""
-    if pattern == "modal_action" and _not_an_act(verb, words):
+    if pattern in MODAL_PATTERNS and _not_an_act(verb, words):
         return True
     if verb.lower_ in words["schedule_verbs"] or (verb.i == cue.i and verb.lower_ in words["schedule_participles"]):
         return True
@@ -246,7 +247,7 @@ def _position_support(verb, positions: frozenset[str] = frozenset()) -> bool:
 # ---------------------------------------------------------------------------------------- actors
 def _actors(article, cue, verb, pattern: str, words, speech) -> frozenset[str]:
     """Who promises: the parties the subject of the pledge's clause stands for."""
-    anchor = verb if pattern == "modal_action" else cue
+    anchor = verb if pattern in MODAL_PATTERNS else cue
     while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor and anchor.dep_ in ("dobj", "pobj", "attr", "conj", "prep", "acomp"):
         anchor = anchor.head  # "expressed readiness to …": the verb that carries the noun
     subj = clause_subject(anchor)
@@ -259,9 +260,13 @@ def _actors(article, cue, verb, pattern: str, words, speech) -> frozenset[str]:
             return said
     if subj.pos_ == "NOUN" and low not in words["agent_nouns"]:
         return frozenset()  # a thing or an occasion: "the new line will carry …"
-    if low in words["attendee_nouns"] and pattern == "modal_action":
+    if low in words["attendee_nouns"] and pattern in MODAL_PATTERNS:
         return frozenset()  # "the leaders will review …": what a meeting will do, not a promise
-    return subject_parties(article, subj, speech)
+    actors = subject_parties(article, subj, speech)
+    if pattern == "offered_modal":  # "could" offers only in a party's words about itself; elsewhere it is a possibility
+        said = speaker_parties(article, verb, speech)
+        return actors if said and said <= actors else frozenset()
+    return actors
 
 
 # ---------------------------------------------------------------------------------------- wording
