@@ -232,3 +232,10 @@ def test_could_is_an_offer_only_in_what_a_party_says_of_itself(claims_of):
             "Chinese President Xi Jinping said that Kazakhstan could become a transit hub.\n\n"
             "Kyrgyzstan could also join the project next year.")
     assert commitments(claims_of, text) == [(("KZ",), "agriculture", "supply more wheat to China")]
+
+
+def test_area_keywords_count_as_words_not_as_the_start_of_other_words(claims_of):
+    text = ("China is ready to become a more important partner of Kyrgyzstan.\n\n"
+            "Uzbekistan will double its exports of cotton yarn to China.")
+    got = {t: area for _, area, t in commitments(claims_of, text)}
+    assert got == {"become a more important partner of Kyrgyzstan": "other", "double its exports of cotton yarn to China": "trade"}

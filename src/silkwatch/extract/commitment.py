@@ -75,13 +75,16 @@ def _per_profile(fn):
 
 @_per_profile
 def _area_patterns(profile) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    """Per area, its keywords: at a word start, or after a prefix of a compound ("counterterrorism"); short ones whole."""
+    """Per area, its keywords as words with their inflections, also after a prefix of a compound ("counterterrorism");
+    short ones whole."""
     prefixes = "".join(f"|(?<={re.escape(p)})" for p in sorted(_words()["compound_prefixes"]))
+    # inflections only: "exports" and "ports" count, "important" and "portion" do not
+    suffixes = "(?:" + "|".join(re.escape(x) for x in sorted(_words()["keyword_suffixes"], key=len, reverse=True)) + ")?"
     out = []
     for area in profile.areas:
         long = "|".join(re.escape(k.lower()) for k in sorted(area.keywords, key=len, reverse=True) if len(k) >= 4)
         short = "|".join(re.escape(k.lower()) for k in area.keywords if len(k) < 4)
-        pats = ([re.compile(rf"(?:\b{prefixes})(?:{long})")] if long else []) + ([re.compile(rf"\b(?:{short})\b")] if short else [])
+        pats = ([re.compile(rf"(?:\b{prefixes})(?:{long}){suffixes}\b")] if long else []) + ([re.compile(rf"\b(?:{short})\b")] if short else [])
         out.append((area.key, tuple(pats)))
     return tuple(out)
 
