@@ -239,3 +239,20 @@ def test_area_keywords_count_as_words_not_as_the_start_of_other_words(claims_of)
             "Uzbekistan will double its exports of cotton yarn to China.")
     got = {t: area for _, area, t in commitments(claims_of, text)}
     assert got == {"become a more important partner of Kyrgyzstan": "other", "double its exports of cotton yarn to China": "trade"}
+
+
+def test_a_promise_to_refrain_is_a_promise_but_unreadiness_is_not(claims_of):
+    text = ("Turkmen President Serdar Berdimuhamedov said Turkmenistan will not raise gas prices for China.\n\n"
+            "Kyrgyzstan is not ready to open the border crossing.")
+    assert [(a, t) for a, _, t in commitments(claims_of, text)] == [(("TM",), "raise gas prices for China")]
+
+
+def test_a_further_action_after_a_scheduled_one_is_still_promised(claims_of):
+    text = ("Xi Jinping hosted the presidents of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan in Xi'an. "
+            "The leaders of the six countries agreed to hold the next summit in China in 2027 and to expand flights between their capitals.")
+    assert commitments(claims_of, text) == [(("C5", "CN"), "transport", "expand flights between their capitals")]
+
+
+def test_a_forecast_does_not_silence_a_promise_in_a_clause_of_its_own(claims_of):
+    text = "The railway is expected to carry 15 million tonnes of cargo a year, and China will fund half of its cost."
+    assert [(a, t) for a, _, t in commitments(claims_of, text)] == [(("CN",), "fund half of its cost")]

@@ -132,6 +132,9 @@ def _modifiers(tok) -> set[str]:
 def _collective(article, subj) -> frozenset[str]:
     """"the two sides" → the two parties named most around; "the five …" → the group of five; "all parties",
     "the six countries" → everyone at the meeting."""
+    of = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    if of is not None and of.lower_ in COLLECTIVE:
+        return _collective(article, of)  # "the leaders of the six countries": the countries say who
     mods = {c.lower_ for c in subj.children}
     n = _count(mods)
     if subj.lower_ in ("countries", "nations", "states", "governments") and n is None and not mods & {"the", "all", "these", "those"}:

@@ -181,8 +181,11 @@ def _vetoed(cue, verb, pattern: str, words) -> bool:
         return True
     if verb.lower_ in words["schedule_verbs"] or (verb.i == cue.i and verb.lower_ in words["schedule_participles"]):
         return True
-    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in cue.children):
-        return True  # "will not …", "is not ready to …"
+    negated = [cue, verb] if pattern not in MODAL_PATTERNS else [cue]
+    if cue.dep_ == "acomp":
+        negated.append(cue.head)  # "is not ready to …"
+    if any(c.dep_ == "neg" for t in negated for c in t.children):
+        return True  # "is not ready to …", "did not agree to …"; "will never …" is still a promise, to refrain
     if verb.sent.text.rstrip().endswith("?") or _hypothetical(verb, words) or _forecast(verb, words):
         return True
     return _believed(cue, words) or _position_support(verb, words["position_nouns"])
@@ -227,8 +230,8 @@ def _believed(cue, words) -> bool:
     for _ in range(6):
         if t.lower_ in beliefs or any(c.lower_ in beliefs and c.dep_ in ("acomp", "amod", "dobj", "advmod", "prt") for c in t.children):
             return True
-        if t.head is t:
-            break
+        if t.head is t or (t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            break  # a clause of its own: "…is expected to carry …, and China will fund …"
         t = t.head
     return False
 
