@@ -256,3 +256,14 @@ def test_a_further_action_after_a_scheduled_one_is_still_promised(claims_of):
 def test_a_forecast_does_not_silence_a_promise_in_a_clause_of_its_own(claims_of):
     text = "The railway is expected to carry 15 million tonnes of cargo a year, and China will fund half of its cost."
     assert [(a, t) for a, _, t in commitments(claims_of, text)] == [(("CN",), "fund half of its cost")]
+
+
+def test_what_a_party_receives_or_would_like_is_no_promise(claims_of):
+    text = ("According to the statement, Tajikistan will receive 300 million dollars in loans.\n\n"
+            "Uzbek President Shavkat Mirziyoyev said Uzbekistan would like to attract more investment.")
+    assert commitments(claims_of, text) == []
+
+
+def test_a_clause_said_of_the_thing_promised_is_not_part_of_the_wording(claims_of):
+    text = "China will build a new bridge to Kyrgyzstan, which will cut travel times by two days."
+    assert [t for _, _, t in commitments(claims_of, text)] == ["build a new bridge to Kyrgyzstan"]

@@ -181,7 +181,7 @@ def _vetoed(cue, verb, pattern: str, words) -> bool:
         return True
     if verb.lower_ in words["schedule_verbs"] or (verb.i == cue.i and verb.lower_ in words["schedule_participles"]):
         return True
-    negated = [cue, verb] if pattern not in MODAL_PATTERNS else [cue]
+    negated = [cue]  # the pledge denied; a denied action is a promise to refrain ("vowed never to allow …")
     if cue.dep_ == "acomp":
         negated.append(cue.head)  # "is not ready to …"
     if any(c.dep_ == "neg" for t in negated for c in t.children):
@@ -300,9 +300,10 @@ def _wording(verb, cue, cues: frozenset[int] = frozenset()) -> list:
     first = passive.left_edge.i if passive is not None else (verb.left_edge.i if verb.pos_ == "NOUN" else verb.i)
     toks = [t for t in verb.subtree if t.i >= first and (t.dep_ not in ("nsubj", "nsubjpass") or (passive is not None and t.i == passive.i))]
     # Stop at a following clause of its own ("…, and Kazakhstan will …", "…, as Xi outlined …", "…, adding that …").
-    cut = next((t.left_edge.i if t.dep_ == "advcl" else t.i for t in toks if t.i > verb.i and (
+    cut = next((t.left_edge.i if t.dep_ in ("advcl", "relcl") else t.i for t in toks if t.i > verb.i and (
         (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and (any(c.dep_ == "nsubj" for c in t.children) or any(d.i in cues for d in t.subtree)))
         or (t.dep_ == "advcl" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or t.nbor(-1).text == ","))
+        or (t.dep_ == "relcl" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ",")  # ", which will cut …": said of the thing
     )), None)
     if cut is not None:
         toks = [t for t in toks if t.i < cut]
