@@ -267,3 +267,9 @@ def test_what_a_party_receives_or_would_like_is_no_promise(claims_of):
 def test_a_clause_said_of_the_thing_promised_is_not_part_of_the_wording(claims_of):
     text = "China will build a new bridge to Kyrgyzstan, which will cut travel times by two days."
     assert [t for _, _, t in commitments(claims_of, text)] == ["build a new bridge to Kyrgyzstan"]
+
+
+def test_agreeing_on_arrangements_or_a_need_is_no_promise(claims_of):
+    text = ("Presidents of Kazakhstan and Kyrgyzstan met in Cholpon-Ata on Tuesday. "
+            "The two sides agreed on the date of the next meeting and on the need to talk more often.")
+    assert commitments(claims_of, text) == []

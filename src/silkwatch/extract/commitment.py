@@ -181,6 +181,8 @@ def _vetoed(cue, verb, pattern: str, words) -> bool:
         return True
     if verb.lower_ in words["schedule_verbs"] or (verb.i == cue.i and verb.lower_ in words["schedule_participles"]):
         return True
+    if pattern == "agreed_on" and verb.lower_ in words["non_action_nouns"]:
+        return True
     negated = [cue]  # the pledge denied; a denied action is a promise to refrain ("vowed never to allow …")
     if cue.dep_ == "acomp":
         negated.append(cue.head)  # "is not ready to …"
