@@ -273,3 +273,8 @@ def test_agreeing_on_arrangements_or_a_need_is_no_promise(claims_of):
     text = ("Presidents of Kazakhstan and Kyrgyzstan met in Cholpon-Ata on Tuesday. "
             "The two sides agreed on the date of the next meeting and on the need to talk more often.")
     assert commitments(claims_of, text) == []
+
+
+def test_the_manner_promised_is_part_of_the_wording(claims_of):
+    text = "Tajikistan will further strengthen border security with China."
+    assert [t for _, _, t in commitments(claims_of, text)] == ["further strengthen border security with China"]

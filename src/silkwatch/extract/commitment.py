@@ -300,6 +300,8 @@ def _wording(verb, cue, cues: frozenset[int] = frozenset()) -> list:
     # What a passive promises is done to its subject: "the road will be rebuilt" keeps "the road";
     # a noun promised is worded whole ("agreed on the non-use of force").
     first = passive.left_edge.i if passive is not None else (verb.left_edge.i if verb.pos_ == "NOUN" else verb.i)
+    while first > 0 and verb.doc[first - 1].head.i == verb.i and verb.doc[first - 1].dep_ == "advmod" and verb.doc[first - 1].lower_.endswith(("ly", "further")):
+        first -= 1  # the manner promised: "fully implement", "further strengthen", "jointly fight"
     toks = [t for t in verb.subtree if t.i >= first and (t.dep_ not in ("nsubj", "nsubjpass") or (passive is not None and t.i == passive.i))]
     # Stop at a following clause of its own ("…, and Kazakhstan will …", "…, as Xi outlined …", "…, adding that …").
     cut = next((t.left_edge.i if t.dep_ in ("advcl", "relcl") else t.i for t in toks if t.i > verb.i and (
