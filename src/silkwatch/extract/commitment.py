@@ -1,8 +1,8 @@
 """Commitment claims: promises and stated readiness to act by an identified party (GUIDELINES.md § commitment).
 
 Candidates are the pledge patterns of lang/en/patterns/commitment.toml (a pledge word and the action
-it governs) and the points of a jointly agreed list; vetoes drop beliefs, schedules, negations and
-support for a position; actors.py says who promises; the area is scored over the promised action.
+it governs) and the points of a jointly agreed list; vetoes drop beliefs, forecasts, schedules, denials
+and support for a position; actors.py says who promises; the area is scored over the promised action.
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ def _vetoed(cue, verb, pattern: str, words) -> bool:
         return True  # "is not ready to …", "did not agree to …"; "will never …" is still a promise, to refrain
     if verb.sent.text.rstrip().endswith("?") or _hypothetical(verb, words) or _forecast(verb, words):
         return True
-    return _believed(cue, words) or _position_support(verb, words["position_nouns"])
+    return _believed(cue, words) or _position_support(verb, words["position_nouns"], words["visit_nouns"])
 
 
 def _hypothetical(verb, words) -> bool:
@@ -238,14 +238,14 @@ def _believed(cue, words) -> bool:
     return False
 
 
-def _position_support(verb, positions: frozenset[str] = frozenset()) -> bool:
+def _position_support(verb, positions: frozenset[str] = frozenset(), visits: frozenset[str] = frozenset()) -> bool:
     """Support for a position, not an action: "firmly support X in safeguarding …", "pledged support for Beijing"."""
     if verb.lower_.startswith("support") and (any(c.lower_ == "firmly" for c in verb.children) or any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)):
         return True
     for c in verb.children:
         if c.dep_ == "dobj" and c.lower_ == "support" and any(g.dep_ == "prep" and g.lower_ == "for" for g in c.children):
             return True
-        if c.dep_ == "dobj" and c.lower_ in ("visit", "trip", "tour"):
+        if c.dep_ == "dobj" and c.lower_ in visits:
             return True  # "undertake a state visit": a schedule
         if verb.lower_.startswith("support") and c.dep_ == "dobj" and c.lower_ in positions:
             return True  # "supporting each other's core interests"
@@ -369,15 +369,14 @@ def _agreed_list(article, matches: list[PledgeCandidate]) -> list[PledgeCandidat
 
 def _list_parties(article, at: int) -> frozenset[str]:
     """Who agreed to a list: the parties named around its lead-in, as the record writes them."""
-    tok = next((t for t in article.doc if t.idx <= at < t.idx + len(t.text)), None)
-    if tok is None:
-        return frozenset()
-    return meeting_parties(article, tok.sent)
+    span = article.doc.char_span(at, at + 1, alignment_mode="expand")
+    return meeting_parties(article, span[0].sent) if span is not None and len(span) else frozenset()
 
 
 def _point_action(article, start: int, end: int, matches: list[PledgeCandidate]):
     """(cue, action) token indices of one point: a pledge inside it, else the verb after "is to", else its first verb."""
-    toks = [t for t in article.doc if start <= t.idx < end and not t.is_space]
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    toks = [t for t in span if not t.is_space] if span is not None else []
     inside = next((m for m in matches if start <= article.doc[m.action].idx < end), None)
     if inside is not None:
         return inside.cue, inside.action
