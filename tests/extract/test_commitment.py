@@ -278,3 +278,11 @@ def test_agreeing_on_arrangements_or_a_need_is_no_promise(claims_of):
 def test_the_manner_promised_is_part_of_the_wording(claims_of):
     text = "Tajikistan will further strengthen border security with China."
     assert [t for _, _, t in commitments(claims_of, text)] == ["further strengthen border security with China"]
+
+
+def test_a_headline_is_not_a_claim_its_body_is(claims_of):
+    text = ("Kazakhstan vows to double grain exports to China\n\n"
+            "Kazakhstan will double its grain exports to China within five years, the agriculture minister said.")
+    got = claims_of(text, "2025-02-02", "commitment")
+    assert [(c.actors, c.text) for c in got] == [(("KZ",), "double its grain exports to China within five years")]
+    assert got[0].span[0] > 0

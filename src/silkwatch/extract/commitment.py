@@ -120,7 +120,7 @@ def extract(article) -> list[Claim]:
         cue, verb = doc[cand.cue], doc[cand.action]
         if verb.i in seen or any(a <= verb.i <= b for a, b in worded):
             continue  # an action already worded inside another promise ("readiness to implement …, to strengthen …")
-        if not cand.point and _vetoed(cue, verb, cand.pattern, words):
+        if not cand.point and (_vetoed(cue, verb, cand.pattern, words) or _in_title(article.text, verb.idx)):
             continue
         actors = frozenset(cand.parties) if cand.point else _actors(article, cue, verb, cand.pattern, words, speech)
         if not actors:
@@ -147,6 +147,13 @@ def extract(article) -> list[Claim]:
             deadline=deadline.group(1) if deadline else None,
         ))
     return out
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Whether the offset is in the article's title: its first line, with no sentence end (the body says it again)."""
+    first = text.lstrip()
+    title_end = len(text) - len(first) + (first.find("\n") if "\n" in first else len(first))
+    return at < title_end and "\n" in first and not text[:title_end].rstrip().endswith((".", "!", "?", "\"", "”", ":"))
 
 
 def _covered(profile, code: str, actors: frozenset[str]) -> bool:
