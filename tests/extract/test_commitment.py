@@ -284,3 +284,11 @@ def test_a_headline_gives_no_claim(claims_of):
     text = ("China will build new roads in Tajikistan, Xi says\n\n"
             "The two leaders met in Dushanbe on Thursday.")
     assert commitments(claims_of, text) == []
+
+
+def test_a_course_of_action_agreed_in_the_passive_belongs_to_everyone_met(claims_of):
+    text = ("Foreign ministers of China and the five Central Asian countries met in Almaty on Friday.\n\n"
+            "Joint patrols along the mountain borders were also agreed upon.")
+    [(actors, _, wording)] = commitments(claims_of, text)
+    assert actors == ("C5", "CN")
+    assert wording.startswith("Joint patrols along the mountain borders")

@@ -188,7 +188,7 @@ def _vetoed(cue, verb, pattern: str, words) -> bool:
         return True
     if verb.lower_ in words["schedule_verbs"] or (verb.i == cue.i and verb.lower_ in words["schedule_participles"]):
         return True
-    if pattern == "agreed_on" and verb.lower_ in words["non_action_nouns"]:
+    if pattern in ("agreed_on", "agreed_passive") and verb.lower_ in words["non_action_nouns"]:
         return True
     negated = [cue]  # the pledge denied; a denied action is a promise to refrain ("vowed never to allow …")
     if cue.dep_ == "acomp":
@@ -262,6 +262,9 @@ def _position_support(verb, positions: frozenset[str] = frozenset(), visits: fro
 # ---------------------------------------------------------------------------------------- actors
 def _actors(article, cue, verb, pattern: str, words, speech) -> frozenset[str]:
     """Who promises: the parties the subject of the pledge's clause stands for."""
+    if pattern == "agreed_passive":  # "… were agreed (by the two sides)": the agent named, else everyone at the meeting
+        agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return subject_parties(article, agent, speech) if agent is not None else meeting_parties(article, cue.sent)
     anchor = verb if pattern in MODAL_PATTERNS else cue
     while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor and anchor.dep_ in ("dobj", "pobj", "attr", "conj", "prep", "acomp"):
         anchor = anchor.head  # "expressed readiness to …": the verb that carries the noun
