@@ -292,3 +292,9 @@ def test_a_course_of_action_agreed_in_the_passive_belongs_to_everyone_met(claims
     [(actors, _, wording)] = commitments(claims_of, text)
     assert actors == ("C5", "CN")
     assert wording.startswith("Joint patrols along the mountain borders")
+
+
+def test_a_stated_refusal_is_a_promise_to_refrain(claims_of):
+    text = ("Presidents of Kazakhstan and Kyrgyzstan met in Cholpon-Ata on Tuesday. "
+            "The two sides reaffirmed their refusal to use force against each other.")
+    assert commitments(claims_of, text) == [(("KG", "KZ"), "security", "use force against each other")]
