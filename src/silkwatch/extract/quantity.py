@@ -351,7 +351,7 @@ def _subjects(article, f: Figure, ctx: Context, siblings: list[Figure]) -> tuple
         own = _own_party(parties, f, siblings)
         owned = {o.code for s in siblings if (o := _own_party(parties, s, siblings))}
         others = [p.code for p in parties if p.code not in owned]
-        other = others[0] if others else _other_side(article, own.code, ctx)
+        other = others[0] if others else (_reporter_country(article, ctx, own.code) or _other_side(article, own.code, ctx))
         if other:
             return subjects_of(prof, [own.code, other])
     a, b = _clause(sentence, f.start - ctx.s0)
@@ -410,6 +410,15 @@ def _list_indicator(article, li: int, lines, claimed: dict[int, str], kind: str,
     return None
 
 
+def _reporter_country(article, ctx: Context, own: str) -> str | None:
+    """The state of a body the sentence cites for its list ("…, China's customs said"): the side across from each item."""
+    for m in article.entities.mentions(article.text[ctx.s0:ctx.s1]):
+        inst = article.entities.institution(m.surface) if m.kind == "institution" else None
+        if inst and inst.country and inst.country != own and article.profile.state(inst.country):
+            return inst.country
+    return None
+
+
 def _respectively(article, f: Figure, ctx: Context, parties: list[PartyMention], siblings: list[Figure]) -> tuple[str, ...] | None:
     """Parties and figures paired in order ("with Kazakhstan and Kyrgyzstan reached $40 billion and $20 billion
     respectively"): the figure's own party with the other side; None when the sentence pairs nothing."""
@@ -421,7 +430,7 @@ def _respectively(article, f: Figure, ctx: Context, parties: list[PartyMention],
     if len(listed) != len(siblings):
         return None
     own = listed[siblings.index(f)]
-    other = hub if any(p.code == hub for p in parties) else _other_side(article, own, ctx)
+    other = hub if any(p.code == hub for p in parties) else (_reporter_country(article, ctx, own) or _other_side(article, own, ctx))
     return subjects_of(article.profile, [own, other]) if other else ()
 
 
@@ -562,7 +571,7 @@ def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: lis
     value = -f.value if f.kind == "percent" and _falls(sentence, a, b) else f.value  # a fall is a negative change
     # One fact stated twice (a headline and its lead) is one claim; the items of a list, or sentences
     # that name other places (routes), are several.
-    names = frozenset(m.key for m in article.entities.mentions(sentence))
+    names = frozenset(m.key for m in article.entities.mentions(sentence) if m.kind in ("state", "group", "place"))
     key = (indicator, tuple(sorted(subjects)), period, round(value, 6), f.unit, target, names)
     if key in run.seen and not LIST_ITEM.match(sentence):
         return
