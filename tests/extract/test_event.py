@@ -260,3 +260,16 @@ def test_the_next_summit_is_another_event_and_lends_no_place(claims_of):
             "The next summit will be held in Turkmenistan in 2027, the declaration said.")
     summits = sorted((c.location, c.start) for c in claims_of(text, "2025-06-14", "event") if c.event_type == "summit")
     assert summits == [("Turkmenistan", "2027"), ("Xi'an", "2025-06-12")]
+
+
+def test_a_city_the_profile_does_not_know_is_the_place_news_introduces_with_its_state(claims_of):
+    text = ("The ground-breaking ceremony of the new rail link was held in Kochkor, Kyrgyzstan, on Friday, "
+            "with Kyrgyz and Chinese officials attending.")
+    [ceremony] = claims_of(text, "2024-12-28", "event")
+    assert (ceremony.event_type, ceremony.location, ceremony.start) == ("ceremony", "Kochkor", "2024-12-27")
+
+
+def test_a_descriptor_between_in_and_the_city_still_places_the_event(claims_of):
+    text = "The second summit of China and Central Asian states, held on June 17 in the Kazakh capital Astana, adopted a treaty."
+    [summit] = [c for c in claims_of(text, "2025-06-18", "event") if c.event_type == "summit"]
+    assert (summit.location, summit.start) == ("Astana", "2025-06-17")

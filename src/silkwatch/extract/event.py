@@ -8,34 +8,22 @@ from functools import lru_cache
 
 from ..records import Claim
 from .event_dates import DATELINE, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
+from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
 
 __all__ = ["extract", "parse_dates"]
 
-# A place this many characters or fewer from the event word is the event's place ("summit in Xi'an").
-PLACE_WINDOW = 60
 # Mentions of one event dated at most this many days apart give its first and last day ("Thursday … Friday").
 MULTI_DAY_SPAN = 3
 # Sentences shorter than this many tokens are fragments whose context is the rest of the paragraph.
 SHORT_SENTENCE = 12
 # An event dated this many days or fewer from the story's news is the story's, in the story's city.
 STORY_DAYS = 14
-# Event types whose place, when a sentence does not give it, is the city the article is about.
 # Event types that, named without any party ("documents were signed"), are the story's parties' events.
 PARTIES_OF_STORY = {"signing", "ceremony", "other"}
+# Event types whose place, when a sentence does not give it, is the city the article is about.
 PLACED_TYPES = {"summit", "state_visit", "talks", "ministerial_meeting", "signing", "ceremony"}
-# The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing").
-AT_PLACE = re.compile(r"\b(?:in|at|to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 # "…, when he visited": the clause that dates what comes before it.
 WHEN = re.compile(r"\bwhen\s+(?:\w+\s+){1,2}$", re.IGNORECASE)
-# A city after "with" is a partner, one after "from" an origin, one joined by a dash a route's end
-# ("Dushanbe-Khorog", "Shymkent-Xi'an"): none of them is a venue.
-PARTNER = re.compile(r"\b(?:with|and|between|from)\s+(?:the\s+)?$", re.IGNORECASE)
-COMPOUND = re.compile(r"\s*[-–]\s*[A-Z]")
-COMPOUND_END = re.compile(r"\b[A-Z][\w'’]*\s*[-–]\s*$|\bfrom\s+[A-Z][\w'’-]*\s+to\s+$")
-PLACE_OF = re.compile(r"\b(?:city|capital)\s+of\s+$", re.IGNORECASE)
-IN_STATE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
-TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
-HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|signed|opened)\s+in\s+(?:the\s+)?([A-Z][\w'’-]+)")
 MECHANISM_OF = re.compile(r"\b(?:mechanism|format|platform)\s+(?:for|of)\s+(?:the\s+)?[\w+'’ -]{0,40}$", re.IGNORECASE)
 MECHANISM_AFTER = re.compile(r"\s+(?:mechanism|format)\b", re.IGNORECASE)
 GATHERING_OF = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -47,18 +35,11 @@ NAMED_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z0-9][\w'’-]*\s+){1,8}")
 TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
 # "Not long ago, the leaders attended …": an event the story looks back on, undated, not of the story's day or city.
 RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNORECASE)
-# The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19"
-# ("… in Beijing, Friday, May 19, 2023.").
-CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 # The words that make an event the time of another act: "ahead of the summit", "prior to the talks".
 TIMING = {"before", "ahead", "prior", "eve"}
-# Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
-VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
 # Words that mark another event of a series ("the next summit", "the previous meeting"); not "upcoming",
 # which previews call the very event they report.
 SEQUELS = {"next", "previous"}
-WHERE = re.compile(r",\s+where\b")
-VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
 # A plural ("agreements", "20 documents") is the batch a visit signs, however it is worded; a singular is its own.
 DOCUMENTS = {
@@ -106,7 +87,8 @@ def extract(article) -> list[Claim]:
     """One claim per distinct event the article reports: mentions of one type are one event unless
     their places, their dates or (for signings) the documents signed tell them apart."""
     events: list[dict] = []
-    for mn in _mentions(article):
+    local = local_cities(article)
+    for mn in _mentions(article, local):
         ev = next((e for e in events if _same_event(e, mn)), None)
         if ev is None:
             events.append({**mn, "parts": set(mn["parts"]), "days": [], "texts": [mn["text"]]})
@@ -114,7 +96,7 @@ def extract(article) -> list[Claim]:
             _merge(ev, mn)
     # "met Tokayev ahead of the summit": a time reference to an event the story does not otherwise tell
     events = [e for e in events if not (e["timed"] and e["place"] is None)]
-    cities = _article_cities(article)
+    cities = article_cities(article, local)
     lead = lead_date(article)
     for ev in events:
         if ev["place"] is None and not ev["online"] and ev["type"] in PLACED_TYPES:
@@ -122,7 +104,7 @@ def extract(article) -> list[Claim]:
             ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"] and not e["sequel"]), None)
     for ev in events:
         settle = ev["type"] in PLACED_TYPES and not ev["online"] and not ev["recalled"] and _of_the_story(article, ev, lead)
-        ev["place"] = _settle_place(article, ev["place"], cities if settle else [])
+        ev["place"] = settle_place(article, ev["place"], cities if settle else [], local)
     settled: list[dict] = []
     for ev in events:  # "a summit in Kazakhstan" settled in Astana is the Astana summit
         same = next((e for e in settled if _same_event(e, ev)), None)
@@ -167,7 +149,7 @@ def _merge(ev: dict, mn: dict) -> None:
         ev["days"] += [mn["start"], mn["end"], *mn.get("days", [])]
 
 
-def _mentions(article) -> list[dict]:
+def _mentions(article, local) -> list[dict]:
     """Every event word of the article with its type, place, dates, participants and (signings) document."""
     pattern, words = _keyword_pattern(article.profile.event_types)
     text = article.text
@@ -206,12 +188,12 @@ def _mentions(article) -> list[dict]:
                 obj = _signed_document(chunk, m.start(), m.end())
                 if obj is None:
                     continue  # "a signed article", "signed by": no agreement, no signing
-            held = HELD_IN.search(chunk)  # "was held in Beijing, with … via video link": the event had a place
-            online = bool(ONLINE.search(chunk)) and not (held and article.entities.place(held.group(1)))
+            # "was held in Beijing, with … via video link": the event had a place
+            online = bool(ONLINE.search(chunk)) and held_in(article, chunk, 0, local) is None
             # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
             timed = _timed_by(article, s0 + m.start(), s0 + m.end())
             own_from = m.end() if timed else body_from
-            place = None if online else _place(article, chunk, own_from, m.start(), m.end(), etype)
+            place = None if online else event_place(article, chunk, own_from, m.start(), m.end(), etype, local)
             if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
                 # "After the meeting, the two ministers met the press": where the event just reported was
                 place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
@@ -223,7 +205,7 @@ def _mentions(article) -> list[dict]:
                 # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
                 nxt = text[s0: text.find("\n", s1) if text.find("\n", s1) > 0 else len(text)]
                 parts = _participants(article, nxt, etype)
-                place = place or (None if ONLINE.search(nxt) else _place(article, nxt, body_from, m.start(), m.end(), etype))
+                place = place or (None if ONLINE.search(nxt) else event_place(article, nxt, body_from, m.start(), m.end(), etype, local))
             if not parts and etype in PARTIES_OF_STORY and out:
                 parts = list(out[0]["parts"])  # "documents were signed": the story's parties signed them
             if not parts:
@@ -239,7 +221,7 @@ def _mentions(article) -> list[dict]:
                         "at": s0 + m.start(), "recalled": recalled,
                         "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
                         "timed": timed, "sequel": _sequel(article, s0 + m.start(), s0 + m.end()), "said_at": place})
-            other_place = _second_venue(article, chunk, body_from, place) if place else None
+            other_place = second_venue(article, chunk, body_from, place) if place else None
             if other_place:
                 out.append({**out[-1], "place": other_place, "said_at": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
     _share_when(article.text, out)
@@ -309,13 +291,6 @@ def _counterparts(article, start: int, end: int) -> frozenset[str]:
     return frozenset(names)
 
 
-def _second_venue(article, chunk: str, body_from: int, place: str) -> str | None:
-    """The second city of "in Xi'an and Beijing" when the first is the event's place."""
-    for m in VENUE_PAIR.finditer(chunk, body_from):
-        first, second = article.entities.place(m.group(1)), article.entities.place(m.group(2))
-        if first is not None and second is not None and first.name == place and second.name != place:
-            return second.name
-    return None
 
 
 def _reciprocal(article, start: int, end: int) -> bool:
@@ -455,74 +430,12 @@ def _last_day(ev) -> str | None:
     return max([*days, date.fromisoformat(ev["end"] or ev["start"])]).isoformat() if days else ev["end"]
 
 
-def _article_cities(article) -> list[str]:
-    """Cities the article names outside datelines, most mentioned first."""
-    counts: dict[str, int] = {}
-    for para in article.text.split("\n"):
-        if CAPTION_DAY.search(para):
-            continue  # "A train departs from a station in Tianjin, May 20, 2025.": a photo's place, not the story's
-        dl = DATELINE.match(para)
-        for m in article.entities.mentions(para[dl.end() if dl else 0:]):
-            place = article.entities.place(m.surface) if m.kind in ("place", "state") else None
-            if place is not None and (m.kind == "place" or m.how == "capital") and _located(para, m.start, m.end, m.how):
-                counts[place.name] = counts.get(place.name, 0) + 1
-    return sorted(counts, key=lambda c: -counts[c])
 
 
-def _located(text: str, at: int, end: int, how: str) -> bool:
-    """A capital stands for its government ("Beijing's policy") unless a preposition makes it a place; a city
-    that is a partner ("an agreement with Almaty"), an origin, an owner ("Almaty's mayor") or part of a compound
-    ("the Dushanbe-Khorog road") is no venue."""
-    if PARTNER.search(text, 0, at) or COMPOUND.match(text, end) or COMPOUND_END.search(text, 0, at) or re.match(r"['’]s\b", text[end:]):
-        return False
-    return how != "capital" or AT_PLACE.search(text[:at]) is not None
 
 
-def _settle_place(article, place: str | None, cities: list[str]) -> str | None:
-    """A country or no place is narrowed to the city the article says things happened in, when it names one."""
-    if place is None:
-        return cities[0] if cities else None
-    state = next((s for s in article.profile.states if s.name == place), None)
-    if state:
-        in_state = [c for c in cities if (article.entities.place(c) and article.entities.place(c).country == state.code)]
-        return in_state[0] if in_state else place
-    return place
 
 
-def _place(article, chunk: str, body_from: int, ks: int, ke: int, etype: str = "") -> str | None:
-    """The city (else the member state) an event word is located in: "summit in Xi'an", "the Astana summit",
-    "visited Kazakhstan"; not a partner's city ("an agreement with Almaty")."""
-    best = None
-    for m in article.entities.mentions(chunk[body_from:], body_from):
-        dist = ks - m.end if m.end <= ks else m.start - ke
-        if dist > PLACE_WINDOW or dist < -1:
-            continue
-        before = chunk[:m.start]
-        # "the Xi'an summit", "the opening ceremony of the Beijing Games"
-        attached = (m.end <= ks and re.fullmatch(r"[\s'’s]*", chunk[m.end:ks]) is not None) or (
-            m.start >= ke and re.fullmatch(r"\s+of\s+(?:the\s+)?", chunk[ke:m.start]) is not None)
-        if re.match(r"['’]s\b", chunk[m.end:]) and not attached:
-            continue  # "China's engagement", "Beijing's policy": the state, not a place
-        if m.kind == "place" or (m.kind == "state" and m.how == "capital"):
-            if not (attached or AT_PLACE.search(before) or PLACE_OF.search(before) or WHERE.match(chunk, m.end)):
-                continue
-            place = article.entities.place(m.surface)
-            name = m.key if m.kind == "place" else (place.name if place else None)
-        elif m.kind == "state" and m.how in ("name", "alias") and m.key in article.profile.members and (
-                IN_STATE.search(before) or (etype == "state_visit" and (TO_STATE.search(before) or (m.start >= ke and VISIT_STATE.search(before))))):
-            state = article.profile.state(m.key)
-            name = state.name if state else None
-        else:
-            continue
-        rank = (m.kind == "state" and m.how != "capital", dist)  # "in the Uzbekistan capital of Tashkent": the city
-        if name and (best is None or rank < best[0]):
-            best = (rank, name)
-    if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
-        held = HELD_IN.search(chunk, ke)
-        if held:
-            place = article.entities.place(held.group(1))
-            best = ((False, 0), place.name) if place else None
-    return best[1] if best else None
 
 
 def _signed_document(chunk: str, ks: int, ke: int) -> str | None:

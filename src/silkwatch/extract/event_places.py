@@ -1,0 +1,181 @@
+"""Event places: where an event word's occasion took place, as pure functions over the article's names.
+
+A place is a city (canonical name) or, when no city is given, a member state's short name. Cities
+the profile does not know are learnt from how news introduces them: "in Jalalabad, Kyrgyzstan",
+"in Lianyungang, east China's Jiangsu Province".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..link import Mention
+from .event_dates import DATELINE
+
+__all__ = ["LocalCity", "local_cities", "place_mentions", "event_place", "second_venue", "article_cities",
+           "settle_place", "country_of", "held_in", "PLACE_WINDOW"]
+
+# A place this many characters or fewer from the event word is the event's place ("summit in Xi'an").
+PLACE_WINDOW = 60
+# The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing"),
+# also when a descriptor stands between ("in the Kazakh capital Astana", "in the city of Osh").
+AT_PLACE = re.compile(r"\b(?i:in|at|to|into)\s+(?i:the\s+)?(?:(?:[A-Z][\w'’]*\s+)?(?:capital|city|town|port)\s+(?:of\s+)?)?$")
+# A city after "with" is a partner, one after "from" an origin, one joined by a dash a route's end
+# ("Dushanbe-Khorog", "Shymkent-Xi'an"): none of them is a venue.
+PARTNER = re.compile(r"\b(?:with|and|between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+COMPOUND = re.compile(r"\s*[-–]\s*[A-Z]")
+COMPOUND_END = re.compile(r"\b[A-Z][\w'’]*\s*[-–]\s*$|\bfrom\s+[A-Z][\w'’-]*\s+to\s+$")
+PLACE_OF = re.compile(r"\b(?:city|capital)\s+of\s+$", re.IGNORECASE)
+IN_STATE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
+HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|signed|opened)\s+in\s+(?:the\s+)?([A-Z][\w'’-]+)")
+WHERE = re.compile(r",\s+where\b")
+# Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
+VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
+# The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19".
+CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
+# How news introduces a city a reader may not know: "in <City>, <State>" or "in <City>, east <State>'s <Province>",
+# "in <City> in the eastern province of <Province>" (a province then says the state is China).
+NEW_CITY = re.compile(
+    r"\b(?:in|at)\s+(?P<city>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z]{2,})?)(?:,\s*|\s+in\s+)(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northwest|northeast|southwest|southeast)(?:ern)?\s+)?"
+    r"(?P<where>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?|province\b)")
+
+
+@dataclass(frozen=True)
+class LocalCity:
+    """A city the profile does not know, learnt from the article ("in Jalalabad, Kyrgyzstan")."""
+
+    name: str
+    country: str
+
+
+def local_cities(article) -> tuple[LocalCity, ...]:
+    """Cities the article introduces with their state ("in X, Kyrgyzstan", "in X, east China's Y Province")."""
+    found: dict[str, LocalCity] = {}
+    for m in NEW_CITY.finditer(article.text):
+        city = m.group("city")
+        if city in found or article.entities.lookup(city) or city.split()[-1].lower() in ("province", "region", "city"):
+            continue
+        where = m.group("where")
+        code = "CN" if where == "province" else article.entities.state_code(re.sub(r"['’]s$", "", where))
+        if code is None or code not in article.profile.members:
+            continue
+        found[city] = LocalCity(city, code)
+    return tuple(found.values())
+
+
+def place_mentions(article, text: str, offset: int, local: tuple[LocalCity, ...]) -> list[Mention]:
+    """The profile's names in the text, and the article's own cities, as mentions in text order."""
+    out = article.entities.mentions(text, offset)
+    for c in local:
+        for m in re.finditer(rf"\b{re.escape(c.name)}\b", text):
+            s, e = m.start() + offset, m.end() + offset
+            if not any(o.start < e and s < o.end for o in out):
+                out.append(Mention(s, e, "place", c.name, c.name, "local"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def country_of(article, name: str, local: tuple[LocalCity, ...]) -> str | None:
+    """The state code of a city the profile or the article knows."""
+    place = article.entities.place(name)
+    if place is not None:
+        return place.country
+    return next((c.country for c in local if c.name == name), None)
+
+
+def _canonical(article, m: Mention) -> str | None:
+    if m.kind == "place":
+        return m.key
+    place = article.entities.place(m.surface)
+    return place.name if place else None
+
+
+def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: str, local: tuple[LocalCity, ...]) -> str | None:
+    """The city (else the member state) an event word is located in: "summit in Xi'an", "the Astana summit",
+    "visited Kazakhstan"; not a partner's city ("an agreement with Almaty"). Offsets are within chunk."""
+    best = None
+    for m in place_mentions(article, chunk[body_from:], body_from, local):
+        dist = ks - m.end if m.end <= ks else m.start - ke
+        if dist > PLACE_WINDOW or dist < -1:
+            continue
+        before = chunk[:m.start]
+        # "the Xi'an summit", "the opening ceremony of the Beijing Games"
+        attached = (m.end <= ks and re.fullmatch(r"[\s'’s]*", chunk[m.end:ks]) is not None) or (
+            m.start >= ke and re.fullmatch(r"\s+of\s+(?:the\s+)?", chunk[ke:m.start]) is not None)
+        if re.match(r"['’]s\b", chunk[m.end:]) and not attached:
+            continue  # "China's engagement", "Beijing's policy": the state, not a place
+        if m.kind == "place" or (m.kind == "state" and m.how == "capital"):
+            if not (attached or AT_PLACE.search(before) or PLACE_OF.search(before) or WHERE.match(chunk, m.end)):
+                continue
+            name = _canonical(article, m)
+        elif m.kind == "state" and m.how in ("name", "alias") and m.key in article.profile.members and (
+                IN_STATE.search(before) or (etype == "state_visit" and (TO_STATE.search(before) or (m.start >= ke and VISIT_STATE.search(before))))):
+            state = article.profile.state(m.key)
+            name = state.name if state else None
+        else:
+            continue
+        rank = (m.kind == "state" and m.how != "capital", dist)  # "in the Uzbekistan capital of Tashkent": the city
+        if name and (best is None or rank < best[0]):
+            best = (rank, name)
+    if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
+        return held_in(article, chunk, ke, local)
+    return best[1]
+
+
+def held_in(article, chunk: str, start: int, local: tuple[LocalCity, ...]) -> str | None:
+    """The city of "… was held in <City>" after start, when it is a known or introduced city."""
+    held = HELD_IN.search(chunk, start)
+    if not held:
+        return None
+    place = article.entities.place(held.group(1))
+    if place is not None:
+        return place.name
+    return next((c.name for c in local if c.name == held.group(1)), None)
+
+
+def second_venue(article, chunk: str, body_from: int, place: str) -> str | None:
+    """The second city of "in Xi'an and Beijing" when the first is the event's place."""
+    for m in VENUE_PAIR.finditer(chunk, body_from):
+        first, second = article.entities.place(m.group(1)), article.entities.place(m.group(2))
+        if first is not None and second is not None and first.name == place and second.name != place:
+            return second.name
+    return None
+
+
+def article_cities(article, local: tuple[LocalCity, ...]) -> list[str]:
+    """Cities the article names as places outside datelines and photo captions, most mentioned first."""
+    counts: dict[str, int] = {}
+    for para in article.text.split("\n"):
+        if CAPTION_DAY.search(para):
+            continue  # "A train departs from a station in Tianjin, May 20, 2025.": a photo's place, not the story's
+        dl = DATELINE.match(para)
+        for m in place_mentions(article, para[dl.end() if dl else 0:], 0, local):
+            if m.kind not in ("place", "state") or (m.kind == "state" and m.how != "capital"):
+                continue
+            name = _canonical(article, m)
+            if name is not None and _located(para[dl.end() if dl else 0:], m.start, m.end, m.how):
+                counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+def _located(text: str, at: int, end: int, how: str) -> bool:
+    """A capital stands for its government ("Beijing's policy") unless a preposition makes it a place; a city
+    that is a partner ("an agreement with Almaty"), an origin, an owner ("Almaty's mayor") or part of a compound
+    ("the Dushanbe-Khorog road") is no venue."""
+    if PARTNER.search(text, 0, at) or COMPOUND.match(text, end) or COMPOUND_END.search(text, 0, at) or re.match(r"['’]s\b", text[end:]):
+        return False
+    return how != "capital" or AT_PLACE.search(text[:at]) is not None
+
+
+def settle_place(article, place: str | None, cities: list[str], local: tuple[LocalCity, ...]) -> str | None:
+    """A country or no place is narrowed to the city the article says things happened in, when it names one."""
+    if place is None:
+        return cities[0] if cities else None
+    state = next((s for s in article.profile.states if s.name == place), None)
+    if state:
+        in_state = [c for c in cities if country_of(article, c, local) == state.code]
+        return in_state[0] if in_state else place
+    return place
