@@ -273,3 +273,11 @@ def test_a_descriptor_between_in_and_the_city_still_places_the_event(claims_of):
     text = "The second summit of China and Central Asian states, held on June 17 in the Kazakh capital Astana, adopted a treaty."
     [summit] = [c for c in claims_of(text, "2025-06-18", "event") if c.event_type == "summit"]
     assert (summit.location, summit.start) == ("Astana", "2025-06-17")
+
+
+def test_a_weekday_in_a_future_clause_is_the_coming_one(claims_of):
+    text = "President Xi Jinping will host a video summit with the leaders of the five Central Asian states on Tuesday."
+    [summit] = [c for c in claims_of(text, "2022-01-24", "event") if c.event_type == "summit"]
+    assert (summit.location, summit.start) == (None, "2022-01-25")
+    assert parse_dates("on Tuesday", parse_iso("2022-01-24"), future=True) == ("2022-01-25", "2022-01-25")
+    assert parse_dates("on Tuesday", parse_iso("2022-01-24")) == ("2022-01-18", "2022-01-18")

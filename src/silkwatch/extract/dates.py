@@ -31,13 +31,16 @@ def month_number(word: str) -> int | None:
     return MONTHS.get(word.lower().rstrip("."))
 
 
-def resolve_weekday(weekday: str, published: date | None) -> date | None:
-    """The most recent such weekday on or before the publication date ("on Friday")."""
+def resolve_weekday(weekday: str, published: date | None, future: bool = False) -> date | None:
+    """The most recent such weekday on or before the publication date ("on Friday"); with future, the
+    first one on or after it ("will meet on Tuesday")."""
     if published is None:
         return None
     wd = WEEKDAYS.get(weekday.lower())
     if wd is None:
         return None
+    if future:
+        return published + timedelta(days=(wd - published.weekday()) % 7)
     return published - timedelta(days=(published.weekday() - wd) % 7)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
+from ..lang import read_pattern_file
 from .dates import month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
@@ -67,8 +69,9 @@ def lead_date(article) -> str | None:
 
 
 
-def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | None]:
-    """(start, end) from a date phrase: "May 18-19", "18 May 2023", "on Friday" (against the publication date)."""
+def parse_dates(phrase: str, published: date | None, future: bool = False) -> tuple[str | None, str | None]:
+    """(start, end) from a date phrase: "May 18-19", "18 May 2023", "on Friday" (against the publication date,
+    the coming one when the phrase's clause is in the future)."""
     m = CROSS_MONTH.search(phrase)
     if m and month_number(m.group("m1")) and month_number(m.group("m2")):
         year = int(m.group("y")) if m.group("y") else (published.year if published else None)
@@ -98,7 +101,7 @@ def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | 
         return f"{m.group('y')}-{month_number(m.group('m')):02d}", None
     w = WEEKDAY.search(phrase)
     if w:
-        d = resolve_weekday(w.group(1), published)
+        d = resolve_weekday(w.group(1), published, future)
         return (d.isoformat(), d.isoformat()) if d else (None, None)
     return None, None
 
@@ -173,6 +176,29 @@ def _dates_saying(article, ent, at: int) -> bool:
     return head.pos_ == "VERB" and head.lower_ in article.notes["speech_forms"]
 
 
+def _future(article, ent) -> bool:
+    """Whether a date phrase's clause is in the future: its verb has a future auxiliary or is one
+    ("will chair … on Tuesday", "is scheduled for Friday")."""
+    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    markers = future_markers()
+    for _ in range(4):
+        if tok is None:
+            return False
+        if tok.lower_ in markers or any(c.dep_ in ("aux", "auxpass") and c.lower_ in markers for c in tok.children):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in tok.children) or tok.head is tok:
+            return False  # the clause's own verb, with a tense that is not the future
+        tok = tok.head
+    return False
+
+
+@lru_cache(maxsize=1)
+def future_markers() -> frozenset[str]:
+    """The words that put a clause in the future (lang/en/patterns/event.toml)."""
+    return frozenset(read_pattern_file("en", "event").get("words", {}).get("future_markers", ()))
+
+
 class _Span:
     """A date phrase the parser's entities miss ("10 years ago", "in May last year")."""
 
@@ -211,7 +237,7 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
     lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
     if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
         phrase = lead_in.group(0) + phrase  # "from 5 to | 7 February 2025": the parser cut the range
-    start, end = parse_dates(phrase, _reference(article))
+    start, end = parse_dates(phrase, _reference(article), _future(article, ent))
     if not start:
         start, end = resolve_relative(phrase, article.published)
     return start, end
