@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
-from .event_dates import DATELINE, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
+from .event_dates import DATELINE, ordinal_words, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
 
 __all__ = ["extract", "parse_dates"]
@@ -40,6 +40,8 @@ TIMING = {"before", "ahead", "prior", "eve"}
 # Words that mark another event of a series ("the next summit", "the previous meeting"); not "upcoming",
 # which previews call the very event they report.
 SEQUELS = {"next", "previous"}
+# "the 22nd meeting", "the 3rd forum": an ordinal in figures (the words are in lang/en/patterns/event.toml).
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
 # A plural ("agreements", "20 documents") is the batch a visit signs, however it is worded; a singular is its own.
 DOCUMENTS = {
@@ -141,6 +143,7 @@ def _merge(ev: dict, mn: dict) -> None:
     ev["online"] = ev["online"] or mn["online"]
     ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
     ev["along"] = ev["along"] | mn["along"]
+    ev["ordinal"] = ev["ordinal"] or mn["ordinal"]
     ev["with"] = ev["with"] | mn["with"]
     ev["timed"] = ev["timed"] and mn["timed"]  # told for itself once, it is reported
     if mn["start"] and not ev["start"]:
@@ -220,7 +223,8 @@ def _mentions(article, local) -> list[dict]:
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
                         "at": s0 + m.start(), "recalled": recalled,
                         "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
-                        "timed": timed, "sequel": _sequel(article, s0 + m.start(), s0 + m.end()), "said_at": place})
+                        "timed": timed, "sequel": _sequel(article, s0 + m.start(), s0 + m.end()), "said_at": place,
+                        "ordinal": _ordinal(article, s0 + m.start(), s0 + m.end())})
             other_place = second_venue(article, chunk, body_from, place) if place else None
             if other_place:
                 out.append({**out[-1], "place": other_place, "said_at": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
@@ -305,6 +309,22 @@ def _sequel(article, start: int, end: int) -> bool:
     return tok is not None and any(c.dep_ == "amod" and c.lower_ in SEQUELS for c in tok.children)
 
 
+def _ordinal(article, start: int, end: int) -> int | None:
+    """The number an ordinal gives an event word in its series: "the second summit" 2, "the 22nd meeting" 22."""
+    tok = token_at(article, start, end)
+    if tok is None:
+        return None
+    ords = ordinal_words()
+    for c in tok.children:
+        if c.dep_ not in ("amod", "nummod", "compound"):
+            continue
+        if c.lower_ in ords:
+            return ords[c.lower_]
+        if ORDINAL.fullmatch(c.lower_):  # "2nd" is "second"
+            return int(c.lower_[:-2])
+    return None
+
+
 def _timed_by(article, start: int, end: int) -> bool:
     """Whether an event word only times another act: "ahead of the summit", "before the talks"."""
     tok = token_at(article, start, end)
@@ -350,7 +370,7 @@ def _hedged(article, start: int, end: int) -> bool:
             return True
         if _lemma(tok) in HEDGES and hops:
             return True
-        if tok.head is tok or tok.dep_ not in ("xcomp", "conj", "auxpass"):
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "auxpass"):
             break  # only what governs this very verb ("expected to be signed"), not a clause further up
         tok, hops = tok.head, hops + 1
     return False
@@ -392,6 +412,8 @@ def _same_event(ev: dict, mn: dict) -> bool:
     if ev["sequel"] != mn["sequel"] and not (ev["said_at"] and ev["said_at"] == mn["said_at"]) and not (
             ev["start"] and mn["start"] and _dates_agree(ev["start"], mn["start"])):
         return False  # "the next summit will be held in Kazakhstan": not the summit reported, unless placed or dated as it
+    if ev["ordinal"] and mn["ordinal"] and ev["ordinal"] != mn["ordinal"]:
+        return False  # "the second summit" is not "the first summit held in Xi'an"
     if ev["with"] and mn["with"] and not ev["with"] & mn["with"]:
         return False  # "a meeting with Zhao Leji" and "our meeting with Xi": talks with different people
     return _dates_agree(ev["start"], mn["start"])

@@ -10,7 +10,7 @@ from ..lang import read_pattern_file
 from .dates import month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
-__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at"]
+__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "future_markers", "ordinal_words"]
 
 # The lead of a story: the sentences starting in its first this many characters.
 LEAD_CHARS = 400
@@ -129,38 +129,66 @@ def paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
 
 
 def nearest_dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = (), said_ok: bool = True) -> tuple[str | None, str | None]:
-    """The date nearest the event word in its sentence (not the dateline's, nor one nearer another event word,
-    nor, but for a press conference, the day words about it were said: "…, Wang said on Monday")."""
+    """The date of the sentence that belongs to the event word at `at`: the best attached to it (it governs the
+    date, or both hang on one verb), then the nearest; not the dateline's, not one better attached to another
+    event word (`others`), nor, but for a press conference, the day words about it were said ("…, Wang said on Monday")."""
     text = article.text
     found = []
-    word = token_at(article, at, at + 1) if others else None
+    word = token_at(article, at, at + 1)
+    rivals = [t for t in (token_at(article, o, o + 1) for o in others) if t is not None]
     for e in _date_spans(article, sent):
         if e.start_char < body_from:
             continue
-        own = word is not None and _governed_by(article, e, word)  # "two years ago, the mechanism … was established"
-        if not own and any(abs(o - e.start_char) < abs(at - e.start_char) for o in others):
-            continue
-        if not said_ok and _dates_saying(article, e, at):
+        root = _root(article, e)
+        mine = attachment(root, word)
+        theirs = max((attachment(root, t) for t in rivals), default=0)
+        if theirs > mine or (theirs == mine < SHARED and any(abs(o - e.start_char) < abs(at - e.start_char) for o in others)):
+            continue  # "two years ago, the mechanism … was established": the date its own word governs
+        if not said_ok and mine < SHARED and _dates_saying(article, e, at):  # "the summit concluded on …" is no saying
             continue
         if at < e.start_char and SINCE.search(text[at:e.start_char]):
             continue  # "the summit, the first since 1992": when a period began, not the event's date
         start, end = _date_of(article, e)
-        if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the nearest
-            found.append(((len(start) == 4, abs(e.start_char - at)), start, end))
+        if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the best attached, then the nearest
+            found.append(((len(start) == 4, -mine, abs(e.start_char - at)), start, end))
     return min(found)[1:] if found else (None, None)
 
 
-def _governed_by(article, ent, word) -> bool:
-    """Whether a date phrase depends on the event word itself (within three heads), not on a nearer other one."""
-    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
-    tok = span.root if span is not None and len(span) else None
-    for _ in range(3):
-        if tok is None or tok.head is tok:
-            return False
+# How a date hangs on an event word: the word governs it ("the summit on May 18", "talks held on Monday"), or
+# both are arguments of one verb ("the summit concluded on June 17 with the signing of …"), or neither.
+GOVERNS, SHARED, LOOSE = 3, 2, 0
+# Dependencies that join a noun to the verb it is an argument of, through its preposition.
+ARGUMENT_PATH = ("pobj", "prep", "compound", "amod", "nsubj", "nsubjpass", "dobj", "attr", "appos")
+
+
+def attachment(date_root, word) -> int:
+    """How closely a date phrase (its root token) is attached to an event word: GOVERNS, SHARED or LOOSE."""
+    if date_root is None or word is None:
+        return LOOSE
+    heads, tok = [], date_root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
         tok = tok.head
-        if tok == word:
-            return True
-    return False
+        heads.append(tok)
+    if word in heads[:3]:
+        return GOVERNS
+    verb = next((h for h in heads if h.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return LOOSE
+    tok = word
+    for _ in range(3):
+        if tok.i == verb.i:
+            return SHARED
+        if tok.dep_ not in ARGUMENT_PATH or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return SHARED if tok.i == verb.i else LOOSE
+
+
+def _root(article, ent):
+    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _dates_saying(article, ent, at: int) -> bool:
@@ -187,16 +215,28 @@ def _future(article, ent) -> bool:
             return False
         if tok.lower_ in markers or any(c.dep_ in ("aux", "auxpass") and c.lower_ in markers for c in tok.children):
             return True
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in tok.children) or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in tok.children) or tok.head.i == tok.i:
             return False  # the clause's own verb, with a tense that is not the future
         tok = tok.head
     return False
 
 
+def _event_words(key: str) -> frozenset[str]:
+    return frozenset(read_pattern_file("en", "event").get("words", {}).get(key, ()))
+
+
 @lru_cache(maxsize=1)
 def future_markers() -> frozenset[str]:
     """The words that put a clause in the future (lang/en/patterns/event.toml)."""
-    return frozenset(read_pattern_file("en", "event").get("words", {}).get("future_markers", ()))
+    return _event_words("future_markers")
+
+
+@lru_cache(maxsize=1)
+def ordinal_words() -> dict[str, int]:
+    """The words that number an event in its series and their numbers: "first" 1, "second" 2 (lang/en/patterns/event.toml)."""
+    words = read_pattern_file("en", "event").get("words", {})
+    out = {w: i for i, w in enumerate(words.get("ordinals", ()), 1)}
+    return out | dict.fromkeys(words.get("first_words", ()), 1)
 
 
 class _Span:
