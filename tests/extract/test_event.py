@@ -281,3 +281,18 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one(claims_of):
     assert (summit.location, summit.start) == (None, "2022-01-25")
     assert parse_dates("on Tuesday", parse_iso("2022-01-24"), future=True) == ("2022-01-25", "2022-01-25")
     assert parse_dates("on Tuesday", parse_iso("2022-01-24")) == ("2022-01-18", "2022-01-18")
+
+
+def test_a_document_about_founding_something_is_no_founding_and_a_founding_at_a_summit_is_placed_there(claims_of):
+    text = ("The leaders met in Astana on Tuesday for the summit of China and the five Central Asian states.\n\n"
+            "A permanent secretariat of the China-Central Asia mechanism was established at the summit.\n\n"
+            "Kazakhstan and China signed a memorandum on the establishment of a joint laboratory.")
+    others = [c for c in claims_of(text, "2025-06-18", "event") if c.event_type == "other"]
+    assert [c.location for c in others] == ["Astana"]
+    assert others[0].start.startswith("2025-06")
+
+
+def test_a_meeting_that_only_describes_the_summit_is_not_talks_of_its_own(claims_of):
+    text = ("President Xi Jinping will host a video summit with the five Central Asian presidents on Tuesday.\n\n"
+            "It will be the first meeting between the six heads of state in thirty years.")
+    assert [c.event_type for c in claims_of(text, "2022-01-24", "event")] == ["summit"]

@@ -40,6 +40,7 @@ TIMING = {"before", "ahead", "prior", "eve"}
 # Words that mark another event of a series ("the next summit", "the previous meeting"); not "upcoming",
 # which previews call the very event they report.
 SEQUELS = {"next", "previous"}
+COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 # "the 22nd meeting", "the 3rd forum": an ordinal in figures (the words are in lang/en/patterns/event.toml).
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -107,6 +108,14 @@ def extract(article) -> list[Claim]:
     for ev in events:
         settle = ev["type"] in PLACED_TYPES and not ev["online"] and not ev["recalled"] and _of_the_story(article, ev, lead)
         ev["place"] = settle_place(article, ev["place"], cities if settle else [], local)
+    for ev in events:
+        if ev["type"] == "other" and ev["place"] is None:
+            # "the mechanism was established at the summit": founded where and when the event it is said with was
+            host = next((e for e in events if e["place"] and e["type"] in ev["hosts"] and not e["online"] and not e["sequel"]), None)
+            if host is not None:
+                ev["place"] = host["place"]
+                if not ev["start"] and host["start"]:
+                    ev["start"], ev["end"] = host["start"][:7], None
     settled: list[dict] = []
     for ev in events:  # "a summit in Kazakhstan" settled in Astana is the Astana summit
         same = next((e for e in settled if _same_event(e, ev)), None)
@@ -144,6 +153,7 @@ def _merge(ev: dict, mn: dict) -> None:
     ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
     ev["along"] = ev["along"] | mn["along"]
     ev["ordinal"] = ev["ordinal"] or mn["ordinal"]
+    ev["hosts"] = ev["hosts"] | mn["hosts"]
     ev["with"] = ev["with"] | mn["with"]
     ev["timed"] = ev["timed"] and mn["timed"]  # told for itself once, it is reported
     if mn["start"] and not ev["start"]:
@@ -173,6 +183,10 @@ def _mentions(article, local) -> list[dict]:
             etype = _type_of(m.group(0), words)
             if etype is None:
                 continue
+            if etype == "other" and _titles_document(article, s0 + m.start(), s0 + m.end()):
+                continue  # "a memorandum on the establishment of a centre": what a document is about
+            if etype == "talks" and _predicate(article, s0 + m.start(), s0 + m.end()):
+                continue  # "the summit will be the first meeting between …": says what another event is
             if etype == "other" and _launches_work(article, s0 + m.start(), s0 + m.end()):
                 etype = "ceremony"
             if i + 1 < len(found) and not chunk[m.end():found[i + 1].start()].strip():
@@ -219,12 +233,14 @@ def _mentions(article, local) -> list[dict]:
             if start is None and not recalled and not timed:
                 start, end = paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
+            hosts = {_type_of(o.group(0), words) for o in found if o is not m
+                     and _hosted_at(article, s0 + m.start(), s0 + m.end(), s0 + o.start(), s0 + o.end())} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
                         "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
                         "at": s0 + m.start(), "recalled": recalled,
                         "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
                         "timed": timed, "sequel": _sequel(article, s0 + m.start(), s0 + m.end()), "said_at": place,
-                        "ordinal": _ordinal(article, s0 + m.start(), s0 + m.end())})
+                        "ordinal": _ordinal(article, s0 + m.start(), s0 + m.end()), "hosts": hosts})
             other_place = second_venue(article, chunk, body_from, place) if place else None
             if other_place:
                 out.append({**out[-1], "place": other_place, "said_at": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
@@ -307,6 +323,42 @@ def _sequel(article, start: int, end: int) -> bool:
     """Whether an event word is marked as another of its series than the one reported: "the next summit"."""
     tok = token_at(article, start, end)
     return tok is not None and any(c.dep_ == "amod" and c.lower_ in SEQUELS for c in tok.children)
+
+
+def _hosted_at(article, start: int, end: int, o_start: int, o_end: int) -> bool:
+    """Whether another event word is the occasion of this one: it hangs, through a preposition or clause, on this
+    word's verb ("was established at the summit", "on the occasion of the summit"), not inside its subject."""
+    tok, other = token_at(article, start, end), token_at(article, o_start, o_end)
+    if tok is None or other is None:
+        return False
+    path, t = [], other
+    for _ in range(5):
+        if t.head.i == t.i:
+            return False
+        path.append(t)
+        t = t.head
+        if t.i == tok.i:
+            return path[-1].dep_ not in ("nsubj", "nsubjpass", "compound", "amod") and any(p.dep_ in ("prep", "advcl", "pcomp") for p in path)
+    return False
+
+
+def _titles_document(article, start: int, end: int) -> bool:
+    """Whether an event word is the subject of a document's title: "an agreement on the establishment of …"."""
+    tok = token_at(article, start, end)
+    for _ in range(3):
+        if tok is None or tok.head.i == tok.i or tok.dep_ not in ("pobj", "prep"):
+            return False
+        tok = tok.head
+        if tok.lower_ in DOCUMENTS:
+            return True
+    return False
+
+
+def _predicate(article, start: int, end: int) -> bool:
+    """Whether an event word is the predicate of a copula ("it is the first meeting between …"): it describes
+    the event its subject names, and is none of its own."""
+    tok = token_at(article, start, end)
+    return tok is not None and tok.dep_ == "attr" and tok.head.lower_ in COPULAS
 
 
 def _ordinal(article, start: int, end: int) -> int | None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..link import Mention
+from .dates import WEEKDAYS, month_number
 from .event_dates import DATELINE
 
 __all__ = ["LocalCity", "local_cities", "place_mentions", "event_place", "second_venue", "article_cities",
@@ -40,8 +41,9 @@ CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\
 # "in <City> in the eastern province of <Province>" (a province then says the state is China).
 NEW_CITY = re.compile(
     r"\b(?:in|at)\s+(?P<city>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z]{2,})?)(?:,\s*|\s+in\s+)(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|northwest|northeast|southwest|southeast)(?:ern)?\s+)?"
-    r"(?P<where>[A-Z][\w'’]+(?:\s[A-Z][\w'’]+)?|province\b)")
+    r"(?:(?i:north|south|east|west|central|northwest|northeast|southwest|southeast)(?:ern)?\s+)?"
+    r"(?:(?P<state>[A-Z][a-z]+)(?=\s*(?:[,.;:)]|\s(?:on|in|from|at)\b|$))"  # "in X, Kyrgyzstan, on Friday"
+    r"|(?P<owner>[A-Z][a-z]+)['’]s\s+[A-Z][a-z]+\s+[Pp]rovince|(?P<province>province)\b)")
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,9 @@ def local_cities(article) -> tuple[LocalCity, ...]:
         city = m.group("city")
         if city in found or article.entities.lookup(city) or city.split()[-1].lower() in ("province", "region", "city"):
             continue
-        where = m.group("where")
-        code = "CN" if where == "province" else article.entities.state_code(re.sub(r"['’]s$", "", where))
+        if month_number(city.split()[0]) or city.lower() in WEEKDAYS:
+            continue  # "In May, China …": a date, not a city
+        code = "CN" if m.group("province") else article.entities.state_code(m.group("state") or m.group("owner"))
         if code is None or code not in article.profile.members:
             continue
         found[city] = LocalCity(city, code)
