@@ -296,3 +296,24 @@ def test_a_meeting_that_only_describes_the_summit_is_not_talks_of_its_own(claims
     text = ("President Xi Jinping will host a video summit with the five Central Asian presidents on Tuesday.\n\n"
             "It will be the first meeting between the six heads of state in thirty years.")
     assert [c.event_type for c in claims_of(text, "2022-01-24", "event")] == ["summit"]
+
+
+def test_a_yearless_month_far_after_publication_in_a_past_clause_is_last_years(claims_of):
+    text = "The Turkmen leader's trip comes after he met Xi Jinping in September in Samarkand, Uzbekistan."
+    [talks] = [c for c in claims_of(text, "2023-01-04", "event") if c.event_type == "talks"]
+    assert (talks.location, talks.start) == ("Samarkand", "2022-09")
+
+
+def test_here_in_a_story_is_the_datelines_city_and_a_place_attached_through_the_verb_counts(claims_of):
+    text = ("DUSHANBE, July 4 (Xinhua) -- Chinese President Xi Jinping arrived here on Thursday for a state visit to Tajikistan.\n\n"
+            "The talks between Xi and Tajik President Emomali Rahmon will take place on Friday morning, July 5, in Dushanbe.")
+    events = {c.event_type: c for c in claims_of(text, "2024-07-04", "event")}
+    assert (events["state_visit"].location, events["state_visit"].start) == ("Dushanbe", "2024-07-04")
+    assert (events["talks"].location, events["talks"].start) == ("Dushanbe", "2024-07-05")
+
+
+def test_summits_of_two_named_series_are_two_events(claims_of):
+    text = ("Xi attended the Shanghai Cooperation Organization summit in Astana on Wednesday.\n\n"
+            "In May 2023, during the China-Central Asia Summit, the two leaders agreed to build a new railway.")
+    summits = sorted((c.location or "", c.start or "") for c in claims_of(text, "2024-07-04", "event") if c.event_type == "summit")
+    assert summits == [("", "2023-05"), ("Astana", "2024-07-03")]

@@ -153,6 +153,7 @@ def _merge(ev: dict, mn: dict) -> None:
     ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
     ev["along"] = ev["along"] | mn["along"]
     ev["ordinal"] = ev["ordinal"] or mn["ordinal"]
+    ev["series"] = ev["series"] or mn["series"]
     ev["hosts"] = ev["hosts"] | mn["hosts"]
     ev["with"] = ev["with"] | mn["with"]
     ev["timed"] = ev["timed"] and mn["timed"]  # told for itself once, it is reported
@@ -210,7 +211,7 @@ def _mentions(article, local) -> list[dict]:
             # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
             timed = _timed_by(article, s0 + m.start(), s0 + m.end())
             own_from = m.end() if timed else body_from
-            place = None if online else event_place(article, chunk, own_from, m.start(), m.end(), etype, local)
+            place = None if online else event_place(article, chunk, own_from, m.start(), m.end(), etype, local, s0)
             if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
                 # "After the meeting, the two ministers met the press": where the event just reported was
                 place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
@@ -222,7 +223,7 @@ def _mentions(article, local) -> list[dict]:
                 # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
                 nxt = text[s0: text.find("\n", s1) if text.find("\n", s1) > 0 else len(text)]
                 parts = _participants(article, nxt, etype)
-                place = place or (None if ONLINE.search(nxt) else event_place(article, nxt, body_from, m.start(), m.end(), etype, local))
+                place = place or (None if ONLINE.search(nxt) else event_place(article, nxt, body_from, m.start(), m.end(), etype, local, s0))
             if not parts and etype in PARTIES_OF_STORY and out:
                 parts = list(out[0]["parts"])  # "documents were signed": the story's parties signed them
             if not parts:
@@ -240,7 +241,8 @@ def _mentions(article, local) -> list[dict]:
                         "at": s0 + m.start(), "recalled": recalled,
                         "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
                         "timed": timed, "sequel": _sequel(article, s0 + m.start(), s0 + m.end()), "said_at": place,
-                        "ordinal": _ordinal(article, s0 + m.start(), s0 + m.end()), "hosts": hosts})
+                        "ordinal": _ordinal(article, s0 + m.start(), s0 + m.end()), "hosts": hosts,
+                        "series": _series(article, s0 + m.start(), s0 + m.end())})
             other_place = second_venue(article, chunk, body_from, place) if place else None
             if other_place:
                 out.append({**out[-1], "place": other_place, "said_at": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
@@ -361,6 +363,21 @@ def _predicate(article, start: int, end: int) -> bool:
     return tok is not None and tok.dep_ == "attr" and tok.head.lower_ in COPULAS
 
 
+def _series(article, start: int, end: int) -> frozenset[str]:
+    """The words of the name an event word carries ("the Shanghai Cooperation Organization summit"), without
+    its place or states ("the Xi'an summit", "the China-Central Asia summit" is "central asia")."""
+    span = article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return frozenset()
+    words = set()
+    for c in span.root.lefts:
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.i < span.start:
+            for t in c.subtree:
+                if t.pos_ == "PROPN" and t.i < span.start and not any(k in ("place", "state") for k, _, _ in article.entities.lookup(t.text)):
+                    words.add(t.lower_)
+    return frozenset(words)
+
+
 def _ordinal(article, start: int, end: int) -> int | None:
     """The number an ordinal gives an event word in its series: "the second summit" 2, "the 22nd meeting" 22."""
     tok = token_at(article, start, end)
@@ -464,6 +481,8 @@ def _same_event(ev: dict, mn: dict) -> bool:
     if ev["sequel"] != mn["sequel"] and not (ev["said_at"] and ev["said_at"] == mn["said_at"]) and not (
             ev["start"] and mn["start"] and _dates_agree(ev["start"], mn["start"])):
         return False  # "the next summit will be held in Kazakhstan": not the summit reported, unless placed or dated as it
+    if ev["series"] and mn["series"] and not ev["series"] & mn["series"]:
+        return False  # "the SCO summit" is not "the China-Central Asia Summit"
     if ev["ordinal"] and mn["ordinal"] and ev["ordinal"] != mn["ordinal"]:
         return False  # "the second summit" is not "the first summit held in Xi'an"
     if ev["with"] and mn["with"] and not ev["with"] & mn["with"]:

@@ -10,7 +10,7 @@ from ..lang import read_pattern_file
 from .dates import month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
-__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "future_markers", "ordinal_words"]
+__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "future_markers", "ordinal_words", "attachment", "GOVERNS", "SHARED", "LOOSE"]
 
 # The lead of a story: the sentences starting in its first this many characters.
 LEAD_CHARS = 400
@@ -35,6 +35,10 @@ STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|
 # The reader's own header (" date 2023-05-09 <title>") stamps the document, whatever follows it on its line.
 HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
 STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
+# A date phrase that gives its year, or a year relative to the publication ("next year", "2025").
+YEAR_OR_RELATIVE = re.compile(r"\d{4}|\b(?:year|ago|next|last|this|coming|today|yesterday|tomorrow)\b", re.IGNORECASE)
+# Days after the publication date beyond which a yearless date in a past clause is last year's.
+PAST_YEAR_GAP = 60
 RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
 
 
@@ -205,15 +209,15 @@ def _dates_saying(article, ent, at: int) -> bool:
 
 
 def _future(article, ent) -> bool:
-    """Whether a date phrase's clause is in the future: its verb has a future auxiliary or is one
-    ("will chair … on Tuesday", "is scheduled for Friday")."""
+    """Whether a date phrase's clause is in the future: its verb has a future auxiliary or is one, or the
+    event it dates is called so ("will chair … on Tuesday", "is scheduled for Friday", "the forthcoming visit in July")."""
     span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
     tok = span.root if span is not None and len(span) else None
     markers = future_markers()
     for _ in range(4):
         if tok is None:
             return False
-        if tok.lower_ in markers or any(c.dep_ in ("aux", "auxpass") and c.lower_ in markers for c in tok.children):
+        if tok.lower_ in markers or any(c.dep_ in ("aux", "auxpass", "amod", "advmod") and c.lower_ in markers for c in tok.children):
             return True
         if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in tok.children) or tok.head.i == tok.i:
             return False  # the clause's own verb, with a tense that is not the future
@@ -277,7 +281,22 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
     lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
     if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
         phrase = lead_in.group(0) + phrase  # "from 5 to | 7 February 2025": the parser cut the range
-    start, end = parse_dates(phrase, _reference(article), _future(article, ent))
+    future = _future(article, ent)
+    start, end = parse_dates(phrase, _reference(article), future)
     if not start:
         start, end = resolve_relative(phrase, article.published)
+    if start and not future and article.published and not YEAR_OR_RELATIVE.search(phrase):
+        start, end = _past_year(start, end, article.published)
     return start, end
+
+
+def _past_year(start: str, end: str | None, published: date) -> tuple[str, str | None]:
+    """A month or day without a year, months after the publication date in a clause not in the future, is
+    last year's ("the visit follows a meeting in September", said in January)."""
+    first = date.fromisoformat(start if len(start) == 10 else start + "-01")
+    if (first - published).days <= PAST_YEAR_GAP:
+        return start, end
+
+    def back(d: str | None) -> str | None:
+        return None if d is None else str(int(d[:4]) - 1) + d[4:]
+    return back(start), back(end)

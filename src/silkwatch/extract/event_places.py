@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 from ..link import Mention
 from .dates import WEEKDAYS, month_number
-from .event_dates import DATELINE
+from .event_dates import DATELINE, SHARED, attachment, token_at
 
 __all__ = ["LocalCity", "local_cities", "place_mentions", "event_place", "second_venue", "article_cities",
-           "settle_place", "country_of", "held_in", "PLACE_WINDOW"]
+           "settle_place", "country_of", "dateline_city", "held_in", "PLACE_WINDOW"]
 
 # A place this many characters or fewer from the event word is the event's place ("summit in Xi'an").
 PLACE_WINDOW = 60
+# A place attached to the event word through its verb may stand this far from it.
+FAR_PLACE_WINDOW = 160
 # The prepositions that make a named city or country the place of an event ("in Astana", "to Beijing"),
 # also when a descriptor stands between ("in the Kazakh capital Astana", "in the city of Osh").
 AT_PLACE = re.compile(r"\b(?i:in|at|to|into)\s+(?i:the\s+)?(?:(?:[A-Z][\w'’]*\s+)?(?:capital|city|town|port)\s+(?:of\s+)?)?$")
@@ -33,6 +35,8 @@ TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|signed|opened)\s+in\s+(?:the\s+)?([A-Z][\w'’-]+)")
 WHERE = re.compile(r",\s+where\b")
+# "arrived here", "held here on Monday": the place the dateline names.
+HERE = re.compile(r"\b(?:arrived|arrives|arriving|held|opened|signed|met|gathered|convened|hosted|took place)\s+here\b")
 # Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
 VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
 # The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19".
@@ -96,13 +100,21 @@ def _canonical(article, m: Mention) -> str | None:
     return place.name if place else None
 
 
-def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: str, local: tuple[LocalCity, ...]) -> str | None:
+def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: str, local: tuple[LocalCity, ...],
+                base: int = 0) -> str | None:
     """The city (else the member state) an event word is located in: "summit in Xi'an", "the Astana summit",
-    "visited Kazakhstan"; not a partner's city ("an agreement with Almaty"). Offsets are within chunk."""
+    "visited Kazakhstan"; not a partner's city ("an agreement with Almaty"). Offsets are within chunk, which
+    starts at `base` in the article's text. A place near the word, or further but attached to it (both hang on
+    one verb: "the talks will take place today … in Beijing"), is a candidate; the city, then the best attached,
+    then the nearest wins."""
     best = None
+    word = token_at(article, base + ks, base + ke)
     for m in place_mentions(article, chunk[body_from:], body_from, local):
         dist = ks - m.end if m.end <= ks else m.start - ke
-        if dist > PLACE_WINDOW or dist < -1:
+        if dist < -1:
+            continue
+        attached_to = attachment(token_at(article, base + m.start, base + m.end), word)
+        if dist > PLACE_WINDOW and (attached_to < SHARED or dist > FAR_PLACE_WINDOW):
             continue
         before = chunk[:m.start]
         # "the Xi'an summit", "the opening ceremony of the Beijing Games"
@@ -120,7 +132,7 @@ def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: st
             name = state.name if state else None
         else:
             continue
-        rank = (m.kind == "state" and m.how != "capital", dist)  # "in the Uzbekistan capital of Tashkent": the city
+        rank = (m.kind == "state" and m.how != "capital", -attached_to, dist)  # "in the Uzbekistan capital of Tashkent": the city
         if name and (best is None or rank < best[0]):
             best = (rank, name)
     if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
@@ -161,7 +173,24 @@ def article_cities(article, local: tuple[LocalCity, ...]) -> list[str]:
             name = _canonical(article, m)
             if name is not None and _located(para[dl.end() if dl else 0:], m.start, m.end, m.how):
                 counts[name] = counts.get(name, 0) + 1
+    here = dateline_city(article, local)
+    if here is not None and HERE.search(article.text):
+        # "Xi arrived here on Thursday": the dateline's city is where the story happens
+        counts[here] = counts.get(here, 0) + len(HERE.findall(article.text))
     return sorted(counts, key=lambda c: -counts[c])
+
+
+def dateline_city(article, local: tuple[LocalCity, ...]) -> str | None:
+    """The city of the first dateline ("DUSHANBE, July 4 (Xinhua) --"), when the profile or article knows it."""
+    for para in article.text.split("\n")[:6]:
+        dl = DATELINE.search(para)
+        if dl is None:
+            continue
+        for m in place_mentions(article, dl.group(0).title(), 0, local):
+            if m.kind == "place" or (m.kind == "state" and m.how == "capital"):
+                return _canonical(article, m)
+        return None
+    return None
 
 
 def _located(text: str, at: int, end: int, how: str) -> bool:
