@@ -317,3 +317,18 @@ def test_summits_of_two_named_series_are_two_events(claims_of):
             "In May 2023, during the China-Central Asia Summit, the two leaders agreed to build a new railway.")
     summits = sorted((c.location or "", c.start or "") for c in claims_of(text, "2024-07-04", "event") if c.event_type == "summit")
     assert summits == [("", "2023-05"), ("Astana", "2024-07-03")]
+
+
+def test_the_city_of_an_earlier_summit_is_not_the_place_of_this_one_nor_of_its_signing(claims_of):
+    text = ("ASTANA – The second summit of China and the Central Asian states ended on June 17 with the signing of a treaty.\n\n"
+            "Since the first summit of the six states held in Xi'an in 2023, trade has grown by a third.\n\n"
+            "Kazakh President Tokayev welcomed the leaders in Astana.")
+    events = sorted((c.event_type, c.location, c.start) for c in claims_of(text, "2025-06-18", "event"))
+    assert events == [("signing", "Astana", "2025-06-17"), ("summit", "Astana", "2025-06-17"), ("summit", "Xi'an", "2023")]
+
+
+def test_a_weekday_deep_in_a_future_clause_is_the_coming_one(claims_of):
+    text = ("Xi Jinping will chair a video summit marking the anniversary of the ties between China and the five "
+            "Central Asian states on Tuesday.")
+    [summit] = [c for c in claims_of(text, "2022-01-24", "event") if c.event_type == "summit"]
+    assert summit.start == "2022-01-25"

@@ -64,6 +64,8 @@ BEGUN = re.compile(r"\b(?:open(?:s|ed)?|kick(?:s|ed)? off|begin(?:s)?|began|star
 # "the two-day meeting" said anywhere in the story is its gathering's length.
 N_DAY_GATHERING = re.compile(r"\b(two|three|four|five|2|3|4|5)-day\s+(?:summit|meeting|gathering|conference|forum|session)\b", re.IGNORECASE)
 GATHERINGS = {"summit", "ministerial_meeting", "forum"}
+# The events others happen during: a signing or talks said with a summit or a visit take place where it does.
+HOSTING = GATHERINGS | {"state_visit"}
 ONLINE = re.compile(r"\b(?:video|virtual|online|videoconference|video link)\b", re.IGNORECASE)
 # What a one-word founding keyword ("established", "launch", "proposed") may found: a body or an
 # initiative, named (a proper noun) or one of these; never ties, routes or flights (not events).
@@ -104,10 +106,9 @@ def extract(article) -> list[Claim]:
     for ev in events:
         if ev["place"] is None and not ev["online"] and ev["type"] in PLACED_TYPES:
             # "During the summit, Xi will hold separate meetings": the place of the event it is said with
-            ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"] and not e["sequel"]), None)
-    for ev in events:
-        settle = ev["type"] in PLACED_TYPES and not ev["online"] and not ev["recalled"] and _of_the_story(article, ev, lead)
-        ev["place"] = settle_place(article, ev["place"], cities if settle else [], local)
+            ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"] and not e["sequel"]
+                                and _dates_agree(e["start"], ev["start"])), None)
+    _settle(article, events, cities, lead, local)
     for ev in events:
         if ev["type"] == "other" and ev["place"] is None:
             # "the mechanism was established at the summit": founded where and when the event it is said with was
@@ -138,6 +139,20 @@ def extract(article) -> list[Claim]:
             start=start, end=end, participants=tuple(sorted(ev["parts"])),
         ))
     return out
+
+
+def _settle(article, events: list[dict], cities: list[str], lead: str | None, local) -> None:
+    """Give the story's events without a city the city of the gathering or visit they are said with, else the
+    city the article says things happened in; gatherings and visits first, so the others can follow them."""
+    for ev in sorted(events, key=lambda e: e["type"] not in HOSTING):
+        settle = ev["type"] in PLACED_TYPES and not ev["online"] and not ev["recalled"] and _of_the_story(article, ev, lead)
+        if settle and ev["place"] is None and ev["type"] not in HOSTING:
+            # "the summit concluded with the signing of a treaty": the signing was where the summit was
+            ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and e["type"] in HOSTING
+                                and not e["online"] and _dates_agree(e["start"], ev["start"])), None)
+        # a city another event of its kind took place in ("the first summit, held in Xi'an") is not this one's
+        taken = {e["place"] for e in events if e is not ev and e["type"] == ev["type"] and e["place"] and _told_apart(e, ev)}
+        ev["place"] = settle_place(article, ev["place"], [c for c in cities if c not in taken] if settle else [], local)
 
 
 def _merge(ev: dict, mn: dict) -> None:
@@ -488,6 +503,13 @@ def _same_event(ev: dict, mn: dict) -> bool:
     if ev["with"] and mn["with"] and not ev["with"] & mn["with"]:
         return False  # "a meeting with Zhao Leji" and "our meeting with Xi": talks with different people
     return _dates_agree(ev["start"], mn["start"])
+
+
+def _told_apart(a: dict, b: dict) -> bool:
+    """Whether two events of one kind are surely two: their ordinals or their dates differ."""
+    if a["ordinal"] and b["ordinal"] and a["ordinal"] != b["ordinal"]:
+        return True
+    return bool(a["start"] and b["start"]) and not _dates_agree(a["start"], b["start"])
 
 
 def _named_pair(ev: dict, mn: dict) -> bool:

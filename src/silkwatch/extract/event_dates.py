@@ -35,6 +35,8 @@ STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|
 # The reader's own header (" date 2023-05-09 <title>") stamps the document, whatever follows it on its line.
 HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
 STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
+# How far up the parse a date phrase's clause verb is looked for.
+FUTURE_HOPS = 12
 # A date phrase that gives its year, or a year relative to the publication ("next year", "2025").
 YEAR_OR_RELATIVE = re.compile(r"\d{4}|\b(?:year|ago|next|last|this|coming|today|yesterday|tomorrow)\b", re.IGNORECASE)
 # Days after the publication date beyond which a yearless date in a past clause is last year's.
@@ -209,18 +211,19 @@ def _dates_saying(article, ent, at: int) -> bool:
 
 
 def _future(article, ent) -> bool:
-    """Whether a date phrase's clause is in the future: its verb has a future auxiliary or is one, or the
-    event it dates is called so ("will chair … on Tuesday", "is scheduled for Friday", "the forthcoming visit in July")."""
-    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
-    tok = span.root if span is not None and len(span) else None
+    """Whether a date phrase's clause is in the future: the first tensed verb above it has a future auxiliary,
+    or a word on the way says so ("will chair a summit marking … on Tuesday", "is scheduled for Friday",
+    "the forthcoming visit in July")."""
+    tok = _root(article, ent)
     markers = future_markers()
-    for _ in range(4):
+    for _ in range(FUTURE_HOPS):
         if tok is None:
             return False
         if tok.lower_ in markers or any(c.dep_ in ("aux", "auxpass", "amod", "advmod") and c.lower_ in markers for c in tok.children):
             return True
-        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("aux", "auxpass") for c in tok.children) or tok.head.i == tok.i:
-            return False  # the clause's own verb, with a tense that is not the future
+        tensed = tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        if (tok.pos_ in ("VERB", "AUX") and tensed) or tok.head.i == tok.i:
+            return False  # the clause's own tensed verb, not in the future
         tok = tok.head
     return False
 
