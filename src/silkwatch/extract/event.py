@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
+from .model import load_model
+from .patterns import pattern_set
 from .event_dates import DATELINE, ordinal_words, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
 
@@ -76,6 +79,38 @@ NOT_FOUNDED = {"relation", "relations", "tie", "ties", "route", "routes", "fligh
 # Governors that make an event hypothetical: "are expected to be signed", "could sign", "may be signed".
 HEDGES = {"expect", "expected", "expects", "likely", "may", "might", "could", "would", "hope", "hoped", "plan", "planned",
           "possible", "possibly"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An event word of a sentence: where it is (offsets within the sentence), its words and the event type it names."""
+
+    start: int
+    end: int
+    text: str
+    etype: str
+
+
+def _pattern_cues(article) -> list[tuple[int, int, str]]:
+    """The event patterns' matches in the article (lang/en/patterns/event.toml), as (start, end, type) in the text."""
+    doc = article.doc
+    found = pattern_set(load_model(), "en", "event", article.profile).find(doc)
+    return [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.label) for m in found]
+
+
+def _cues(article, sent, body_from: int, matches: list[tuple[int, int, str]]) -> list[Cue]:
+    """The sentence's event words after its dateline: the profile's event keywords and the event patterns' matches,
+    the longer of two that overlap."""
+    s0, chunk = sent.start_char, article.text[sent.start_char:sent.end_char]
+    pattern, words = _keyword_pattern(article.profile.event_types)
+    cues = [Cue(m.start(), m.end(), m.group(0), etype) for m in pattern.finditer(chunk, body_from)
+            if (etype := _type_of(m.group(0), words)) is not None]
+    cues += [Cue(s - s0, e - s0, article.text[s:e], label) for s, e, label in matches if s0 + body_from <= s and e <= sent.end_char]
+    out: list[Cue] = []
+    for c in sorted(cues, key=lambda c: (-(c.end - c.start), c.start)):
+        if not any(o.start < c.end and c.start < o.end for o in out):
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)
 
 
 @lru_cache(maxsize=8)
@@ -180,9 +215,9 @@ def _merge(ev: dict, mn: dict) -> None:
 
 def _mentions(article, local) -> list[dict]:
     """Every event word of the article with its type, place, dates, participants and (signings) document."""
-    pattern, words = _keyword_pattern(article.profile.event_types)
     text = article.text
     out: list[dict] = []
+    matches = _pattern_cues(article)
     for sent in article.doc.sents:
         s0, s1 = sent.start_char, sent.end_char
         chunk = text[s0:s1]
@@ -192,72 +227,72 @@ def _mentions(article, local) -> list[dict]:
         body_from = dl.end() if dl else 0
         # "launched flights", "the Establishment of a … Partnership": one founding word that founds nothing counted;
         # a founding phrase counts as it is unless it is a phrasal verb ("set up"), which founds only what it names
-        found = [m for m in pattern.finditer(chunk, body_from) if _type_of(m.group(0), words) != "other"
-                 or (" " in m.group(0).strip() and _norm(m.group(0)) not in article.profile.words("founding_phrasal_verbs"))
-                 or _founded(article, s0 + m.start(), s0 + m.end())]
+        found = [m for m in _cues(article, sent, body_from, matches) if m.etype != "other"
+                 or (" " in m.text.strip() and _norm(m.text) not in article.profile.words("founding_phrasal_verbs"))
+                 or _founded(article, s0 + m.start, s0 + m.end)]
         for i, m in enumerate(found):
-            etype = _type_of(m.group(0), words)
+            etype = m.etype
             if etype is None:
                 continue
-            if etype == "other" and _titles_document(article, s0 + m.start(), s0 + m.end()):
+            if etype == "other" and _titles_document(article, s0 + m.start, s0 + m.end):
                 continue  # "a memorandum on the establishment of a centre": what a document is about
-            if etype == "talks" and _predicate(article, s0 + m.start(), s0 + m.end()):
+            if etype == "talks" and _predicate(article, s0 + m.start, s0 + m.end):
                 continue  # "the summit will be the first meeting between …": says what another event is
-            if etype == "other" and _launches_work(article, s0 + m.start(), s0 + m.end()):
+            if etype == "other" and _launches_work(article, s0 + m.start, s0 + m.end):
                 etype = "ceremony"
-            if i + 1 < len(found) and not chunk[m.end():found[i + 1].start()].strip():
+            if etype != "other" and i + 1 < len(found) and not chunk[m.end:found[i + 1].start].strip():
                 continue  # a modifier of the next event word ("summit talks"): that word names the event
-            if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start()) or MECHANISM_AFTER.match(chunk, m.end())):
+            if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start) or MECHANISM_AFTER.match(chunk, m.end)):
                 continue  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
-            if etype == "talks" and GATHERING_OF.match(chunk, m.end()):
+            if etype == "talks" and GATHERING_OF.match(chunk, m.end):
                 continue  # "a meeting of the SCO", "a meeting of Central Asian leaders": a body's gathering, not talks
-            if etype == "talks" and _reciprocal(article, s0 + m.start(), s0 + m.end()) and any(
-                    _type_of(o.group(0), words) in GATHERINGS for o in found):
+            if etype == "talks" and _reciprocal(article, s0 + m.start, s0 + m.end) and any(
+                    o.etype in GATHERINGS for o in found):
                 continue  # "the summit, where the leaders met each other": the gathering itself, not talks
-            if etype == "signing" and _hedged(article, s0 + m.start(), s0 + m.end()):
+            if etype == "signing" and _hedged(article, s0 + m.start, s0 + m.end):
                 continue  # "agreements are expected to be signed": not (yet) an event
             obj = None
             if etype == "signing":
-                obj = _signed_document(chunk, m.start(), m.end())
+                obj = _signed_document(chunk, m.start, m.end)
                 if obj is None:
                     continue  # "a signed article", "signed by": no agreement, no signing
             # "was held in Beijing, with … via video link": the event had a place
             online = bool(ONLINE.search(chunk)) and held_in(article, chunk, 0, local) is None
             # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
-            timed = _timed_by(article, s0 + m.start(), s0 + m.end())
-            own_from = m.end() if timed else body_from
-            place = None if online else event_place(article, chunk, own_from, m.start(), m.end(), etype, local, s0)
+            timed = _timed_by(article, s0 + m.start, s0 + m.end)
+            own_from = m.end if timed else body_from
+            place = None if online else event_place(article, chunk, own_from, m.start, m.end, etype, local, s0)
             if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
                 # "After the meeting, the two ministers met the press": where the event just reported was
                 place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
-            settling = etype == "signing" and m.group(0).lower() in article.profile.words("settling_verbs")
-            if settling and not (place and _concludes(article, s0 + m.start(), s0 + m.end())):
+            settling = etype == "signing" and m.text.lower() in article.profile.words("settling_verbs")
+            if settling and not (place and _concludes(article, s0 + m.start, s0 + m.end)):
                 continue
             parts = _participants(article, chunk, etype)
             if not parts and len(sent) < SHORT_SENTENCE:
                 # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
                 nxt = text[s0: text.find("\n", s1) if text.find("\n", s1) > 0 else len(text)]
                 parts = _participants(article, nxt, etype)
-                place = place or (None if ONLINE.search(nxt) else event_place(article, nxt, body_from, m.start(), m.end(), etype, local, s0))
+                place = place or (None if ONLINE.search(nxt) else event_place(article, nxt, body_from, m.start, m.end, etype, local, s0))
             if not parts and etype in PARTIES_OF_STORY and out:
                 parts = list(out[0]["parts"])  # "documents were signed": the story's parties signed them
             if not parts:
                 continue
-            others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
-            start, end = nearest_dates(article, sent, m.start() + s0, s0 + own_from, others, said_ok=etype == "press_conference")
-            recalled = RECALLED.search(chunk, body_from, m.start()) is not None
+            others = tuple(s0 + o.start for o in found if o is not m and o.etype not in (None, etype))
+            start, end = nearest_dates(article, sent, m.start + s0, s0 + own_from, others, said_ok=etype == "press_conference")
+            recalled = RECALLED.search(chunk, body_from, m.start) is not None
             if start is None and not recalled and not timed:
-                start, end = paragraph_dates(article, sent, m.start() + s0)
-            along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
-            hosts = {_type_of(o.group(0), words) for o in found if o is not m
-                     and _hosted_at(article, s0 + m.start(), s0 + m.end(), s0 + o.start(), s0 + o.end())} - {None, etype}
+                start, end = paragraph_dates(article, sent, m.start + s0)
+            along = {o.etype for o in found if o is not m} - {None, etype}
+            hosts = {o.etype for o in found if o is not m
+                     and _hosted_at(article, s0 + m.start, s0 + m.end, s0 + o.start, s0 + o.end)} - {None, etype}
             out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
-                        "span": (s0, s1), "name": m.group(0), "text": chunk, "online": online, "along": along,
-                        "at": s0 + m.start(), "recalled": recalled,
-                        "with": _counterparts(article, s0 + m.start(), s0 + m.end()) if etype == "talks" else frozenset(),
-                        "timed": timed, "sequel": _sequel(article, s0 + m.start(), s0 + m.end()), "said_at": place,
-                        "ordinal": _ordinal(article, s0 + m.start(), s0 + m.end()), "hosts": hosts,
-                        "series": _series(article, s0 + m.start(), s0 + m.end())})
+                        "span": (s0, s1), "name": m.text, "text": chunk, "online": online, "along": along,
+                        "at": s0 + m.start, "recalled": recalled,
+                        "with": _counterparts(article, s0 + m.start, s0 + m.end) if etype == "talks" else frozenset(),
+                        "timed": timed, "sequel": _sequel(article, s0 + m.start, s0 + m.end), "said_at": place,
+                        "ordinal": _ordinal(article, s0 + m.start, s0 + m.end), "hosts": hosts,
+                        "series": _series(article, s0 + m.start, s0 + m.end)})
             other_place = second_venue(article, chunk, body_from, place) if place else None
             if other_place:
                 out.append({**out[-1], "place": other_place, "said_at": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
@@ -354,8 +389,9 @@ def _hosted_at(article, start: int, end: int, o_start: int, o_end: int) -> bool:
             return False
         path.append(t)
         t = t.head
-        if t.i == tok.i:
-            return path[-1].dep_ not in ("nsubj", "nsubjpass", "compound", "amod") and any(p.dep_ in ("prep", "advcl", "pcomp") for p in path)
+        if t.i == tok.i:  # the occasion is the object of its preposition or verb, not a modifier of the founded name
+            return other.dep_ in ("pobj", "dobj") and path[-1].dep_ not in ("nsubj", "nsubjpass", "compound", "amod") and any(
+                p.dep_ in ("prep", "advcl", "pcomp") for p in path)
     return False
 
 
