@@ -339,3 +339,17 @@ def test_a_meeting_named_after_its_ministers_or_heads_of_state_is_a_ministerial_
             "The ministers agreed that the next meeting of the heads of state would take place in Kazakhstan in 2027.")
     events = sorted((c.event_type, c.location, c.start) for c in claims_of(text, "2024-09-11", "event"))
     assert events == [("ministerial_meeting", "Lanzhou", "2024-09-10"), ("summit", "Kazakhstan", "2027")]
+
+
+def test_a_capital_naming_a_facility_places_the_visit_in_that_city(claims_of):
+    text = ("Chinese President Xi Jinping arrived on Thursday for a state visit to Tajikistan.\n\n"
+            "Flags decorated the terminal of the Dushanbe International Airport for his arrival.")
+    [visit] = [c for c in claims_of(text, "2024-07-04", "event") if c.event_type == "state_visit"]
+    assert (visit.location, visit.start) == ("Dushanbe", "2024-07-04")
+
+
+def test_a_month_of_this_year_in_an_undated_article_takes_the_year_the_text_reports(claims_of):
+    text = ("In Xi'an on May 18, 2023, Xi Jinping met the Turkmen leader.\n\n"
+            "Xi recalled that the Turkmen president paid a state visit to China in January this year.")
+    visits = [c for c in claims_of(text, None, "event") if c.event_type == "state_visit"]
+    assert [(c.location, c.start) for c in visits] == [("China", "2023-01")]

@@ -10,7 +10,7 @@ from ..lang import read_pattern_file
 from .dates import month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
-__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "future_markers", "ordinal_words", "attachment", "GOVERNS", "SHARED", "LOOSE"]
+__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "future_markers", "ordinal_words", "attachment", "GOVERNS", "SHARED", "LOOSE"]
 
 # The lead of a story: the sentences starting in its first this many characters.
 LEAD_CHARS = 400
@@ -35,6 +35,7 @@ STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|
 # The reader's own header (" date 2023-05-09 <title>") stamps the document, whatever follows it on its line.
 HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
 STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
+MONTH_NAME = re.compile(rf"\b(?:{_MONTH_NAMES})\b")
 # How far up the parse a date phrase's clause verb is looked for.
 FUTURE_HOPS = 12
 # A date phrase that gives its year, or a year relative to the publication ("next year", "2025").
@@ -228,14 +229,16 @@ def _future(article, ent) -> bool:
     return False
 
 
-def _event_words(key: str) -> frozenset[str]:
+@lru_cache(maxsize=16)
+def event_words(key: str) -> frozenset[str]:
+    """A word list of lang/en/patterns/event.toml's [words]."""
     return frozenset(read_pattern_file("en", "event").get("words", {}).get(key, ()))
 
 
 @lru_cache(maxsize=1)
 def future_markers() -> frozenset[str]:
     """The words that put a clause in the future (lang/en/patterns/event.toml)."""
-    return _event_words("future_markers")
+    return event_words("future_markers")
 
 
 @lru_cache(maxsize=1)
@@ -287,7 +290,9 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
     future = _future(article, ent)
     start, end = parse_dates(phrase, _reference(article), future)
     if not start:
-        start, end = resolve_relative(phrase, article.published)
+        # "in January this year" in an undated article: the year the text reports on, as for "May 18"
+        known = article.published or (_reference(article) if MONTH_NAME.search(phrase) else None)
+        start, end = resolve_relative(phrase, known)
     if start and not future and article.published and not YEAR_OR_RELATIVE.search(phrase):
         start, end = _past_year(start, end, article.published)
     return start, end

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..link import Mention
 from .dates import WEEKDAYS, month_number
-from .event_dates import DATELINE, SHARED, attachment, token_at
+from .event_dates import DATELINE, SHARED, attachment, event_words, token_at
 
 __all__ = ["LocalCity", "local_cities", "place_mentions", "event_place", "second_venue", "article_cities",
            "settle_place", "country_of", "dateline_city", "held_in", "PLACE_WINDOW"]
@@ -199,7 +199,13 @@ def _located(text: str, at: int, end: int, how: str) -> bool:
     ("the Dushanbe-Khorog road") is no venue."""
     if PARTNER.search(text, 0, at) or COMPOUND.match(text, end) or COMPOUND_END.search(text, 0, at) or re.match(r"['’]s\b", text[end:]):
         return False
-    return how != "capital" or AT_PLACE.search(text[:at]) is not None
+    return how != "capital" or AT_PLACE.search(text[:at]) is not None or _facility(text, end)
+
+
+def _facility(text: str, end: int) -> bool:
+    """Whether a city names a facility in it ("the Dushanbe International Airport"), which places what happens there."""
+    words = re.findall(r"[A-Z][\w'’]*", text[end:end + 40])[:3]
+    return any(w.lower() in event_words("facilities") for w in words) and re.match(r"\s+[A-Z]", text[end:]) is not None
 
 
 def settle_place(article, place: str | None, cities: list[str], local: tuple[LocalCity, ...]) -> str | None:
