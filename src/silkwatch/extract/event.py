@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -11,12 +11,11 @@ from ..records import Claim
 from .model import load_model
 from .patterns import pattern_set
 from .event_dates import DATELINE, ordinal_words, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
+from .event_merge import Event, EventMention, dates_agree, first_day, last_day, merge, named_pair, same_event, told_apart
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
 
 __all__ = ["extract", "parse_dates"]
 
-# Mentions of one event dated at most this many days apart give its first and last day ("Thursday … Friday").
-MULTI_DAY_SPAN = 3
 # Sentences shorter than this many tokens are fragments whose context is the rest of the paragraph.
 SHORT_SENTENCE = 12
 # An event dated this many days or fewer from the story's news is the story's, in the story's city.
@@ -33,8 +32,6 @@ GATHERING_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 AFTER_EVENT = re.compile(r"\s*(?:After|Following)\s+(?:the|their|this|that)\s+(?:\w+\s+){0,2}?(?:meeting|talks|summit|session|ceremony|event),", re.IGNORECASE)
 # Event types an "after the meeting" can follow: a visit, a signing or a founding is not a meeting.
 MET = {"summit", "ministerial_meeting", "talks", "forum", "ceremony"}
-# What joins two named events in a list: "… Forum and the Third … Forum".
-NAMED_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z0-9][\w'’-]*\s+){1,8}")
 TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
 # "Not long ago, the leaders attended …": an event the story looks back on, undated, not of the story's day or city.
 RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNORECASE)
@@ -126,193 +123,201 @@ def _keyword_pattern(event_types: tuple) -> tuple[re.Pattern[str], dict[str, str
 def extract(article) -> list[Claim]:
     """One claim per distinct event the article reports: mentions of one type are one event unless
     their places, their dates or (for signings) the documents signed tell them apart."""
-    events: list[dict] = []
     local = local_cities(article)
-    for mn in _mentions(article, local):
-        ev = next((e for e in events if _same_event(e, mn)), None)
-        if ev is None:
-            events.append({**mn, "parts": set(mn["parts"]), "days": [], "texts": [mn["text"]]})
-        else:
-            _merge(ev, mn)
+    events = _gather(_mentions(article, local))
     # "met Tokayev ahead of the summit": a time reference to an event the story does not otherwise tell
-    events = [e for e in events if not (e["timed"] and e["place"] is None)]
-    cities = article_cities(article, local)
+    events = [e for e in events if not (e.timed and e.place is None)]
     lead = lead_date(article)
-    for ev in events:
-        if ev["place"] is None and not ev["online"] and ev["type"] in PLACED_TYPES:
-            # "During the summit, Xi will hold separate meetings": the place of the event it is said with
-            ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and not e["online"] and not e["sequel"]
-                                and _dates_agree(e["start"], ev["start"])), None)
-    _settle(article, events, cities, lead, local)
-    for ev in events:
-        if ev["type"] == "other" and ev["place"] is None:
-            # "the mechanism was established at the summit": founded where and when the event it is said with was
-            host = next((e for e in events if e["place"] and e["type"] in ev["hosts"] and not e["online"] and not e["sequel"]), None)
-            if host is not None:
-                ev["place"] = host["place"]
-                if not ev["start"] and host["start"]:
-                    ev["start"], ev["end"] = host["start"][:7], None
-    settled: list[dict] = []
-    for ev in events:  # "a summit in Kazakhstan" settled in Astana is the Astana summit
-        same = next((e for e in settled if _same_event(e, ev)), None)
-        if same is None:
-            settled.append(ev)
-        else:
-            _merge(same, ev)
+    events = _follow_hosts(_settle(article, _along(events), article_cities(article, local), lead, local))
     out = []
-    for ev in settled:
-        place = ev["place"]
-        where = article.entities.place(place) if place else None
+    for ev in _gather(events):  # "a summit in Kazakhstan" settled in Astana is the Astana summit
+        where = article.entities.place(ev.place) if ev.place else None
         if where is not None and where.country not in article.profile.members:
             continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
-        start, end = _first_day(ev), _last_day(ev)
-        if start is None and lead is not None and not ev["recalled"]:
+        start, end = first_day(ev), last_day(ev)
+        if start is None and lead is not None and not ev.recalled:
             start, end = lead, lead  # "on Friday" said of the story in its lead, not of this mention
         start, end = _span_days(article, ev, start, end)
         out.append(article.claim(
-            "event", *ev["span"], event_type=ev["type"], name=ev.get("title", ev["name"]), location=place,
-            start=start, end=end, participants=tuple(sorted(ev["parts"])),
+            "event", *ev.span, event_type=ev.etype, name=ev.title or ev.name, location=ev.place,
+            start=start, end=end, participants=tuple(sorted(ev.parts)),
         ))
     return out
 
 
-def _settle(article, events: list[dict], cities: list[str], lead: str | None, local) -> None:
+def _gather(mentions: list[EventMention]) -> list[Event]:
+    """Mentions (or events) of one event merged into one, in order of first mention."""
+    events: list[Event] = []
+    for m in mentions:
+        i = next((i for i, e in enumerate(events) if same_event(e, m)), None)
+        if i is None:
+            events.append(Event.of(m))
+        else:
+            events[i] = merge(events[i], m)
+    return events
+
+
+def _along(events: list[Event]) -> list[Event]:
+    """"During the summit, Xi will hold separate meetings": a placed type without a place takes the place of
+    an event of the same days its sentences name."""
+    out = []
+    for ev in events:
+        if ev.place is None and not ev.online and ev.etype in PLACED_TYPES:
+            place = next((e.place for e in events if e.place and e.etype in ev.along and not e.online and not e.sequel
+                          and dates_agree(e.start, ev.start)), None)
+            ev = replace(ev, place=place)
+        out.append(ev)
+    return out
+
+
+def _settle(article, events: list[Event], cities: list[str], lead: str | None, local) -> list[Event]:
     """Give the story's events without a city the city of the gathering or visit they are said with, else the
     city the article says things happened in; gatherings and visits first, so the others can follow them."""
-    for ev in sorted(events, key=lambda e: e["type"] not in HOSTING):
-        settle = ev["type"] in PLACED_TYPES and not ev["online"] and not ev["recalled"] and _of_the_story(article, ev, lead)
-        if settle and ev["place"] is None and ev["type"] not in HOSTING:
+    events = list(events)
+    for i in sorted(range(len(events)), key=lambda i: events[i].etype not in HOSTING):
+        ev = events[i]
+        settle = ev.etype in PLACED_TYPES and not ev.online and not ev.recalled and _of_the_story(article, ev, lead)
+        place = ev.place
+        if settle and place is None and ev.etype not in HOSTING:
             # "the summit concluded with the signing of a treaty": the signing was where the summit was
-            ev["place"] = next((e["place"] for e in events if e["place"] and e["type"] in ev["along"] and e["type"] in HOSTING
-                                and not e["online"] and _dates_agree(e["start"], ev["start"])), None)
+            place = next((e.place for e in events if e.place and e.etype in ev.along and e.etype in HOSTING
+                          and not e.online and dates_agree(e.start, ev.start)), None)
         # a city another event of its kind took place in ("the first summit, held in Xi'an") is not this one's
-        taken = {e["place"] for e in events if e is not ev and e["type"] == ev["type"] and e["place"] and _told_apart(e, ev)}
-        ev["place"] = settle_place(article, ev["place"], [c for c in cities if c not in taken] if settle else [], local)
+        taken = {e.place for e in events if e is not ev and e.etype == ev.etype and e.place and told_apart(e, ev)}
+        events[i] = replace(ev, place=settle_place(article, place, [c for c in cities if c not in taken] if settle else [], local))
+    return events
 
 
-def _merge(ev: dict, mn: dict) -> None:
-    """Add a further mention (or an event found to be the same) to an event."""
-    ev["parts"] |= set(mn["parts"])
-    ev["texts"] += mn.get("texts", [mn["text"]])
-    if ev["place"] is None and mn["place"] is not None:
-        ev["place"] = mn["place"]  # the place-less mention was this event
-    ev["said_at"] = ev["said_at"] or mn["said_at"]
-    if not ev["object"]:
-        ev["object"] = mn["object"]
-    ev["online"] = ev["online"] or mn["online"]
-    ev["recalled"] = ev["recalled"] and mn["recalled"]  # named once as the story's own, it is
-    ev["along"] = ev["along"] | mn["along"]
-    ev["ordinal"] = ev["ordinal"] or mn["ordinal"]
-    ev["series"] = ev["series"] or mn["series"]
-    ev["hosts"] = ev["hosts"] | mn["hosts"]
-    ev["with"] = ev["with"] | mn["with"]
-    ev["timed"] = ev["timed"] and mn["timed"]  # told for itself once, it is reported
-    if mn["start"] and not ev["start"]:
-        ev["start"], ev["end"] = mn["start"], mn["end"]
-    elif mn["start"] and len(mn["start"]) == len(ev["start"]) == 10:
-        ev["days"] += [mn["start"], mn["end"], *mn.get("days", [])]
+def _follow_hosts(events: list[Event]) -> list[Event]:
+    """"The mechanism was established at the summit": a founding takes the place (and month) of its occasion."""
+    out = []
+    for ev in events:
+        if ev.etype == "other" and ev.place is None:
+            host = next((e for e in events if e.place and e.etype in ev.hosts and not e.online and not e.sequel), None)
+            if host is not None:
+                ev = replace(ev, place=host.place)
+                if not ev.start and host.start:
+                    ev = replace(ev, start=host.start[:7], end=None)
+        out.append(ev)
+    return out
 
 
-def _mentions(article, local) -> list[dict]:
+def _mentions(article, local) -> list[EventMention]:
     """Every event word of the article with its type, place, dates, participants and (signings) document."""
-    text = article.text
-    out: list[dict] = []
+    out: list[EventMention] = []
     matches = _pattern_cues(article)
     for sent in article.doc.sents:
-        s0, s1 = sent.start_char, sent.end_char
-        chunk = text[s0:s1]
+        chunk = article.text[sent.start_char:sent.end_char]
         if not chunk.strip():
             continue
         dl = DATELINE.match(chunk)
         body_from = dl.end() if dl else 0
-        # "launched flights", "the Establishment of a … Partnership": one founding word that founds nothing counted;
-        # a founding phrase counts as it is unless it is a phrasal verb ("set up"), which founds only what it names
-        found = [m for m in _cues(article, sent, body_from, matches) if m.etype != "other"
-                 or (" " in m.text.strip() and _norm(m.text) not in article.profile.words("founding_phrasal_verbs"))
-                 or _founded(article, s0 + m.start, s0 + m.end)]
-        for i, m in enumerate(found):
-            etype = m.etype
-            if etype is None:
+        found = _sentence_cues(article, sent, body_from, matches)
+        for i, cue in enumerate(found):
+            etype = _kept_type(article, sent, found, i)
+            mention = _mention(article, sent, body_from, found, cue, etype, out, local) if etype else None
+            if mention is None:
                 continue
-            if etype == "other" and _titles_document(article, s0 + m.start, s0 + m.end):
-                continue  # "a memorandum on the establishment of a centre": what a document is about
-            if etype == "talks" and _predicate(article, s0 + m.start, s0 + m.end):
-                continue  # "the summit will be the first meeting between …": says what another event is
-            if etype == "other" and _launches_work(article, s0 + m.start, s0 + m.end):
-                etype = "ceremony"
-            if etype != "other" and i + 1 < len(found) and not chunk[m.end:found[i + 1].start].strip():
-                continue  # a modifier of the next event word ("summit talks"): that word names the event
-            if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start) or MECHANISM_AFTER.match(chunk, m.end)):
-                continue  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
-            if etype == "talks" and GATHERING_OF.match(chunk, m.end):
-                continue  # "a meeting of the SCO", "a meeting of Central Asian leaders": a body's gathering, not talks
-            if etype == "talks" and _reciprocal(article, s0 + m.start, s0 + m.end) and any(
-                    o.etype in GATHERINGS for o in found):
-                continue  # "the summit, where the leaders met each other": the gathering itself, not talks
-            if etype == "signing" and _hedged(article, s0 + m.start, s0 + m.end):
-                continue  # "agreements are expected to be signed": not (yet) an event
-            obj = None
-            if etype == "signing":
-                obj = _signed_document(chunk, m.start, m.end)
-                if obj is None:
-                    continue  # "a signed article", "signed by": no agreement, no signing
-            # "was held in Beijing, with … via video link": the event had a place
-            online = bool(ONLINE.search(chunk)) and held_in(article, chunk, 0, local) is None
-            # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
-            timed = _timed_by(article, s0 + m.start, s0 + m.end)
-            own_from = m.end if timed else body_from
-            place = None if online else event_place(article, chunk, own_from, m.start, m.end, etype, local, s0)
-            if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
-                # "After the meeting, the two ministers met the press": where the event just reported was
-                place = next((o["place"] for o in reversed(out) if o["type"] in MET), None)
-            settling = etype == "signing" and m.text.lower() in article.profile.words("settling_verbs")
-            if settling and not (place and _concludes(article, s0 + m.start, s0 + m.end)):
-                continue
-            parts = _participants(article, chunk, etype)
-            if not parts and len(sent) < SHORT_SENTENCE:
-                # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
-                nxt = text[s0: text.find("\n", s1) if text.find("\n", s1) > 0 else len(text)]
-                parts = _participants(article, nxt, etype)
-                place = place or (None if ONLINE.search(nxt) else event_place(article, nxt, body_from, m.start, m.end, etype, local, s0))
-            if not parts and etype in PARTIES_OF_STORY and out:
-                parts = list(out[0]["parts"])  # "documents were signed": the story's parties signed them
-            if not parts:
-                continue
-            others = tuple(s0 + o.start for o in found if o is not m and o.etype not in (None, etype))
-            start, end = nearest_dates(article, sent, m.start + s0, s0 + own_from, others, said_ok=etype == "press_conference")
-            recalled = RECALLED.search(chunk, body_from, m.start) is not None
-            if start is None and not recalled and not timed:
-                start, end = paragraph_dates(article, sent, m.start + s0)
-            along = {o.etype for o in found if o is not m} - {None, etype}
-            hosts = {o.etype for o in found if o is not m
-                     and _hosted_at(article, s0 + m.start, s0 + m.end, s0 + o.start, s0 + o.end)} - {None, etype}
-            out.append({"type": etype, "place": place, "start": start, "end": end, "parts": parts, "object": obj,
-                        "span": (s0, s1), "name": m.text, "text": chunk, "online": online, "along": along,
-                        "at": s0 + m.start, "recalled": recalled,
-                        "with": _counterparts(article, s0 + m.start, s0 + m.end) if etype == "talks" else frozenset(),
-                        "timed": timed, "sequel": _sequel(article, s0 + m.start, s0 + m.end), "said_at": place,
-                        "ordinal": _ordinal(article, s0 + m.start, s0 + m.end), "hosts": hosts,
-                        "series": _series(article, s0 + m.start, s0 + m.end)})
-            other_place = second_venue(article, chunk, body_from, place) if place else None
-            if other_place:
-                out.append({**out[-1], "place": other_place, "said_at": other_place})  # "met twice, in Xi'an and Beijing": one meeting in each
-    _share_when(article.text, out)
-    return out
+            out.append(mention)
+            other_place = second_venue(article, chunk, body_from, mention.place) if mention.place else None
+            if other_place:  # "met twice, in Xi'an and Beijing": one meeting in each
+                out.append(replace(mention, place=other_place, said_at=other_place))
+    return _share_when(article.text, out)
 
 
-def _share_when(text: str, mentions: list[dict]) -> None:
+def _sentence_cues(article, sent, body_from: int, matches) -> list[Cue]:
+    """The sentence's event words; of founding words, those that found something."""
+    s0 = sent.start_char
+    # "launched flights", "the Establishment of a … Partnership": one founding word that founds nothing counted;
+    # a founding phrase counts as it is unless it is a phrasal verb ("set up"), which founds only what it names
+    return [m for m in _cues(article, sent, body_from, matches) if m.etype != "other"
+            or (" " in m.text.strip() and _norm(m.text) not in article.profile.words("founding_phrasal_verbs"))
+            or _founded(article, s0 + m.start, s0 + m.end)]
+
+
+def _kept_type(article, sent, found: list[Cue], i: int) -> str | None:
+    """The type of event a cue names in its sentence, or None when it names none of its own."""
+    m, s0 = found[i], sent.start_char
+    chunk = article.text[s0:sent.end_char]
+    a, b = s0 + m.start, s0 + m.end
+    etype = m.etype
+    if etype == "other" and _titles_document(article, a, b):
+        return None  # "a memorandum on the establishment of a centre": what a document is about
+    if etype == "talks" and _predicate(article, a, b):
+        return None  # "the summit will be the first meeting between …": says what another event is
+    if etype == "other" and _launches_work(article, a, b):
+        etype = "ceremony"
+    if etype != "other" and i + 1 < len(found) and not chunk[m.end:found[i + 1].start].strip():
+        return None  # a modifier of the next event word ("summit talks"): that word names the event
+    if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start) or MECHANISM_AFTER.match(chunk, m.end)):
+        return None  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
+    if etype == "talks" and GATHERING_OF.match(chunk, m.end):
+        return None  # "a meeting of the SCO", "a meeting of Central Asian leaders": a body's gathering, not talks
+    if etype == "talks" and _reciprocal(article, a, b) and any(o.etype in GATHERINGS for o in found):
+        return None  # "the summit, where the leaders met each other": the gathering itself, not talks
+    if etype == "signing" and (_hedged(article, a, b) or _signed_document(chunk, m.start, m.end) is None):
+        return None  # "agreements are expected to be signed", "a signed article": no signing (yet)
+    return etype
+
+
+def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, etype: str, before: list[EventMention],
+             local) -> EventMention | None:
+    """The mention a kept cue makes, with its place, dates and parties; None when no member state takes part."""
+    text, s0, s1 = article.text, sent.start_char, sent.end_char
+    chunk, a, b = text[s0:s1], s0 + m.start, s0 + m.end
+    # "was held in Beijing, with … via video link": the event had a place
+    online = bool(ONLINE.search(chunk)) and held_in(article, chunk, 0, local) is None
+    # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
+    timed = _timed_by(article, a, b)
+    own_from = m.end if timed else body_from
+    place = None if online else event_place(article, chunk, own_from, m.start, m.end, etype, local, s0)
+    if place is None and not online and before and AFTER_EVENT.match(chunk, body_from):
+        # "After the meeting, the two ministers met the press": where the event just reported was
+        place = next((o.place for o in reversed(before) if o.etype in MET), None)
+    if etype == "signing" and m.text.lower() in article.profile.words("settling_verbs") and not (place and _concludes(article, a, b)):
+        return None  # "reached agreements to boost traffic": a recap, not an act placed anywhere
+    parts = _participants(article, chunk, etype)
+    if not parts and len(sent) < SHORT_SENTENCE:
+        # A fragment the parser split off ("The two-day summit in … | The city of …"): read on.
+        nxt = text[s0: text.find("\n", s1) if text.find("\n", s1) > 0 else len(text)]
+        parts = _participants(article, nxt, etype)
+        place = place or (None if ONLINE.search(nxt) else event_place(article, nxt, body_from, m.start, m.end, etype, local, s0))
+    if not parts and etype in PARTIES_OF_STORY and before:
+        parts = list(before[0].parts)  # "documents were signed": the story's parties signed them
+    if not parts:
+        return None
+    others = tuple(s0 + o.start for o in found if o is not m and o.etype not in (None, etype))
+    start, end = nearest_dates(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference")
+    recalled = RECALLED.search(chunk, body_from, m.start) is not None
+    if start is None and not recalled and not timed:
+        start, end = paragraph_dates(article, sent, a)
+    along = {o.etype for o in found if o is not m} - {None, etype}
+    hosts = {o.etype for o in found if o is not m and _hosted_at(article, a, b, s0 + o.start, s0 + o.end)} - {None, etype}
+    return EventMention(
+        etype, m.text, a, (s0, s1), chunk, place=place, start=start, end=end, parts=tuple(parts),
+        document=_signed_document(chunk, m.start, m.end) if etype == "signing" else None, online=online,
+        recalled=recalled, timed=timed, said_at=place, along=frozenset(along), hosts=frozenset(hosts),
+        sequel=_sequel(article, a, b), ordinal=_ordinal(article, a, b), series=_series(article, a, b),
+        partners=_counterparts(article, a, b) if etype == "talks" else frozenset())
+
+
+def _share_when(text: str, mentions: list[EventMention]) -> list[EventMention]:
     """"Xi proposed the initiative when he visited Kazakhstan 10 years ago": an event said to happen when
     a later one in its sentence did takes that one's date and place where it has none of its own, as does the
     first of two named events listed together."""
-    for a, b in zip(mentions, mentions[1:]):
-        listed = a["span"] == b["span"] and a["type"] == b["type"] and _named_pair(a, b)  # "X Forum and Y Forum were held in …"
-        if listed or (a["span"] == b["span"] and a["type"] != b["type"] and WHEN.search(text, a["at"], b["at"])):
-            if b["start"] and not a["start"]:
-                a["start"], a["end"] = b["start"], b["end"]
-            a["place"] = a["place"] or b["place"]
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        listed = a.span == b.span and a.etype == b.etype and named_pair(a, b)  # "X Forum and Y Forum were held in …"
+        if listed or (a.span == b.span and a.etype != b.etype and WHEN.search(text, a.at, b.at)):
+            if b.start and not a.start:
+                a = replace(a, start=b.start, end=b.end)
+            a = replace(a, place=a.place or b.place)
         if listed:  # their kind's word alone would give both one name
-            for e in (a, b):
-                e["title"] = TITLE_BEFORE.search(text, 0, e["at"]).group(0) + e["name"]
+            a = replace(a, title=TITLE_BEFORE.search(text, 0, a.at).group(0) + a.name)
+            b = replace(b, title=TITLE_BEFORE.search(text, 0, b.at).group(0) + b.name)
+        out[i], out[i + 1] = a, b
+    return out
 
 
 def _lemma(tok) -> str:
@@ -361,8 +366,6 @@ def _counterparts(article, start: int, end: int) -> frozenset[str]:
             names |= {_person_key(article, e.text) for e in article.doc.ents
                       if e.label_ == "PERSON" and prep.left_edge.i <= e.start and e.end <= prep.right_edge.i + 1}
     return frozenset(names)
-
-
 
 
 def _reciprocal(article, start: int, end: int) -> bool:
@@ -507,86 +510,16 @@ def _type_of(word: str, words: dict[str, str]) -> str | None:
     return etype
 
 
-def _of_the_story(article, ev: dict, lead: str | None) -> bool:
+def _of_the_story(article, ev: Event, lead: str | None) -> bool:
     """Whether an event is the story's own, not one it recalls: undated, or dated near the news."""
-    if not ev["start"]:
+    if not ev.start:
         return True
     news = lead or (article.published.isoformat() if article.published else None)
     if news is None:
         return True
-    if len(ev["start"]) == 10:
-        return abs((date.fromisoformat(ev["start"]) - date.fromisoformat(news)).days) <= STORY_DAYS
-    return news.startswith(ev["start"])
-
-
-def _same_event(ev: dict, mn: dict) -> bool:
-    """Whether a mention names an event already found: same type, and no place, date or document apart."""
-    if ev["type"] != mn["type"]:
-        return False
-    if ev["span"] == mn["span"] and _named_pair(ev, mn):
-        return False
-    if ev["place"] and mn["place"] and ev["place"] != mn["place"]:
-        return False
-    if ev["object"] and mn["object"] and ev["object"] != mn["object"]:  # "" (the document) is any
-        return False
-    if ev["sequel"] != mn["sequel"] and not (ev["said_at"] and ev["said_at"] == mn["said_at"]) and not (
-            ev["start"] and mn["start"] and _dates_agree(ev["start"], mn["start"])):
-        return False  # "the next summit will be held in Kazakhstan": not the summit reported, unless placed or dated as it
-    if ev["series"] and mn["series"] and not ev["series"] & mn["series"]:
-        return False  # "the SCO summit" is not "the China-Central Asia Summit"
-    if ev["ordinal"] and mn["ordinal"] and ev["ordinal"] != mn["ordinal"]:
-        return False  # "the second summit" is not "the first summit held in Xi'an"
-    if ev["with"] and mn["with"] and not ev["with"] & mn["with"]:
-        return False  # "a meeting with Zhao Leji" and "our meeting with Xi": talks with different people
-    return _dates_agree(ev["start"], mn["start"])
-
-
-def _told_apart(a: dict, b: dict) -> bool:
-    """Whether two events of one kind are surely two: their ordinals or their dates differ."""
-    if a["ordinal"] and b["ordinal"] and a["ordinal"] != b["ordinal"]:
-        return True
-    return bool(a["start"] and b["start"]) and not _dates_agree(a["start"], b["start"])
-
-
-def _named_pair(ev: dict, mn: dict) -> bool:
-    """"The Cooperation Forum and the Media Forum": two named events of one kind joined by "and" are two."""
-    first, second = sorted((ev, mn), key=lambda e: e["at"])
-    between = first["text"][first["at"] - first["span"][0] + len(first["name"]):second["at"] - second["span"][0]]
-    return first["name"][:1].isupper() and second["name"][:1].isupper() and NAMED_AND.fullmatch(between) is not None
-
-
-def _dates_agree(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return True
-    if len(a) == len(b) == 10:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= MULTI_DAY_SPAN
-    return a.startswith(b) or b.startswith(a)
-
-
-def _days_near(ev) -> list[date]:
-    """The days other mentions give for this event, when they fall within a few days of the first."""
-    if not ev["start"] or len(ev["start"]) != 10:
-        return []
-    first = date.fromisoformat(ev["start"])
-    return [d for d in map(date.fromisoformat, ev["days"]) if abs((d - first).days) <= MULTI_DAY_SPAN]
-
-
-def _first_day(ev) -> str | None:
-    days = _days_near(ev)
-    return min([*days, date.fromisoformat(ev["start"])]).isoformat() if days else ev["start"]
-
-
-def _last_day(ev) -> str | None:
-    days = _days_near(ev)
-    return max([*days, date.fromisoformat(ev["end"] or ev["start"])]).isoformat() if days else ev["end"]
-
-
-
-
-
-
-
-
+    if len(ev.start) == 10:
+        return abs((date.fromisoformat(ev.start) - date.fromisoformat(news)).days) <= STORY_DAYS
+    return news.startswith(ev.start)
 
 
 def _signed_document(chunk: str, ks: int, ke: int) -> str | None:
@@ -607,14 +540,14 @@ def _span_days(article, ev, start: str | None, end: str | None) -> tuple[str | N
     else (it ended then, or is reported after it) its last."""
     if not start or len(start) != 10 or (end and end != start):
         return start, end
-    n = next((m.group(1) for t in ev["texts"] for m in N_DAYS.finditer(t)), None)
-    if n is None and ev["type"] in GATHERINGS:
+    n = next((m.group(1) for t in ev.texts for m in N_DAYS.finditer(t)), None)
+    if n is None and ev.etype in GATHERINGS:
         n = next((m.group(1) for m in N_DAY_GATHERING.finditer(article.text)), None)
     if n is None:
         return start, end
     days = int(n) if n.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5}[n.lower()]
     d = date.fromisoformat(start)
-    texts = " ".join(ev["texts"])
+    texts = " ".join(ev.texts)
     if ENDED.search(texts) or (article.published and d <= article.published and not BEGUN.search(texts)):
         return (d - timedelta(days=days - 1)).isoformat(), d.isoformat()
     return d.isoformat(), (d + timedelta(days=days - 1)).isoformat()
