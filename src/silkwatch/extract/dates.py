@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["parse_iso", "resolve_weekday", "resolve_relative", "MONTHS", "WEEKDAYS", "month_number"]
+from ..lang import language_words
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+__all__ = ["parse_iso", "resolve_weekday", "resolve_relative", "MONTHS", "WEEKDAYS", "MONTH_NAMES", "WEEKDAY_NAMES", "month_number"]
+
+# Month and weekday names are language data (lang/en/words.toml); every date pattern of extract/ is built from them.
+MONTHS = {m: i for i, m in enumerate(language_words("en", "months"), 1)}
+MONTHS.update({a: MONTHS[next(m for m in MONTHS if m.startswith(a[:3]))] for a in language_words("en", "month_abbreviations")})
+WEEKDAYS = {d: i for i, d in enumerate(language_words("en", "weekdays"))}
+# "January|February|…": the full month names, capitalised as a date writes them, for date patterns.
+MONTH_NAMES = "|".join(m.capitalize() for m in language_words("en", "months"))
+WEEKDAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
 
 
 def parse_iso(s: str | None) -> date | None:
