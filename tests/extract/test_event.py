@@ -353,3 +353,9 @@ def test_a_month_of_this_year_in_an_undated_article_takes_the_year_the_text_repo
             "Xi recalled that the Turkmen president paid a state visit to China in January this year.")
     visits = [c for c in claims_of(text, None, "event") if c.event_type == "state_visit"]
     assert [(c.location, c.start) for c in visits] == [("China", "2023-01")]
+
+
+def test_a_weekday_in_an_undated_article_resolves_against_its_datelines_day(claims_of):
+    text = "DUSHANBE, July 5, 2024 (Xinhua) -- Xi Jinping held talks with Tajik President Emomali Rahmon in Dushanbe on Thursday."
+    [talks] = [c for c in claims_of(text, None, "event") if c.event_type == "talks"]
+    assert (talks.location, talks.start) == ("Dushanbe", "2024-07-04")

@@ -182,9 +182,10 @@ def _settle(article, events: list[Event], cities: list[str], lead: str | None, l
             # "the summit concluded with the signing of a treaty": the signing was where the summit was
             place = next((e.place for e in events if e.place and e.etype in ev.along and e.etype in HOSTING
                           and not e.online and dates_agree(e.start, ev.start)), None)
-        # a city another event of its kind took place in ("the first summit, held in Xi'an") is not this one's
+        # a city another event of its kind took place in ("the first summit, held in Xi'an") comes last
         taken = {e.place for e in events if e is not ev and e.etype == ev.etype and e.place and told_apart(e, ev)}
-        events[i] = replace(ev, place=settle_place(article, place, [c for c in cities if c not in taken] if settle else [], local))
+        ranked = sorted(cities, key=lambda c: c in taken) if settle else []
+        events[i] = replace(ev, place=settle_place(article, place, ranked, local))
     return events
 
 

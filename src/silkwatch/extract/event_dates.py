@@ -35,6 +35,8 @@ STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|
 HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
 STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
 MONTH_NAME = re.compile(rf"\b(?:{MONTH_NAMES})\b")
+# The lines of a text its dateline may stand on (after a title, a byline, a photo credit).
+DATELINE_LINES = 8
 # How far up the parse a date phrase's clause verb is looked for.
 FUTURE_HOPS = 12
 # A date phrase that gives its year, or a year relative to the publication ("next year", "2025").
@@ -114,13 +116,32 @@ def parse_dates(phrase: str, published: date | None, future: bool = False) -> tu
 
 def _reference(article) -> date | None:
     """The publication date, else 1 January of the latest year the article reports on, to place dates without a year."""
+    return article.published or _latest_year(article.text)
+
+
+@lru_cache(maxsize=256)
+def _latest_year(text: str) -> date | None:
+    # the latest year the text reports on, not a goal's ("by 2030", "until 2035")
+    years = [int(y) for y in re.findall(r"(?<!\bby )(?<!\buntil )(?<!\bto )(?<!\bthrough )\b(20\d\d)\b(?!\s*-\s*20\d\d)", text)]
+    return date(max(years), 1, 1) if years else None
+
+
+def _story_day(article) -> date | None:
+    """The day the story is told on: the publication date, else the day its dateline gives ("DUSHANBE, July 4 --"),
+    against which "on Thursday" resolves."""
     if article.published:
         return article.published
-    if "reference_date" not in article.notes:
-        # the latest year the text reports on, not a goal's ("by 2030", "until 2035")
-        years = [int(y) for y in re.findall(r"(?<!\bby )(?<!\buntil )(?<!\bto )(?<!\bthrough )\b(20\d\d)\b(?!\s*-\s*20\d\d)", article.text)]
-        article.notes["reference_date"] = date(max(years), 1, 1) if years else None
-    return article.notes["reference_date"]
+    return _dateline_day(article.text, _latest_year(article.text))
+
+
+@lru_cache(maxsize=256)
+def _dateline_day(text: str, reference: date | None) -> date | None:
+    for line in text.split("\n")[:DATELINE_LINES]:
+        dl = DATELINE.search(line)
+        if dl is not None:
+            start, _ = parse_dates(dl.group(0), reference)
+            return date.fromisoformat(start) if start and len(start) == 10 else None
+    return None
 
 
 def paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
@@ -205,9 +226,12 @@ def _dates_saying(article, ent, at: int) -> bool:
     head = root.head.head if root.head.pos_ == "ADP" else root.head
     if head.idx <= at < head.idx + len(head.text):
         return False
-    if "speech_forms" not in article.notes:
-        article.notes["speech_forms"] = {f for v in article.profile.words("speech_verbs") for f in verb_forms(v)}
-    return head.pos_ == "VERB" and head.lower_ in article.notes["speech_forms"]
+    return head.pos_ == "VERB" and head.lower_ in _speech_forms(tuple(article.profile.words("speech_verbs")))
+
+
+@lru_cache(maxsize=8)
+def _speech_forms(verbs: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for v in verbs for f in verb_forms(v))
 
 
 def _future(article, ent) -> bool:
@@ -281,7 +305,9 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
     if not re.sub(r"[\W_]+", "", STAMP_LABEL.sub("", text[line_start:ent.start_char] + text[ent.end_char:line_end])):
         return None, None  # a line holding only a date stamps the page
     if WEEKDAY.search(ent.text) and not article.published:
-        return None, None  # a weekday needs the real publication date
+        # a weekday needs the day the story is told: the dateline's, when there is no publication date
+        day = _story_day(article)
+        return parse_dates(ent.text, day, _future(article, ent)) if day else (None, None)
     phrase = ent.text
     lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
     if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
