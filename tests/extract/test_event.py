@@ -359,3 +359,16 @@ def test_a_weekday_in_an_undated_article_resolves_against_its_datelines_day(clai
     text = "DUSHANBE, July 5, 2024 (Xinhua) -- Xi Jinping held talks with Tajik President Emomali Rahmon in Dushanbe on Thursday."
     [talks] = [c for c in claims_of(text, None, "event") if c.event_type == "talks"]
     assert (talks.location, talks.start) == ("Dushanbe", "2024-07-04")
+
+
+def test_talks_on_the_sidelines_of_a_summit_share_its_month_and_city(claims_of):
+    text = "Xi Jinping met the Turkmen president in September on the sidelines of the summit of the Shanghai Cooperation Organization in Samarkand."
+    events = sorted((c.event_type, c.location, c.start) for c in claims_of(text, "2023-01-04", "event"))
+    assert events == [("summit", "Samarkand", "2022-09"), ("talks", "Samarkand", "2022-09")]
+
+
+def test_a_city_introduced_with_its_province_is_the_venue(claims_of):
+    text = ("The interior ministers of China and the five Central Asian states met on Tuesday in Huai'an, "
+            "in the eastern province of Jiangsu, China.")
+    [meeting] = claims_of(text, "2024-09-11", "event")
+    assert (meeting.event_type, meeting.location, meeting.start) == ("talks", "Huai'an", "2024-09-10")

@@ -318,6 +318,25 @@ def _share_when(text: str, mentions: list[EventMention]) -> list[EventMention]:
             a = replace(a, title=TITLE_BEFORE.search(text, 0, a.at).group(0) + a.name)
             b = replace(b, title=TITLE_BEFORE.search(text, 0, b.at).group(0) + b.name)
         out[i], out[i + 1] = a, b
+    return _share_occasion(out)
+
+
+def _share_occasion(mentions: list[EventMention]) -> list[EventMention]:
+    """"Xi met Japarov in September on the sidelines of the SCO summit": an event and the occasion its sentence
+    says it happened at share the date and place one of them lacks."""
+    out = list(mentions)
+    for i, a in enumerate(out):
+        for j, b in enumerate(out):
+            if a.span != b.span or b.etype not in a.hosts or i == j or a.timed or b.timed:
+                continue  # "ahead of the summit" times the act; it is no occasion of it
+            if a.start and not b.start:
+                out[j] = b = replace(b, start=a.start, end=a.end)
+            elif b.start and not a.start:
+                out[i] = a = replace(a, start=b.start, end=b.end)
+            if a.place and not b.place and not b.online:
+                out[j] = b = replace(b, place=a.place)
+            elif b.place and not a.place and not a.online:
+                out[i] = a = replace(a, place=b.place)
     return out
 
 

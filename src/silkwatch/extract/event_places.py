@@ -41,10 +41,12 @@ HERE = re.compile(r"\b(?:arrived|arrives|arriving|held|opened|signed|met|gathere
 VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
 # The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19".
 CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
+# How far after "in the eastern province of" a state's name is looked for.
+PROVINCE_WINDOW = 80
 # How news introduces a city a reader may not know: "in <City>, <State>" or "in <City>, east <State>'s <Province>",
-# "in <City> in the eastern province of <Province>" (a province then says the state is China).
+# "in <City>(,) in the eastern province of <Province>" (the state named next, else the article's main one).
 NEW_CITY = re.compile(
-    r"\b(?:in|at)\s+(?P<city>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z]{2,})?)(?:,\s*|\s+in\s+)(?:the\s+)?"
+    r"\b(?:in|at)\s+(?P<city>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z]{2,})?)(?:,\s*(?:in\s+)?|\s+in\s+)(?:the\s+)?"
     r"(?:(?i:north|south|east|west|central|northwest|northeast|southwest|southeast)(?:ern)?\s+)?"
     r"(?:(?P<state>[A-Z][a-z]+)(?=\s*(?:[,.;:)]|\s(?:on|in|from|at)\b|$))"  # "in X, Kyrgyzstan, on Friday"
     r"|(?P<owner>[A-Z][a-z]+)['’]s\s+[A-Z][a-z]+\s+[Pp]rovince|(?P<province>province)\b)")
@@ -67,11 +69,24 @@ def local_cities(article) -> tuple[LocalCity, ...]:
             continue
         if month_number(city.split()[0]) or city.lower() in WEEKDAYS:
             continue  # "In May, China …": a date, not a city
-        code = "CN" if m.group("province") else article.entities.state_code(m.group("state") or m.group("owner"))
+        if m.group("province"):  # "in the eastern province of Jiangsu": the state named next, else the article's main one
+            near = [c for c in article.entities.codes_in(article.text[m.end():m.end() + PROVINCE_WINDOW]) if c in article.profile.members]
+            code = near[0] if near else _main_state(article)
+        else:
+            code = article.entities.state_code(m.group("state") or m.group("owner"))
         if code is None or code not in article.profile.members:
             continue
         found[city] = LocalCity(city, code)
     return tuple(found.values())
+
+
+def _main_state(article) -> str | None:
+    """The member state the article names most often."""
+    counts: dict[str, int] = {}
+    for m in article.entities.mentions(article.text):
+        if m.kind == "state" and m.key in article.profile.members:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    return max(counts, key=counts.get) if counts else None
 
 
 def place_mentions(article, text: str, offset: int, local: tuple[LocalCity, ...]) -> list[Mention]:
