@@ -336,7 +336,7 @@ def test_a_weekday_deep_in_a_future_clause_is_the_coming_one(claims_of):
 
 def test_a_meeting_named_after_its_ministers_or_heads_of_state_is_a_ministerial_meeting_or_a_summit(claims_of):
     text = ("The first interior ministers' meeting of China and the five Central Asian states was held in Lanzhou on Tuesday.\n\n"
-            "The ministers agreed that the next meeting of the heads of state would take place in Kazakhstan in 2027.")
+            "The ministers agreed that the next heads-of-state meeting would take place in Kazakhstan in 2027.")
     events = sorted((c.event_type, c.location, c.start) for c in claims_of(text, "2024-09-11", "event"))
     assert events == [("ministerial_meeting", "Lanzhou", "2024-09-10"), ("summit", "Kazakhstan", "2027")]
 
