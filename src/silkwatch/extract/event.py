@@ -91,8 +91,14 @@ class Cue:
 def _pattern_cues(article) -> list[tuple[int, int, str]]:
     """The event patterns' matches in the article (lang/en/patterns/event.toml), as (start, end, type) in the text."""
     doc = article.doc
-    found = pattern_set(load_model(), "en", "event", article.profile).find(doc)
-    return [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.label) for m in found]
+    out = []
+    for m in pattern_set(load_model(), "en", "event", article.profile).find(doc):
+        if m.anchors:  # a dependency pattern: its first node is the event word, the others only qualify it
+            i = m.anchors[0][1]
+            out.append((doc[i].idx, doc[i].idx + len(doc[i]), m.label))
+        else:
+            out.append((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.label))
+    return out
 
 
 def _cues(article, sent, body_from: int, matches: list[tuple[int, int, str]]) -> list[Cue]:
