@@ -372,3 +372,10 @@ def test_a_city_introduced_with_its_province_is_the_venue(claims_of):
             "in the eastern province of Jiangsu, China.")
     [meeting] = claims_of(text, "2024-09-11", "event")
     assert (meeting.event_type, meeting.location, meeting.start) == ("talks", "Huai'an", "2024-09-10")
+
+
+def test_documents_signed_during_the_visit_are_signed_where_the_visit_was(claims_of):
+    text = ("Turkmen President Serdar Berdimuhamedov paid a state visit to China on 5-6 January 2023.\n\n"
+            "A joint statement and fifteen other documents were signed during the visit.")
+    events = sorted((c.event_type, c.location) for c in claims_of(text, "2023-01-07", "event"))
+    assert events == [("signing", "China"), ("state_visit", "China")]

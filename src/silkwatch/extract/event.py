@@ -41,6 +41,11 @@ TIMING = {"before", "ahead", "prior", "eve"}
 # which previews call the very event they report.
 SEQUELS = {"next", "previous"}
 COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+# The label suffix of a pattern whose match names no event, only the occasion of others (lang/en/patterns/event.toml).
+OCCASION = "_occasion"
+# How far up the parse an occasion's word may hang below the event word ("met … on the sidelines of the 22nd meeting
+# of the Council of Heads of State").
+OCCASION_HOPS = 8
 # "the 22nd meeting", "the 3rd forum": an ordinal in figures (the words are in lang/en/patterns/event.toml).
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # What is signed in a signing: a document, not "a signed article" or "a letter signed by".
@@ -86,6 +91,7 @@ class Cue:
     end: int
     text: str
     etype: str
+    occasion: bool = False  # names no event of its own, only the one others in its sentence happened at
 
 
 def _pattern_cues(article) -> list[tuple[int, int, str]]:
@@ -108,7 +114,8 @@ def _cues(article, sent, body_from: int, matches: list[tuple[int, int, str]]) ->
     pattern, words = _keyword_pattern(article.profile.event_types)
     cues = [Cue(m.start(), m.end(), m.group(0), etype) for m in pattern.finditer(chunk, body_from)
             if (etype := _type_of(m.group(0), words)) is not None]
-    cues += [Cue(s - s0, e - s0, article.text[s:e], label) for s, e, label in matches if s0 + body_from <= s and e <= sent.end_char]
+    cues += [Cue(s - s0, e - s0, article.text[s:e], label.removesuffix(OCCASION), label.endswith(OCCASION))
+             for s, e, label in matches if s0 + body_from <= s and e <= sent.end_char]
     out: list[Cue] = []
     for c in sorted(cues, key=lambda c: (-(c.end - c.start), c.start)):
         if not any(o.start < c.end and c.start < o.end for o in out):
@@ -196,14 +203,16 @@ def _settle(article, events: list[Event], cities: list[str], lead: str | None, l
 
 
 def _follow_hosts(events: list[Event]) -> list[Event]:
-    """"The mechanism was established at the summit": a founding takes the place (and month) of its occasion."""
+    """"The mechanism was established at the summit", "documents were signed during the visit": an event without
+    a place takes the place of the occasion it happened at; a founding also its month."""
     out = []
     for ev in events:
-        if ev.etype == "other" and ev.place is None:
-            host = next((e for e in events if e.place and e.etype in ev.hosts and not e.online and not e.sequel), None)
+        if ev.place is None and not ev.online:
+            host = next((e for e in events if e.place and e.etype in ev.hosts and not e.online and not e.sequel
+                         and dates_agree(e.start, ev.start)), None)
             if host is not None:
                 ev = replace(ev, place=host.place)
-                if not ev.start and host.start:
+                if ev.etype == "other" and not ev.start and host.start:
                     ev = replace(ev, start=host.start[:7], end=None)
         out.append(ev)
     return out
@@ -221,7 +230,7 @@ def _mentions(article, local) -> list[EventMention]:
         body_from = dl.end() if dl else 0
         found = _sentence_cues(article, sent, body_from, matches)
         for i, cue in enumerate(found):
-            etype = _kept_type(article, sent, found, i)
+            etype = None if cue.occasion else _kept_type(article, sent, found, i)
             mention = _mention(article, sent, body_from, found, cue, etype, out, local) if etype else None
             if mention is None:
                 continue
@@ -293,8 +302,8 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, etype: str
         parts = list(before[0].parts)  # "documents were signed": the story's parties signed them
     if not parts:
         return None
-    others = tuple(s0 + o.start for o in found if o is not m and o.etype not in (None, etype))
-    start, end = nearest_dates(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference")
+    others = tuple((s0 + o.start, s0 + o.end) for o in found if o is not m and o.etype not in (None, etype))
+    start, end = nearest_dates(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference", word_end=b)
     recalled = RECALLED.search(chunk, body_from, m.start) is not None
     if start is None and not recalled and not timed:
         start, end = paragraph_dates(article, sent, a)
@@ -413,7 +422,7 @@ def _hosted_at(article, start: int, end: int, o_start: int, o_end: int) -> bool:
     if tok is None or other is None:
         return False
     path, t = [], other
-    for _ in range(5):
+    for _ in range(OCCASION_HOPS):
         if t.head.i == t.i:
             return False
         path.append(t)

@@ -155,21 +155,23 @@ def paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
     return None, None
 
 
-def nearest_dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = (), said_ok: bool = True) -> tuple[str | None, str | None]:
+def nearest_dates(article, sent, at: int, body_from: int = 0, others: tuple[tuple[int, int], ...] = (), said_ok: bool = True,
+                  word_end: int | None = None) -> tuple[str | None, str | None]:
     """The date of the sentence that belongs to the event word at `at`: the best attached to it (it governs the
     date, or both hang on one verb), then the nearest; not the dateline's, not one better attached to another
-    event word (`others`), nor, but for a press conference, the day words about it were said ("…, Wang said on Monday")."""
+    event word (`others`, their (start, end) in the text), nor, but for a press conference, the day words about it were
+    said ("…, Wang said on Monday"). The event word runs from `at` to `word_end` ("a meeting": its noun is what dates hang on)."""
     text = article.text
     found = []
-    word = token_at(article, at, at + 1)
-    rivals = [t for t in (token_at(article, o, o + 1) for o in others) if t is not None]
+    word = token_at(article, at, word_end or at + 1)
+    rivals = [t for t in (token_at(article, a, b) for a, b in others) if t is not None]
     for e in _date_spans(article, sent):
         if e.start_char < body_from:
             continue
         root = _root(article, e)
         mine = attachment(root, word)
         theirs = max((attachment(root, t) for t in rivals), default=0)
-        if theirs > mine or (theirs == mine < SHARED and any(abs(o - e.start_char) < abs(at - e.start_char) for o in others)):
+        if theirs > mine or (theirs == mine < SHARED and any(abs(o - e.start_char) < abs(at - e.start_char) for o, _ in others)):
             continue  # "two years ago, the mechanism … was established": the date its own word governs
         if not said_ok and mine < SHARED and _dates_saying(article, e, at):  # "the summit concluded on …" is no saying
             continue
