@@ -379,3 +379,17 @@ def test_documents_signed_during_the_visit_are_signed_where_the_visit_was(claims
             "A joint statement and fifteen other documents were signed during the visit.")
     events = sorted((c.event_type, c.location) for c in claims_of(text, "2023-01-07", "event"))
     assert events == [("signing", "China"), ("state_visit", "China")]
+
+
+def test_a_headline_glued_to_the_lead_and_a_meeting_to_prepare_a_summit(claims_of):
+    text = ("Ministers prepare Astana summit\nALMATY, April 26 -- Chinese Foreign Minister Wang Yi and his counterparts "
+            "from the five Central Asian states met in Almaty on Saturday to prepare the second China-Central Asia Summit.\n\n"
+            "Wang said the six states had signed more than 100 agreements since the Xi'an summit.")
+    events = sorted((c.event_type, c.location) for c in claims_of(text, "2025-04-26", "event"))
+    assert events == [("ministerial_meeting", "Almaty"), ("summit", "Astana"), ("summit", "Xi'an")]
+
+
+def test_presidents_meeting_their_counterparts_hold_a_summit(claims_of):
+    text = "Chinese President Xi Jinping met his counterparts from the five Central Asian states in Xi'an on Thursday."
+    [summit] = claims_of(text, "2023-05-19", "event")
+    assert (summit.event_type, summit.location, summit.start) == ("summit", "Xi'an", "2023-05-18")

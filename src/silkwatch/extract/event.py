@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..records import Claim
 from .model import load_model
 from .patterns import pattern_set
-from .event_dates import DATELINE, ordinal_words, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
+from .event_dates import DATELINE, event_words, ordinal_words, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
 from .event_merge import Event, EventMention, dates_agree, first_day, last_day, merge, named_pair, same_event, told_apart
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
 
@@ -41,6 +41,8 @@ TIMING = {"before", "ahead", "prior", "eve"}
 # which previews call the very event they report.
 SEQUELS = {"next", "previous"}
 COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+# Where a parsed sentence is cut for events: a blank line, or a line break before a dateline ("\nALMATY, April 26 --").
+SEGMENT_BREAK = re.compile(r"\n\s*\n|\n(?=[A-Z][A-Z' .-]+(?:,\s*[A-Z0-9][\w .]+){0,3}\s*(?:\([^)]*\))?\s*(?:--|—|–|:))")
 # The label suffix of a pattern whose match names no event, only the occasion of others (lang/en/patterns/event.toml).
 OCCASION = "_occasion"
 # How far up the parse an occasion's word may hang below the event word ("met … on the sidelines of the 22nd meeting
@@ -222,10 +224,8 @@ def _mentions(article, local) -> list[EventMention]:
     """Every event word of the article with its type, place, dates, participants and (signings) document."""
     out: list[EventMention] = []
     matches = _pattern_cues(article)
-    for sent in article.doc.sents:
+    for sent in _segments(article):
         chunk = article.text[sent.start_char:sent.end_char]
-        if not chunk.strip():
-            continue
         dl = DATELINE.match(chunk)
         body_from = dl.end() if dl else 0
         found = _sentence_cues(article, sent, body_from, matches)
@@ -239,6 +239,21 @@ def _mentions(article, local) -> list[EventMention]:
             if other_place:  # "met twice, in Xi'an and Beijing": one meeting in each
                 out.append(replace(mention, place=other_place, said_at=other_place))
     return _share_when(article.text, out)
+
+
+def _segments(article):
+    """The sentences of the article, each cut at its paragraph breaks and before a dateline: a headline the
+    parser glued to the lead ("Ministers prepare summit | ALMATY, April 26 -- …") is a sentence of its own, while
+    a line wrapped inside a sentence is not cut."""
+    text, doc = article.text, article.doc
+    for sent in doc.sents:
+        chunk, s0 = text[sent.start_char:sent.end_char], sent.start_char
+        cuts = [0, *(m.end() for m in SEGMENT_BREAK.finditer(chunk)), len(chunk)]
+        for a, b in zip(cuts, cuts[1:]):
+            if chunk[a:b].strip():
+                span = doc.char_span(s0 + a, s0 + b, alignment_mode="expand")
+                if span is not None and len(span):
+                    yield span
 
 
 def _sentence_cues(article, sent, body_from: int, matches) -> list[Cue]:
@@ -263,6 +278,8 @@ def _kept_type(article, sent, found: list[Cue], i: int) -> str | None:
         return None  # "the summit will be the first meeting between …": says what another event is
     if etype == "other" and _launches_work(article, a, b):
         etype = "ceremony"
+    if etype == "talks":
+        etype = _gathering_of_peers(article, a, b) or etype
     if etype != "other" and i + 1 < len(found) and not chunk[m.end:found[i + 1].start].strip():
         return None  # a modifier of the next event word ("summit talks"): that word names the event
     if etype != "other" and (MECHANISM_OF.search(chunk, 0, m.start) or MECHANISM_AFTER.match(chunk, m.end)):
@@ -273,6 +290,8 @@ def _kept_type(article, sent, found: list[Cue], i: int) -> str | None:
         return None  # "the summit, where the leaders met each other": the gathering itself, not talks
     if etype == "signing" and (_hedged(article, a, b) or _signed_document(chunk, m.start, m.end) is None):
         return None  # "agreements are expected to be signed", "a signed article": no signing (yet)
+    if etype == "signing" and _tallied(article, a, b):
+        return None  # "have signed more than 100 agreements since 2023": a count over a period, not one act
     return etype
 
 
@@ -304,7 +323,7 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, etype: str
         return None
     others = tuple((s0 + o.start, s0 + o.end) for o in found if o is not m and o.etype not in (None, etype))
     start, end = nearest_dates(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference", word_end=b)
-    recalled = RECALLED.search(chunk, body_from, m.start) is not None
+    recalled = RECALLED.search(chunk, body_from, m.start) is not None or _since(article, a, b)
     if start is None and not recalled and not timed:
         start, end = paragraph_dates(article, sent, a)
     along = {o.etype for o in found if o is not m} - {None, etype}
@@ -484,11 +503,48 @@ def _ordinal(article, start: int, end: int) -> int | None:
 
 
 def _timed_by(article, start: int, end: int) -> bool:
-    """Whether an event word only times another act: "ahead of the summit", "before the talks"."""
+    """Whether an event word only times or motivates another act: "ahead of the summit", "before the talks",
+    "met on Saturday to prepare the summit" (the day and place are the meeting's)."""
     tok = token_at(article, start, end)
-    if tok is None or tok.dep_ != "pobj":
+    if tok is None:
+        return False
+    if tok.dep_ == "dobj" and tok.head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
+        return tok.head.head.pos_ in ("VERB", "AUX")  # the object of a purpose clause
+    if tok.dep_ != "pobj":
         return False
     return tok.head.lower_ in TIMING or (tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in TIMING)
+
+
+def _gathering_of_peers(article, start: int, end: int) -> str | None:
+    """"Wang Yi and his counterparts from the five states met": a minister meeting his counterparts holds a
+    ministerial meeting, a president meeting theirs a summit; None for talks of two."""
+    tok = token_at(article, start, end)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    args = [t for c in tok.children if c.dep_ in ("nsubj", "dobj", "pobj", "prep") for t in c.subtree]
+    if not any(t.lower_ == "counterparts" for t in args):
+        return None
+    # who meets: the verb's arguments, and (when the parse lost its subject) the words before it on its line
+    before = [t for t in tok.doc[tok.sent.start:tok.i]][::-1]
+    line = next((i for i, t in enumerate(before) if "\n" in t.text), len(before))
+    words = {t.lower_ for t in (*args, *before[:line])}
+    if words & event_words("minister_words"):
+        return "ministerial_meeting"
+    if words & event_words("leader_words"):
+        return "summit"
+    return None
+
+
+def _tallied(article, start: int, end: int) -> bool:
+    """Whether a verb counts acts over a period: it has a "since" phrase ("signed 100 agreements since 2023")."""
+    tok = token_at(article, start, end)
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+
+
+def _since(article, start: int, end: int) -> bool:
+    """Whether an event word starts a period ("since the Xi'an summit"): an event the story looks back on."""
+    tok = token_at(article, start, end)
+    return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 
 def _person_key(article, name: str) -> str:
