@@ -393,3 +393,12 @@ def test_presidents_meeting_their_counterparts_hold_a_summit(claims_of):
     text = "Chinese President Xi Jinping met his counterparts from the five Central Asian states in Xi'an on Thursday."
     [summit] = claims_of(text, "2023-05-19", "event")
     assert (summit.event_type, summit.location, summit.start) == ("summit", "Xi'an", "2023-05-18")
+
+
+def test_a_capital_named_by_its_state_and_a_host_state_are_places(claims_of):
+    text = ("Kyrgyz President Sadyr Japarov met Xi Jinping on the sidelines of the China-Central Asia summit, "
+            "which took place on June 17 in the capital of Kazakhstan.\n\n"
+            "The foreign ministers agreed that the third summit will be hosted by China.")
+    events = sorted((c.event_type, c.location) for c in claims_of(text, "2025-06-18", "event"))
+    assert ("summit", "Astana") in events and ("talks", "Astana") in events
+    assert ("summit", "China") in events

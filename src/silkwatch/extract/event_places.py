@@ -35,6 +35,12 @@ TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|signed|opened)\s+in\s+(?:the\s+)?([A-Z][\w'’-]+)")
 WHERE = re.compile(r",\s+where\b")
+# A state that hosts the event: "hosted by China", "Kazakhstan will host the summit".
+HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+HOSTS = re.compile(r"\s+(?:will\s+|would\s+|is\s+to\s+)?host(?:s|ed|ing)?\b", re.IGNORECASE)
+# A capital named by its state: "in the capital of Kazakhstan", "in the Kazakh capital" (no name after it).
+CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s*,?\s*[A-Z])")
 # "arrived here", "held here on Monday": the place the dateline names.
 HERE = re.compile(r"\b(?:arrived|arrives|arriving|held|opened|signed|met|gathered|convened|hosted|took place)\s+here\b")
 # Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
@@ -141,18 +147,32 @@ def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: st
             if not (attached or AT_PLACE.search(before) or PLACE_OF.search(before) or WHERE.match(chunk, m.end)):
                 continue
             name = _canonical(article, m)
+        elif m.kind == "state" and m.key in article.profile.members and _capital_named(chunk, m, before):
+            # "in the capital of Kazakhstan", "in the Kazakh capital": the state's capital
+            name = article.profile.state(m.key).capital
+            capital = article.entities.place(name) if name else None
+            name = capital.name if capital else name
         elif m.kind == "state" and m.how in ("name", "alias") and m.key in article.profile.members and (
-                IN_STATE.search(before) or (etype == "state_visit" and (TO_STATE.search(before) or (m.start >= ke and VISIT_STATE.search(before))))):
-            state = article.profile.state(m.key)
+                IN_STATE.search(before) or HOSTED_BY.search(before) or (m.end <= ks and HOSTS.match(chunk, m.end))
+                or (etype == "state_visit" and (TO_STATE.search(before) or (m.start >= ke and VISIT_STATE.search(before))))):
+            state = article.profile.state(m.key)  # also the host: "hosted by China", "Kazakhstan will host the summit"
             name = state.name if state else None
         else:
             continue
-        rank = (m.kind == "state" and m.how != "capital", -attached_to, dist)  # "in the Uzbekistan capital of Tashkent": the city
+        rank = (m.kind == "state" and m.how != "capital" and not _capital_named(chunk, m, before), -attached_to, dist)
         if name and (best is None or rank < best[0]):
             best = (rank, name)
     if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
         return held_in(article, chunk, ke, local)
     return best[1]
+
+
+def _capital_named(chunk: str, m: Mention, before: str) -> bool:
+    """Whether a state's mention names its capital without the city's name: "the capital of Kazakhstan",
+    "in the Kazakh capital" (not "the Kazakh capital Astana", which names it)."""
+    if m.how in ("name", "alias") and CAPITAL_OF.search(before):
+        return True
+    return m.how == "demonym" and CAPITAL_AFTER.match(chunk, m.end) is not None
 
 
 def held_in(article, chunk: str, start: int, local: tuple[LocalCity, ...]) -> str | None:
