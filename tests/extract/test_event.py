@@ -402,3 +402,10 @@ def test_a_capital_named_by_its_state_and_a_host_state_are_places(claims_of):
     events = sorted((c.event_type, c.location) for c in claims_of(text, "2025-06-18", "event"))
     assert ("summit", "Astana") in events and ("talks", "Astana") in events
     assert ("summit", "China") in events
+
+
+def test_an_undated_signing_in_the_city_of_the_storys_summit_happened_on_its_day(claims_of):
+    text = ("The second summit of China and the Central Asian states was held in Astana on June 17, 2025.\n\n"
+            "Leaders of the six countries signed a treaty of good-neighbourliness.")
+    [signing] = [c for c in claims_of(text, None, "event") if c.event_type == "signing"]
+    assert (signing.location, signing.start) == ("Astana", "2025-06-17")

@@ -144,6 +144,8 @@ def extract(article) -> list[Claim]:
     events = [e for e in events if not (e.timed and e.place is None)]
     lead = lead_date(article)
     events = _follow_hosts(_settle(article, _along(events), article_cities(article, local), lead, local))
+    if lead is None:  # with a lead, an undated event of the story takes the lead's day (below)
+        events = _date_by_host(events)
     out = []
     for ev in _gather(events):  # "a summit in Kazakhstan" settled in Astana is the Astana summit
         where = article.entities.place(ev.place) if ev.place else None
@@ -202,6 +204,19 @@ def _settle(article, events: list[Event], cities: list[str], lead: str | None, l
         ranked = sorted(cities, key=lambda c: c in taken) if settle else []
         events[i] = replace(ev, place=settle_place(article, place, ranked, local))
     return events
+
+
+def _date_by_host(events: list[Event]) -> list[Event]:
+    """"The six countries signed the treaty" in a story of the Astana summit: an undated signing, ceremony or
+    talks in the city of the story's one dated gathering or visit happened on its first day."""
+    out = []
+    for ev in events:
+        if ev.start is None and ev.place and ev.etype in PLACED_TYPES - HOSTING and not ev.recalled and not ev.online:
+            hosts = [e for e in events if e.etype in HOSTING and e.place == ev.place and e.start and len(e.start) == 10]
+            if len({e.start for e in hosts}) == 1:
+                ev = replace(ev, start=hosts[0].start, end=hosts[0].start)
+        out.append(ev)
+    return out
 
 
 def _follow_hosts(events: list[Event]) -> list[Event]:
