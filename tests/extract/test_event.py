@@ -405,7 +405,10 @@ def test_a_capital_named_by_its_state_and_a_host_state_are_places(claims_of):
 
 
 def test_an_undated_signing_in_the_city_of_the_storys_summit_happened_on_its_day(claims_of):
-    text = ("The second summit of China and the Central Asian states was held in Astana on June 17, 2025.\n\n"
+    text = ("Trade, transport and energy dominated the agenda as leaders of China and the five Central Asian states "
+            "met again, with railways, pipelines and flights at the centre of the talks and of the documents prepared "
+            "by their ministers over many months. " * 2 + "\n\n"
+            "The second summit of China and the Central Asian states was held in Astana on June 17, 2025.\n\n"
             "Leaders of the six countries signed a treaty of good-neighbourliness.")
     [signing] = [c for c in claims_of(text, None, "event") if c.event_type == "signing"]
     assert (signing.location, signing.start) == ("Astana", "2025-06-17")
