@@ -244,9 +244,11 @@ def _mentions(article, local) -> list[EventMention]:
         dl = DATELINE.match(chunk)
         body_from = dl.end() if dl else 0
         found = _sentence_cues(article, sent, body_from, matches)
-        for i, cue in enumerate(found):
-            etype = None if cue.occasion else _kept_type(article, sent, found, i)
-            mention = _mention(article, sent, body_from, found, cue, etype, out, local) if etype else None
+        kept = [None if cue.occasion else _kept_type(article, sent, found, i) for i, cue in enumerate(found)]
+        # the event words of the sentence that name an event (or its occasion), for telling what happened with what
+        named = [replace(c, etype=t) if t else c for c, t in zip(found, kept) if t or c.occasion]
+        for cue, etype in zip(found, kept):
+            mention = _mention(article, sent, body_from, named, replace(cue, etype=etype), out, local) if etype else None
             if mention is None:
                 continue
             out.append(mention)
@@ -310,9 +312,10 @@ def _kept_type(article, sent, found: list[Cue], i: int) -> str | None:
     return etype
 
 
-def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, etype: str, before: list[EventMention],
+def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: list[EventMention],
              local) -> EventMention | None:
     """The mention a kept cue makes, with its place, dates and parties; None when no member state takes part."""
+    etype = m.etype
     text, s0, s1 = article.text, sent.start_char, sent.end_char
     chunk, a, b = text[s0:s1], s0 + m.start, s0 + m.end
     # "was held in Beijing, with … via video link": the event had a place
@@ -336,13 +339,13 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, etype: str
         parts = list(before[0].parts)  # "documents were signed": the story's parties signed them
     if not parts:
         return None
-    others = tuple((s0 + o.start, s0 + o.end) for o in found if o is not m and o.etype not in (None, etype))
+    others = tuple((s0 + o.start, s0 + o.end) for o in found if o.start != m.start and o.etype not in (None, etype))
     start, end = nearest_dates(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference", word_end=b)
     recalled = RECALLED.search(chunk, body_from, m.start) is not None or _since(article, a, b)
     if start is None and not recalled and not timed:
         start, end = paragraph_dates(article, sent, a)
-    along = {o.etype for o in found if o is not m} - {None, etype}
-    hosts = {o.etype for o in found if o is not m and _hosted_at(article, a, b, s0 + o.start, s0 + o.end)} - {None, etype}
+    along = {o.etype for o in found if o.start != m.start} - {None, etype}
+    hosts = {o.etype for o in found if o.start != m.start and _hosted_at(article, a, b, s0 + o.start, s0 + o.end)} - {None, etype}
     return EventMention(
         etype, m.text, a, (s0, s1), chunk, place=place, start=start, end=end, parts=tuple(parts),
         document=_signed_document(chunk, m.start, m.end) if etype == "signing" else None, online=online,

@@ -35,6 +35,8 @@ TO_STATE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 VISIT_STATE = re.compile(r"\bvisit(?:s|ed|ing)?\s+$", re.IGNORECASE)
 HELD_IN = re.compile(r"\b(?:was|were|is|are|will be)\s+(?:held|hosted|convened|signed|opened)\s+in\s+(?:the\s+)?([A-Z][\w'’-]+)")
 WHERE = re.compile(r",\s+where\b")
+# How far a host state may stand from the event word it hosts.
+HOST_WINDOW = 40
 # A state that hosts the event: "hosted by China", "Kazakhstan will host the summit".
 HOSTED_BY = re.compile(r"\bhosted\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 HOSTS = re.compile(r"\s+(?:will\s+|would\s+|is\s+to\s+)?host(?:s|ed|ing)?\b", re.IGNORECASE)
@@ -153,7 +155,7 @@ def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: st
             capital = article.entities.place(name) if name else None
             name = capital.name if capital else name
         elif m.kind == "state" and m.how in ("name", "alias") and m.key in article.profile.members and (
-                IN_STATE.search(before) or HOSTED_BY.search(before) or (m.end <= ks and HOSTS.match(chunk, m.end))
+                IN_STATE.search(before) or _hosts(chunk, m, ks, ke)
                 or (etype == "state_visit" and (TO_STATE.search(before) or (m.start >= ke and VISIT_STATE.search(before))))):
             state = article.profile.state(m.key)  # also the host: "hosted by China", "Kazakhstan will host the summit"
             name = state.name if state else None
@@ -165,6 +167,14 @@ def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: st
     if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
         return held_in(article, chunk, ke, local)
     return best[1]
+
+
+def _hosts(chunk: str, m: Mention, ks: int, ke: int) -> bool:
+    """Whether a state is the host of the event word next to it: "the summit will be hosted by China",
+    "Kazakhstan will host the next summit"."""
+    if m.start >= ke:
+        return m.start - ke <= HOST_WINDOW and HOSTED_BY.search(chunk, ke, m.start) is not None
+    return ks - m.end <= HOST_WINDOW and HOSTS.match(chunk, m.end) is not None
 
 
 def _capital_named(chunk: str, m: Mention, before: str) -> bool:
