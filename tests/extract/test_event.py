@@ -371,7 +371,7 @@ def test_a_city_introduced_with_its_province_is_the_venue(claims_of):
     text = ("The interior ministers of China and the five Central Asian states met on Tuesday in Huai'an, "
             "in the eastern province of Jiangsu, China.")
     [meeting] = claims_of(text, "2024-09-11", "event")
-    assert (meeting.event_type, meeting.location, meeting.start) == ("talks", "Huai'an", "2024-09-10")
+    assert (meeting.event_type, meeting.location, meeting.start) == ("ministerial_meeting", "Huai'an", "2024-09-10")
 
 
 def test_documents_signed_during_the_visit_are_signed_where_the_visit_was(claims_of):
@@ -412,3 +412,8 @@ def test_an_undated_signing_in_the_city_of_the_storys_summit_happened_on_its_day
             "Leaders of the six countries signed a treaty of good-neighbourliness.")
     [signing] = [c for c in claims_of(text, None, "event") if c.event_type == "signing"]
     assert (signing.location, signing.start) == ("Astana", "2025-06-17")
+
+
+def test_leaders_of_the_states_meeting_together_hold_a_summit_not_talks(claims_of):
+    text = "The leaders of China and the five Central Asian states met in Xi'an on Thursday and adopted a declaration."
+    assert [(c.event_type, c.location) for c in claims_of(text, "2023-05-19", "event")] == [("summit", "Xi'an")]

@@ -534,12 +534,15 @@ def _timed_by(article, start: int, end: int) -> bool:
 
 
 def _gathering_of_peers(article, start: int, end: int) -> str | None:
-    """"Wang Yi and his counterparts from the five states met": a minister meeting his counterparts holds a
-    ministerial meeting, a president meeting theirs a summit; None for talks of two."""
+    """"Wang Yi and his counterparts from the five states met", "the leaders of the six states met": a minister
+    meeting his counterparts holds a ministerial meeting, a president (or leaders together) a summit; None for talks."""
     tok = token_at(article, start, end)
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     args = [t for c in tok.children if c.dep_ in ("nsubj", "dobj", "pobj", "prep") for t in c.subtree]
+    subject = {t.lower_ for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    if subject & event_words("peer_groups"):  # "the leaders of China and Central Asia met": a summit of theirs
+        return "ministerial_meeting" if "ministers" in subject else "summit"
     if not any(t.lower_ == "counterparts" for t in args):
         return None
     # who meets: the verb's arguments, and (when the parse lost its subject) the words before it on its line
