@@ -417,3 +417,11 @@ def test_an_undated_signing_in_the_city_of_the_storys_summit_happened_on_its_day
 def test_leaders_of_the_states_meeting_together_hold_a_summit_not_talks(claims_of):
     text = "The leaders of China and the five Central Asian states met in Xi'an on Thursday and adopted a declaration."
     assert [(c.event_type, c.location) for c in claims_of(text, "2023-05-19", "event")] == [("summit", "Xi'an")]
+
+
+def test_a_weekday_after_ahead_of_is_the_coming_one(claims_of):
+    text = ("Xi Jinping held talks with each of the Central Asian leaders in Xi'an on Thursday ahead of Friday's "
+            "summit session of the six heads of state.")
+    events = {c.event_type: c.start for c in claims_of(text, "2023-05-18", "event")}
+    assert events["talks"] == "2023-05-18"
+    assert events.get("summit") in (None, "2023-05-19")
