@@ -202,6 +202,8 @@ def attachment(date_root, word) -> int:
         heads.append(tok)
     if word in heads[:3]:
         return GOVERNS
+    if date_root.dep_ == "poss":
+        return LOOSE  # "Friday's session": the date is the session's, not its verb's
     verb = next((h for h in heads if h.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return LOOSE
@@ -245,7 +247,8 @@ def _future(article, ent) -> bool:
     for _ in range(FUTURE_HOPS):
         if tok is None:
             return False
-        if tok.lower_ in markers or any(c.dep_ in ("aux", "auxpass", "amod", "advmod") and c.lower_ in markers for c in tok.children):
+        if tok.lower_ in markers or tok.lower_ in event_words("future_path_words") or any(
+                c.dep_ in ("aux", "auxpass", "amod", "advmod") and c.lower_ in markers for c in tok.children):
             return True
         tensed = tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
         if (tok.pos_ in ("VERB", "AUX") and tensed) or tok.head.i == tok.i:
