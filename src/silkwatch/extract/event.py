@@ -650,8 +650,8 @@ def _signed_document(chunk: str, ks: int, ke: int) -> str | None:
 def _span_days(article, ev, start: str | None, end: str | None) -> tuple[str | None, str | None]:
     """A one-day date of an event said to last n days: its first day if it opens then or is still to come,
     else (it ended then, or is reported after it) its last."""
-    if not start or len(start) != 10 or (end and end != start):
-        return start, end
+    if not start or len(start) != 10 or (end and end != start) or ev.etype not in HOSTING:
+        return start, end  # a ceremony, a signing or talks at a two-day summit last no two days
     n = next((m.group(1) for t in ev.texts for m in N_DAYS.finditer(t)), None)
     if n is None and ev.etype in GATHERINGS:
         n = next((m.group(1) for m in N_DAY_GATHERING.finditer(article.text)), None)
