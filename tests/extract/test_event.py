@@ -425,3 +425,11 @@ def test_a_weekday_after_ahead_of_is_the_coming_one(claims_of):
     events = {c.event_type: c.start for c in claims_of(text, "2023-05-18", "event")}
     assert events["talks"] == "2023-05-18"
     assert events["summit"] == "2023-05-19"
+
+
+def test_agreeing_to_establish_the_mechanism_is_a_founding_and_being_willing_to_is_not(claims_of):
+    text = ("At their meeting in Astana in June, the foreign ministers agreed to establish a China-Central Asia "
+            "heads-of-state meeting mechanism.\n\n"
+            "China is willing to establish a new security dialogue platform with the five states.")
+    others = [c for c in claims_of(text, "2022-06-10", "event") if c.event_type == "other"]
+    assert len(others) == 1 and "agreed to establish" in others[0].evidence

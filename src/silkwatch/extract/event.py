@@ -81,8 +81,10 @@ INSTITUTIONS = {"mechanism", "platform", "secretariat", "initiative", "institute
 NOT_FOUNDED = {"relation", "relations", "tie", "ties", "route", "routes", "flight", "flights", "service", "partnership",
                "project", "projects", "invasion", "date", "dates", "venture", "ventures"}
 # Governors that make an event hypothetical: "are expected to be signed", "could sign", "may be signed".
-HEDGES = {"expect", "expected", "expects", "likely", "may", "might", "could", "would", "hope", "hoped", "plan", "planned",
-          "possible", "possibly"}
+HEDGES = frozenset({"expect", "expected", "expects", "likely", "may", "might", "could", "would", "hope", "hoped", "plan", "planned",
+          "possible", "possibly"})
+# Words of readiness that make a founding a promise: "is willing to establish", "stands ready to set up".
+WILLING = frozenset({"willing", "ready", "prepared"})
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,8 @@ def _kept_type(article, sent, found: list[Cue], i: int) -> str | None:
     chunk = article.text[s0:sent.end_char]
     a, b = s0 + m.start, s0 + m.end
     etype = m.etype
+    if etype == "other" and _hedged(article, a, b, HEDGES | WILLING):
+        return None  # "China is willing to establish a mechanism": a promise, not a founding
     if etype == "other" and _titles_document(article, a, b):
         return None  # "a memorandum on the establishment of a centre": what a document is about
     if etype == "talks" and _predicate(article, a, b):
@@ -596,14 +600,14 @@ def _concludes(article, start: int, end: int) -> bool:
     return any(t.lower_ in DOCUMENTS for t in things)
 
 
-def _hedged(article, start: int, end: int) -> bool:
+def _hedged(article, start: int, end: int, words: frozenset[str] = HEDGES) -> bool:
     """Whether a signing word is only expected or possible: a hedging word governs it."""
     tok = token_at(article, start, end)
     hops = 0
     while tok is not None and hops < 4:
-        if any(_lemma(c) in HEDGES for c in tok.children if c.dep_ in ("aux", "advmod", "acomp")):
+        if any(_lemma(c) in words for c in tok.children if c.dep_ in ("aux", "advmod", "acomp")):
             return True
-        if _lemma(tok) in HEDGES and hops:
+        if _lemma(tok) in words and hops:
             return True
         if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "auxpass"):
             break  # only what governs this very verb ("expected to be signed"), not a clause further up
