@@ -203,7 +203,10 @@ def _settle(article, events: list[Event], cities: list[str], lead: str | None, l
                           and not e.online and dates_agree(e.start, ev.start)), None)
         # a city another event of its kind took place in ("the first summit, held in Xi'an") comes last
         taken = {e.place for e in events if e is not ev and e.etype == ev.etype and e.place and told_apart(e, ev)}
-        ranked = sorted(cities, key=lambda c: c in taken) if settle else []
+        # the city of the story's gathering or visit of the same days comes first for what happens around it
+        hosting = {e.place for e in events if ev.etype not in HOSTING and e.etype in HOSTING and e.place
+                   and not e.online and not e.recalled and dates_agree(e.start, ev.start)}
+        ranked = sorted(cities, key=lambda c: (c in taken, c not in hosting)) if settle else []
         events[i] = replace(ev, place=settle_place(article, place, ranked, local))
     return events
 
