@@ -1,4 +1,9 @@
-"""Event claims: meetings and occasions with type, place, dates and participants, one per event per article."""
+"""Event claims: meetings and occasions with type, place, dates and participants, one per event per article.
+
+Cues (the profile's event keywords, the patterns of lang/en/patterns/event.toml) -> kept types -> EventMention
+records with their dates (event_dates) and places (event_places) -> merged Events (event_merge) -> settled
+places and days -> claims.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
-from .model import load_model
-from .patterns import pattern_set
 from .event_dates import DATELINE, event_words, ordinal_words, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
 from .event_merge import Event, EventMention, dates_agree, first_day, last_day, merge, named_pair, same_event, told_apart
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
+from .model import load_model
+from .patterns import pattern_set
 
 __all__ = ["extract", "parse_dates"]
 

@@ -1,4 +1,10 @@
-"""Event dates: the date phrases of a sentence, the one nearest an event word, and the day a story's lead gives."""
+"""Event dates: the date phrases of a sentence, the one that belongs to an event word, and the day a story's lead gives.
+
+Which date belongs to which event word is a scored choice: how the date hangs on the word in the parse
+(attachment: it governs the date, both are arguments of one verb, or neither), against the sentence's other
+event words, then the distance. Phrases resolve against the publication date (or the dateline's day), forward
+in a future clause and back a year for a yearless month far ahead in a past one.
+"""
 
 from __future__ import annotations
 
