@@ -433,3 +433,11 @@ def test_agreeing_to_establish_the_mechanism_is_a_founding_and_being_willing_to_
             "China is willing to establish a new security dialogue platform with the five states.")
     others = [c for c in claims_of(text, "2022-06-10", "event") if c.event_type == "other"]
     assert len(others) == 1 and "agreed to establish" in others[0].evidence
+
+
+def test_last_or_next_month_is_the_nearest_such_month_before_or_after_publication():
+    pub = parse_iso("2024-03-29")
+    assert resolve_relative("last July", pub) == ("2023-07", None)
+    assert resolve_relative("last February", pub) == ("2024-02", None)
+    assert resolve_relative("next March", pub) == ("2025-03", None)
+    assert resolve_relative("in June", pub) == ("2024-06", None)

@@ -66,7 +66,8 @@ def resolve_relative(phrase: str, published: date | None) -> tuple[str | None, s
     """(start, end) of a date phrase without a day of the month, against the publication date.
 
     "10 years ago" → the year; "last month" → YYYY-MM; "last week" → the month of a week before;
-    "yesterday" → the day; "this June" / "in June" → that month of the publication year;
+    "yesterday" → the day; "this June" / "in June" → that month of the publication year; "last July" → the
+    latest July before the publication's month;
     "2013" → the year. A phrase that needs the publication date gives (None, None) without it.
     """
     y = _YEAR_ALONE.search(phrase)
@@ -100,6 +101,10 @@ def resolve_relative(phrase: str, published: date | None) -> tuple[str | None, s
         month = month_number(m.group(1)) if len(m.group(1)) > 2 else None
         if month:
             year = int(y.group(1)) if y else (published.year if published else None)
+            if year and not y and published:
+                # "last July": the latest July before the publication's month; "next March": the first after it
+                step = {"last": -1, "next": 1}.get(m.group(0).split()[0].lower(), 0)
+                year += -1 if step < 0 and month >= published.month else 1 if step > 0 and month <= published.month else 0
             return (f"{year}-{month:02d}", None) if year else (None, None)
     if y:
         return y.group(1), None
