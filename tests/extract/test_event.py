@@ -441,3 +441,9 @@ def test_last_or_next_month_is_the_nearest_such_month_before_or_after_publicatio
     assert resolve_relative("last February", pub) == ("2024-02", None)
     assert resolve_relative("next March", pub) == ("2025-03", None)
     assert resolve_relative("in June", pub) == ("2024-06", None)
+
+
+def test_a_city_described_as_a_city_of_its_state_is_learnt(claims_of):
+    text = "The ground-breaking ceremony of the railway was held in Kochkor — a small town in Kyrgyzstan — on Friday."
+    [ceremony] = claims_of(text, "2024-12-28", "event")
+    assert (ceremony.location, ceremony.start) == ("Kochkor", "2024-12-27")

@@ -59,6 +59,11 @@ NEW_CITY = re.compile(
     r"(?:(?P<state>[A-Z][a-z]+)(?=\s*(?:[,.;:)]|\s(?:on|in|from|at)\b|$))"  # "in X, Kyrgyzstan, on Friday"
     r"|(?P<owner>[A-Z][a-z]+)['’]s\s+[A-Z][a-z]+\s+[Pp]rovince|(?P<province>province)\b)")
 
+# "in X — the third-largest city in Kyrgyzstan", "in X, a city of Tajikistan".
+DESCRIBED_CITY = re.compile(
+    r"\bin\s+(?P<city>[A-Z][a-z’'-]{2,})\s*(?:,|—|–|--)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:city|town)\s+(?:of|in)\s+"
+    r"(?:the\s+)?(?P<state>[A-Z][a-z]+)")
+
 
 @dataclass(frozen=True)
 class LocalCity:
@@ -69,8 +74,14 @@ class LocalCity:
 
 
 def local_cities(article) -> tuple[LocalCity, ...]:
-    """Cities the article introduces with their state ("in X, Kyrgyzstan", "in X, east China's Y Province")."""
+    """Cities the article introduces with their state ("in X, Kyrgyzstan", "in X, east China's Y Province",
+    "in X — the third-largest city in Kyrgyzstan")."""
     found: dict[str, LocalCity] = {}
+    for m in DESCRIBED_CITY.finditer(article.text):
+        city = m.group("city")
+        code = article.entities.state_code(m.group("state"))
+        if code in article.profile.members and not article.entities.lookup(city):
+            found.setdefault(city, LocalCity(city, code))
     for m in NEW_CITY.finditer(article.text):
         city = m.group("city")
         if city in found or article.entities.lookup(city) or city.split()[-1].lower() in ("province", "region", "city"):
