@@ -447,3 +447,10 @@ def test_a_city_described_as_a_city_of_its_state_is_learnt(claims_of):
     text = "The ground-breaking ceremony of the railway was held in Kochkor — a small town in Kyrgyzstan — on Friday."
     [ceremony] = claims_of(text, "2024-12-28", "event")
     assert (ceremony.location, ceremony.start) == ("Kochkor", "2024-12-27")
+
+
+def test_talks_during_the_storys_visit_are_placed_where_the_visit_is(claims_of):
+    text = ("Turkmen President Serdar Berdimuhamedov paid a state visit to China on 5-6 January 2023.\n\n"
+            "The summit talks between the Turkmen and Chinese presidents upgraded relations to a strategic partnership.")
+    events = {c.event_type: c.location for c in claims_of(text, "2023-01-07", "event")}
+    assert events == {"state_visit": "China", "talks": "China"}

@@ -203,9 +203,13 @@ def _settle(article, events: list[Event], cities: list[str], lead: str | None, l
         settle = ev.etype in PLACED_TYPES and not ev.online and not ev.recalled and _of_the_story(article, ev, lead)
         place = ev.place
         if settle and place is None and ev.etype not in HOSTING:
-            # "the summit concluded with the signing of a treaty": the signing was where the summit was
+            # "the summit concluded with the signing of a treaty": the signing was where the summit was; else
+            # where the story's one gathering or visit of its days was ("summit talks" during a visit to China)
             place = next((e.place for e in events if e.place and e.etype in ev.along and e.etype in HOSTING
                           and not e.online and dates_agree(e.start, ev.start)), None)
+            story = {e.place for e in events if e.place and e.etype in HOSTING and not e.online and not e.recalled
+                     and _of_the_story(article, e, lead) and dates_agree(e.start, ev.start)}
+            place = place or (story.pop() if len(story) == 1 else None)
         # a city another event of its kind took place in ("the first summit, held in Xi'an") comes last
         taken = {e.place for e in events if e is not ev and e.etype == ev.etype and e.place and told_apart(e, ev)}
         # the city of the story's gathering or visit of the same days comes first for what happens around it
