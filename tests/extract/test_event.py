@@ -454,3 +454,10 @@ def test_talks_during_the_storys_visit_are_placed_where_the_visit_is(claims_of):
             "The summit talks between the Turkmen and Chinese presidents upgraded relations to a strategic partnership.")
     events = {c.event_type: c.location for c in claims_of(text, "2023-01-07", "event")}
     assert events == {"state_visit": "China", "talks": "China"}
+
+
+def test_a_date_only_found_near_a_second_mention_does_not_make_it_another_event(claims_of):
+    text = ("In February 2023, China and the five Central Asian states held their first forum on industry in Lanzhou.\n\n"
+            "Trade between China and Kazakhstan grew by a third in 2022, officials said during the forum in Lanzhou.")
+    forums = [(c.location, c.start) for c in claims_of(text, "2023-04-26", "event") if c.event_type == "forum"]
+    assert forums == [("Lanzhou", "2023-02")]

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
-from .event_dates import DATELINE, event_words, ordinal_words, lead_date, nearest_dates, paragraph_dates, parse_dates, token_at
+from .event_dates import DATELINE, date_choice, event_words, ordinal_words, lead_date, paragraph_dates, parse_dates, token_at
 from .event_merge import Event, EventMention, dates_agree, first_day, last_day, merge, named_pair, same_event, told_apart
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
 from .model import load_model
@@ -356,14 +356,16 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: li
     if not parts:
         return None
     others = tuple((s0 + o.start, s0 + o.end) for o in found if o.start != m.start and o.etype not in (None, etype))
-    start, end = nearest_dates(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference", word_end=b)
+    choice = date_choice(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference", word_end=b)
+    start, end = (choice.start, choice.end) if choice else (None, None)
     recalled = RECALLED.search(chunk, body_from, m.start) is not None or _since(article, a, b)
     if start is None and not recalled and not timed:
         start, end = paragraph_dates(article, sent, a)
     along = {o.etype for o in found if o.start != m.start} - {None, etype}
     hosts = {o.etype for o in found if o.start != m.start and _hosted_at(article, a, b, s0 + o.start, s0 + o.end)} - {None, etype}
     return EventMention(
-        etype, m.text, a, (s0, s1), chunk, place=place, start=start, end=end, parts=tuple(parts),
+        etype, m.text, a, (s0, s1), chunk, place=place, start=start, end=end, firm_date=bool(choice and choice.firm),
+        parts=tuple(parts),
         document=_signed_document(chunk, m.start, m.end) if etype == "signing" else None, online=online,
         recalled=recalled, timed=timed, said_at=place, along=frozenset(along), hosts=frozenset(hosts),
         sequel=_sequel(article, a, b), ordinal=_ordinal(article, a, b), series=_series(article, a, b),

@@ -9,6 +9,7 @@ in a future clause and back a year for a yearless month far ahead in a past one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ from ..lang import read_pattern_file
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
-__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "future_markers", "ordinal_words", "attachment", "GOVERNS", "SHARED", "LOOSE"]
+__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "date_choice", "DateChoice", "future_markers", "ordinal_words", "attachment", "GOVERNS", "SHARED", "LOOSE"]
 
 # The lead of a story: the sentences starting in its first this many characters.
 LEAD_CHARS = 400
@@ -163,6 +164,26 @@ def paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
 
 def nearest_dates(article, sent, at: int, body_from: int = 0, others: tuple[tuple[int, int], ...] = (), said_ok: bool = True,
                   word_end: int | None = None) -> tuple[str | None, str | None]:
+    """(start, end) of the date that belongs to the event word (see date_choice)."""
+    choice = date_choice(article, sent, at, body_from, others, said_ok, word_end)
+    return (choice.start, choice.end) if choice else (None, None)
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    """The date chosen for an event word and how firmly it hangs on it (GOVERNS, SHARED or LOOSE)."""
+
+    start: str
+    end: str | None
+    attachment: int
+
+    @property
+    def firm(self) -> bool:
+        return self.attachment >= SHARED
+
+
+def date_choice(article, sent, at: int, body_from: int = 0, others: tuple[tuple[int, int], ...] = (), said_ok: bool = True,
+                word_end: int | None = None) -> DateChoice | None:
     """The date of the sentence that belongs to the event word at `at`: the best attached to it (it governs the
     date, or both hang on one verb), then the nearest; not the dateline's, not one better attached to another
     event word (`others`, their (start, end) in the text), nor, but for a press conference, the day words about it were
@@ -185,8 +206,11 @@ def nearest_dates(article, sent, at: int, body_from: int = 0, others: tuple[tupl
             continue  # "the summit, the first since 1992": when a period began, not the event's date
         start, end = _date_of(article, e)
         if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the best attached, then the nearest
-            found.append(((len(start) == 4, -mine, abs(e.start_char - at)), start, end))
-    return min(found)[1:] if found else (None, None)
+            found.append(((len(start) == 4, -mine, abs(e.start_char - at)), start, end, mine))
+    if not found:
+        return None
+    _, start, end, mine = min(found)
+    return DateChoice(start, end, mine)
 
 
 # How a date hangs on an event word: the word governs it ("the summit on May 18", "talks held on Monday"), or

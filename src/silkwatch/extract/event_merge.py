@@ -32,6 +32,7 @@ class EventMention:
     place: str | None = None
     start: str | None = None
     end: str | None = None
+    firm_date: bool = False  # the date hangs on the event word in the parse, not merely near it
     parts: tuple[str, ...] = ()  # state codes taking part
     document: str | None = None  # for a signing: the kind of document signed ("" when it only refers back to one)
     online: bool = False
@@ -65,10 +66,10 @@ class Event(EventMention):
 def merge(ev: Event, m: EventMention) -> Event:
     """The event with a further mention of it (or an event found to be the same) taken in."""
     m = Event.of(m)
-    start, end, days = ev.start, ev.end, ev.days
-    if m.start and not ev.start:
-        start, end = m.start, m.end
-    elif m.start and len(m.start) == len(ev.start or "") == 10:
+    start, end, days, firm = ev.start, ev.end, ev.days, ev.firm_date or m.firm_date
+    if m.start and (not ev.start or (m.firm_date and not ev.firm_date and not dates_agree(ev.start, m.start))):
+        start, end, days = m.start, m.end, ()  # the firmly attached date wins over one only found nearby
+    elif m.start and len(m.start) == len(ev.start or "") == 10 and dates_agree(ev.start, m.start):
         days = (*days, m.start, *((m.end,) if m.end else ()), *m.days)
     return replace(
         ev, parts=tuple(dict.fromkeys((*ev.parts, *m.parts))), texts=(*ev.texts, *m.texts),
@@ -77,7 +78,7 @@ def merge(ev: Event, m: EventMention) -> Event:
         recalled=ev.recalled and m.recalled,  # named once as the story's own, it is
         timed=ev.timed and m.timed,  # told for itself once, it is reported
         along=ev.along | m.along, hosts=ev.hosts | m.hosts, partners=ev.partners | m.partners,
-        ordinal=ev.ordinal or m.ordinal, series=ev.series or m.series, start=start, end=end, days=days,
+        ordinal=ev.ordinal or m.ordinal, series=ev.series or m.series, start=start, end=end, days=days, firm_date=firm,
     )
 
 
@@ -101,7 +102,8 @@ def same_event(ev: EventMention, m: EventMention) -> bool:
         return False  # "the second summit" is not "the first summit held in Xi'an"
     if ev.partners and m.partners and not ev.partners & m.partners:
         return False  # "a meeting with Zhao Leji" and "our meeting with Xi": talks with different people
-    return dates_agree(ev.start, m.start)
+    # a date only found near one of them ("revealed during the forum … in 2022") does not tell them apart
+    return dates_agree(ev.start, m.start) or ev.firm_date != m.firm_date
 
 
 def told_apart(a: EventMention, b: EventMention) -> bool:
