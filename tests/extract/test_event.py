@@ -461,3 +461,11 @@ def test_a_date_only_found_near_a_second_mention_does_not_make_it_another_event(
             "Trade between China and Kazakhstan grew by a third in 2022, officials said during the forum in Lanzhou.")
     forums = [(c.location, c.start) for c in claims_of(text, "2023-04-26", "event") if c.event_type == "forum"]
     assert forums == [("Lanzhou", "2023-02")]
+
+
+def test_the_document_signed_refers_back_to_the_named_one_and_a_batch_is_another_signing(claims_of):
+    text = ("The leaders of China and the five Central Asian states adopted the Xi'an Declaration in Xi'an on Friday.\n\n"
+            "The document was signed by the presidents of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan and China.\n\n"
+            "In addition, seven memoranda between China and Kazakhstan were signed during the summit.")
+    signings = [c for c in claims_of(text, "2023-05-20", "event") if c.event_type == "signing"]
+    assert len(signings) == 2

@@ -69,6 +69,8 @@ DOCUMENT_WINDOW = 80
 # "the document", "this agreement": a document named before, which tells no signing apart.
 ANAPHORIC = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 ANY_DOCUMENT = ""
+# How far back a document named before is looked for ("… adopted the Xi'an Declaration. The document was signed by …").
+REFERRED_WINDOW = 400
 # "a two-day summit", "the three-day state visit": how many days an event lasts.
 N_DAYS = re.compile(r"\b(two|three|four|five|2|3|4|5)[- ]days?\b(?!\s+(?:ago|later|before|after|earlier))", re.IGNORECASE)
 ENDED = re.compile(r"\b(?:closed|concluded|ended|wrapped up|wraps up|came to an end|final day|last day|closing day)\b", re.IGNORECASE)
@@ -366,7 +368,8 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: li
     return EventMention(
         etype, m.text, a, (s0, s1), chunk, place=place, start=start, end=end, firm_date=bool(choice and choice.firm),
         parts=tuple(parts),
-        document=_signed_document(chunk, m.start, m.end) if etype == "signing" else None, online=online,
+        document=_document_named(text, s0, _signed_document(chunk, m.start, m.end)) if etype == "signing" else None,
+        online=online,
         recalled=recalled, timed=timed, said_at=place, along=frozenset(along), hosts=frozenset(hosts),
         sequel=_sequel(article, a, b), ordinal=_ordinal(article, a, b), series=_series(article, a, b),
         partners=_counterparts(article, a, b) if etype == "talks" else frozenset())
@@ -650,6 +653,17 @@ def _of_the_story(article, ev: Event, lead: str | None) -> bool:
     if len(ev.start) == 10:
         return abs((date.fromisoformat(ev.start) - date.fromisoformat(news)).days) <= STORY_DAYS
     return news.startswith(ev.start)
+
+
+def _document_named(text: str, before: int, kind: str | None) -> str | None:
+    """"The document was signed by …": the kind of the last document the text named before, when it names one."""
+    if kind != ANY_DOCUMENT:
+        return kind
+    for m in reversed(list(re.finditer(r"[A-Za-z]+", text[max(0, before - REFERRED_WINDOW):before]))):
+        named = DOCUMENTS.get(m.group(0).lower())
+        if named and named != "batch" and m.group(0)[:1].isupper():  # a named document: "the Xi'an Declaration"
+            return named
+    return kind
 
 
 def _signed_document(chunk: str, ks: int, ke: int) -> str | None:
