@@ -8,7 +8,8 @@ the profile does not know are learnt from how news introduces them: "in Jalalaba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..link import Mention
 from .dates import WEEKDAYS, month_number
@@ -110,13 +111,19 @@ def _main_state(article) -> str | None:
 
 def place_mentions(article, text: str, offset: int, local: tuple[LocalCity, ...]) -> list[Mention]:
     """The profile's names in the text, and the article's own cities, as mentions in text order."""
-    out = article.entities.mentions(text, offset)
+    out = [replace(m, start=m.start + offset, end=m.end + offset) if offset else m for m in _names_in(article.entities, text)]
     for c in local:
         for m in re.finditer(rf"\b{re.escape(c.name)}\b", text):
             s, e = m.start() + offset, m.end() + offset
             if not any(o.start < e and s < o.end for o in out):
                 out.append(Mention(s, e, "place", c.name, c.name, "local"))
     return sorted(out, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=2048)
+def _names_in(entities, text: str) -> tuple[Mention, ...]:
+    # one sentence is scanned for names once, however many of its event words ask
+    return tuple(entities.mentions(text))
 
 
 def country_of(article, name: str, local: tuple[LocalCity, ...]) -> str | None:
