@@ -469,3 +469,10 @@ def test_the_document_signed_refers_back_to_the_named_one_and_a_batch_is_another
             "In addition, seven memoranda between China and Kazakhstan were signed during the summit.")
     signings = [c for c in claims_of(text, "2023-05-20", "event") if c.event_type == "signing"]
     assert len(signings) == 2
+
+
+def test_a_summit_being_prepared_takes_no_day_of_the_story(claims_of):
+    text = ("ALMATY, April 26 -- The foreign ministers of China and the five Central Asian states met on Saturday "
+            "and prepared the second summit in Astana.")
+    [summit] = [c for c in claims_of(text, "2025-04-26", "event") if c.event_type == "summit"]
+    assert (summit.location, summit.start) == ("Astana", None)

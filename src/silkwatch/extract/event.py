@@ -161,7 +161,7 @@ def extract(article) -> list[Claim]:
         if where is not None and where.country not in article.profile.members:
             continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
         start, end = first_day(ev), last_day(ev)
-        if start is None and lead is not None and not ev.recalled:
+        if start is None and lead is not None and not ev.recalled and not ev.timed:
             start, end = lead, lead  # "on Friday" said of the story in its lead, not of this mention
         start, end = _span_days(article, ev, start, end)
         out.append(article.claim(
@@ -547,6 +547,8 @@ def _timed_by(article, start: int, end: int) -> bool:
     tok = token_at(article, start, end)
     if tok is None:
         return False
+    if tok.dep_ == "dobj" and tok.head.lower_ in event_words("preparing_verbs"):
+        return True  # "ministers prepare the Astana summit": the summit is still to come
     if tok.dep_ == "dobj" and tok.head.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
         return tok.head.head.pos_ in ("VERB", "AUX")  # the object of a purpose clause
     if tok.dep_ != "pobj":
