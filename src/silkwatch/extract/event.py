@@ -321,8 +321,6 @@ def _kept_type(article, sent, found: list[Cue], i: int) -> str | None:
         return None  # "the mechanism for the foreign ministers' meeting": the format, not a meeting
     if etype == "talks" and GATHERING_OF.match(chunk, m.end):
         return None  # "a meeting of the SCO", "a meeting of Central Asian leaders": a body's gathering, not talks
-    if etype == "talks" and _reciprocal(article, a, b) and any(o.etype in GATHERINGS for o in found):
-        return None  # "the summit, where the leaders met each other": the gathering itself, not talks
     if etype == "signing" and (_hedged(article, a, b) or _signed_document(chunk, m.start, m.end) is None):
         return None  # "agreements are expected to be signed", "a signed article": no signing (yet)
     if etype == "signing" and _tallied(article, a, b):
@@ -461,10 +459,6 @@ def _counterparts(article, start: int, end: int) -> frozenset[str]:
     return frozenset(names)
 
 
-def _reciprocal(article, start: int, end: int) -> bool:
-    """Whether a talks verb's object is reciprocal: "met each other", "met one another"."""
-    tok = token_at(article, start, end)
-    return tok is not None and any(c.dep_ == "dobj" and c.lower_ in ("other", "another") for c in tok.children)
 
 
 def _sequel(article, start: int, end: int) -> bool:
