@@ -337,8 +337,9 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: li
     # "was held in Beijing, with … via video link": the event had a place
     online = bool(ONLINE.search(chunk)) and held_in(article, chunk, 0, local) is None
     # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
-    timed = _timed_by(article, a, b)
-    own_from = m.end if timed else body_from
+    prepared_from = _prepared(chunk, m.start)  # "prepare the Astana summit": its own phrase still places it
+    timed = _timed_by(article, a, b) or prepared_from is not None
+    own_from = prepared_from if prepared_from is not None else m.end if timed else body_from
     place = None if online else event_place(article, chunk, own_from, m.start, m.end, etype, local, s0)
     if place is None and not online and before and AFTER_EVENT.match(chunk, body_from):
         # "After the meeting, the two ministers met the press": where the event just reported was
@@ -577,6 +578,15 @@ def _tallied(article, start: int, end: int) -> bool:
     """Whether a verb counts acts over a period: it has a "since" phrase ("signed 100 agreements since 2023")."""
     tok = token_at(article, start, end)
     return tok is not None and tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+
+
+def _prepared(chunk: str, at: int) -> int | None:
+    """Where the phrase of an event word that the words right before it prepare begins ("Ministers prepare Astana
+    summit", "preparations for the second summit"), else None: read from the words, for headlines the parser runs
+    into the next line."""
+    words = "|".join(sorted(event_words("preparing_verbs") | {"preparations for", "preparation for"}, key=len, reverse=True))
+    m = re.search(rf"\b(?i:{words})\s+(?=(?:(?:the|a|an|next|upcoming|[A-Z0-9][\w'’-]*)\s+){{0,6}}$)", chunk[:at])
+    return m.end() if m else None
 
 
 def _since(article, start: int, end: int) -> bool:
