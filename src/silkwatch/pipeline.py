@@ -1,4 +1,4 @@
-"""Ingest: read → clean → extract → store, one stream of documents written in batches so memory stays flat."""
+"""Ingest (read → clean → extract → store) and re-extraction of stored documents, streamed in batches so memory stays flat."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from .clean import clean
 from .dedup import assign_missing_stories, assign_stories
 from .reconcile import update_facts
 from .errors import InputError
-from .extract import extract_documents
+from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_documents
 from .profile import Profile
 from .records import Claim, Document
 from .sources import read_sources
 from .store import Store
 
-__all__ = ["ingest", "IngestReport", "BATCH_SIZE"]
+__all__ = ["ingest", "IngestReport", "reextract", "ReextractReport", "BATCH_SIZE"]
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +34,38 @@ class IngestReport:
     known: int = 0
     failed: int = 0
     claims: int = 0
+    reextracted: int = 0  # known documents stored again because an older extractor made their claims
+    extractor_errors: int = 0  # an extractor raised on a document: that kind's claims of it are missing
     facts: int = 0  # facts rewritten because their claims changed
     failures: list[InputError] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"read {self.read}, stored {self.stored}, already known {self.known}, failed {self.failed} ({self.claims} claims extracted)"
+        again = f", {self.reextracted} re-extracted" if self.reextracted else ""
+        return (f"read {self.read}, stored {self.stored}, already known {self.known}, failed {self.failed} "
+                f"({self.claims} claims extracted{again}, {_errors(self.extractor_errors)})")
+
+
+def _errors(n: int) -> str:
+    return f"{n} extractor error{'' if n == 1 else 's'}{' (see the log, -v)' if n else ''}"
+
+
+@dataclass
+class ReextractReport:
+    """What one re-extraction did: documents, claims before and after, extractor errors, facts rewritten."""
+
+    documents: int = 0
+    claims_before: int = 0
+    claims: int = 0
+    extractor_errors: int = 0
+    facts: int = 0
+    missing: list[str] = field(default_factory=list)  # ids asked for that the store does not hold
+
+    def summary(self) -> str:
+        line = (f"re-extracted {self.documents} document{'' if self.documents == 1 else 's'}: {self.claims} claims "
+                f"(before: {self.claims_before}), {_errors(self.extractor_errors)}, {self.facts} facts updated")
+        shown = [i if len(i) <= 60 else i[:59] + "…" for i in self.missing[:10]]
+        more = f" and {len(self.missing) - 10} more" if len(self.missing) > 10 else ""
+        return line + (f"; not stored: {', '.join(shown)}{more}" if self.missing else "")
 
 
 def ingest(
@@ -63,14 +90,22 @@ def ingest(
         if on_progress and n:
             on_progress(n)
 
+    def counted_failure(f: ExtractorFailure) -> None:
+        report.extractor_errors += 1
+
+    older: set[str] = set()  # documents stored with this content whose claims an older extractor made
+
     def unknown(chunk: list[Document]) -> Iterator[Document]:
-        known = store.known_hashes([d.doc_id for d in chunk])
+        known = store.known_versions([d.doc_id for d in chunk])
         n_known = 0
         for d in chunk:
-            if known.get(d.doc_id) == d.content_hash:
+            h, version = known.get(d.doc_id, (None, None))
+            if (h, version) == (d.content_hash, EXTRACTOR_VERSION):
                 n_known += 1
-            else:
-                yield d
+                continue
+            if h == d.content_hash:
+                older.add(d.doc_id)
+            yield d
         report.known += n_known
         progress(n_known)
 
@@ -103,14 +138,18 @@ def ingest(
     def write(pending: list[tuple[Document, list[Claim]]]) -> None:
         # A changed copy of a document later in the same batch replaces the earlier one.
         batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
-        report.known += len(pending) - len(batch)
         report.claims += sum(len(cs) for _, cs in batch)
-        report.stored += store.write_documents(batch)
+        written = store.write_documents(batch, extractor=EXTRACTOR_VERSION)
+        # What another writer stored first, in this very version, counts as known.
+        report.known += len(pending) - written
+        report.stored += written
+        report.reextracted += sum(1 for d, _ in batch if d.doc_id in older)
+        older.difference_update(d.doc_id for d, _ in batch)
         assign_stories(store, [d for d, _ in batch])
         progress(len(pending))
 
     pending: list[tuple[Document, list[Claim]]] = []
-    for result in extract_documents(fresh_documents(), profile):
+    for result in extract_documents(fresh_documents(), profile, on_failure=counted_failure):
         pending.append(result)
         if len(pending) >= batch_size:
             write(pending)
@@ -118,6 +157,55 @@ def ingest(
     if pending:
         write(pending)
     # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
+    assign_missing_stories(store)
+    report.facts = update_facts(store)
+    return report
+
+
+def reextract(
+    store: Store,
+    profile: Profile,
+    doc_ids: list[str] | None = None,
+    since: str | None = None,
+    outlet: str | None = None,
+    on_total: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ReextractReport:
+    """Extract stored documents again (those matching every filter given; every one with none) and replace their claims.
+
+    Documents stream from the store a batch at a time; each batch's claims are replaced in one
+    transaction, and facts and stories catch up at the end, as after an ingest.
+    """
+    report = ReextractReport()
+
+    def counted_failure(f: ExtractorFailure) -> None:
+        report.extractor_errors += 1
+
+    def write(pending: list[tuple[Document, list[Claim]]]) -> None:
+        replaced, removed = store.replace_claims(((d.doc_id, cs) for d, cs in pending), extractor=EXTRACTOR_VERSION)
+        report.documents += replaced
+        report.claims_before += removed
+        report.claims += sum(len(cs) for _, cs in pending)
+        if on_progress:
+            on_progress(len(pending))
+
+    if doc_ids:
+        held = store.known_versions(doc_ids)
+        report.missing = [i for i in dict.fromkeys(doc_ids) if i not in held]
+    total = store.count_documents(doc_ids=doc_ids, since=since, outlet=outlet)
+    if on_total:
+        on_total(total)
+    docs = store.iter_documents(doc_ids=doc_ids, since=since, outlet=outlet)
+    n_process = 1 if total < PARALLEL_MIN else None  # a few documents: starting workers costs more than it saves
+    pending: list[tuple[Document, list[Claim]]] = []
+    for result in extract_documents(docs, profile, n_process=n_process, on_failure=counted_failure):
+        pending.append(result)
+        if len(pending) >= batch_size:
+            write(pending)
+            pending = []
+    if pending:
+        write(pending)
     assign_missing_stories(store)
     report.facts = update_facts(store)
     return report
