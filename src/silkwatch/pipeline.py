@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import clean
-from .dedup import assign_missing_stories, assign_stories
+from .dedup import assign_missing_stories, assign_stories_in
 from .reconcile import update_facts
 from .errors import InputError
 from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_documents
@@ -139,13 +139,12 @@ def ingest(
         # A changed copy of a document later in the same batch replaces the earlier one.
         batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
         report.claims += sum(len(cs) for _, cs in batch)
-        written = store.write_documents(batch, extractor=EXTRACTOR_VERSION)
+        written = store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=assign_stories_in)
         # What another writer stored first, in this very version, counts as known.
         report.known += len(pending) - written
         report.stored += written
         report.reextracted += sum(1 for d, _ in batch if d.doc_id in older)
         older.difference_update(d.doc_id for d, _ in batch)
-        assign_stories(store, [d for d, _ in batch])
         progress(len(pending))
 
     pending: list[tuple[Document, list[Claim]]] = []

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
-from sqlalchemy import Engine, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -16,7 +16,7 @@ from ..records import Claim, Document
 from .engine import DEFAULT_DB_URL, MIGRATIONS, migrate, open_engine, redact, writing
 from .schema import claims, documents, fact_claims, facts, stories
 
-__all__ = ["Store", "open_store", "DEFAULT_DB_URL", "MIGRATIONS", "migrate", "redact"]
+__all__ = ["Store", "open_store", "drop_facts_of", "DEFAULT_DB_URL", "MIGRATIONS", "migrate", "redact"]
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +68,13 @@ class Store:
         with self.engine.connect() as conn:
             return _versions(conn, ids)
 
-    def write_documents(self, batch: Iterable[tuple[Document, list[Claim]]], extractor: str | None = None) -> int:
+    def write_documents(self, batch: Iterable[tuple[Document, list[Claim]]], extractor: str | None = None,
+                        then: Callable[[Connection, list[Document]], object] | None = None) -> int:
         """Store documents with their claims in one transaction, replacing earlier versions; returns how many were written.
 
         A document already stored with the same content by the same extractor version (another
-        writer got there first) is left as it is. `extractor` is the version that made the claims.
+        writer got there first) is left as it is. `extractor` is the version that made the claims;
+        `then(conn, documents written)` runs in the same transaction (the pipeline groups stories there).
         """
         batch = list({d.doc_id: (d, cs) for d, cs in batch}.values())
         if not batch:
@@ -84,12 +86,14 @@ class Store:
                 batch = [(d, cs) for d, cs in batch if stored.get(d.doc_id) != (d.content_hash, extractor)]
             ids = [d.doc_id for d, _ in batch]
             for i in range(0, len(ids), CHUNK):
-                _drop_facts_of(conn, claims.c.doc_id.in_(ids[i:i + CHUNK]))
+                drop_facts_of(conn, claims.c.doc_id.in_(ids[i:i + CHUNK]))
                 conn.execute(delete(claims).where(claims.c.doc_id.in_(ids[i:i + CHUNK])))
                 conn.execute(delete(documents).where(documents.c.doc_id.in_(ids[i:i + CHUNK])))
             if batch:
                 conn.execute(insert(documents), [_doc_row(d, now, extractor) for d, _ in batch])
             _insert_claims(conn, [c for _, cs in batch for c in cs])
+            if then is not None and batch:
+                then(conn, [d for d, _ in batch])
         return len(batch)
 
     def replace_claims(self, results: Iterable[tuple[str, list[Claim]]], extractor: str) -> tuple[int, int]:
@@ -102,7 +106,7 @@ class Store:
         with self.transaction() as conn:
             ids = [r[0] for r in conn.execute(select(documents.c.doc_id).where(documents.c.doc_id.in_(list(results))))]
             removed = conn.scalar(select(func.count()).select_from(claims).where(claims.c.doc_id.in_(ids)))
-            _drop_facts_of(conn, claims.c.doc_id.in_(ids))
+            drop_facts_of(conn, claims.c.doc_id.in_(ids))
             conn.execute(delete(claims).where(claims.c.doc_id.in_(ids)))
             conn.execute(update(documents).where(documents.c.doc_id.in_(ids)).values(extractor=extractor))
             _insert_claims(conn, [c for i in ids for c in results[i]])
@@ -221,9 +225,12 @@ def _versions(conn, ids: list[str]) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def _drop_facts_of(conn, where) -> None:
-    # Facts resting on claims about to be replaced go with them; their other claims are then
-    # unlinked, so the next facts update recomputes them (reconcile.update_facts).
+def drop_facts_of(conn, where) -> None:
+    """Inside a write transaction: delete the facts resting on the claims a condition selects.
+
+    Their other claims are then referred to by no fact, so the next facts update recomputes
+    them (reconcile.update_facts): used when claims are replaced or their stories merge.
+    """
     stale = select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id).where(where)
     conn.execute(delete(facts).where(facts.c.fact_id.in_(stale)))
 
