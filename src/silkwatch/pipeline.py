@@ -77,26 +77,51 @@ def ingest(
     batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Ingest every article under the paths; failures are reported per input and the rest goes on."""
-    report = IngestReport()
+    run = _Ingest(store, profile, on_progress, on_failure, batch_size)
+    _in_batches(extract_documents(run.fresh_documents(paths), profile, on_failure=run.count_failure), batch_size, run.write)
+    # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
+    assign_missing_stories(store)
+    run.report.facts = update_facts(store)
+    return run.report
 
-    def fail(e: InputError) -> None:
-        report.failed += 1
-        report.failures.append(e)
+
+def _in_batches(results: Iterable[tuple[Document, list[Claim]]], size: int, write: Callable[[list], None]) -> None:
+    pending: list[tuple[Document, list[Claim]]] = []
+    for result in results:
+        pending.append(result)
+        if len(pending) >= size:
+            write(pending)
+            pending = []
+    if pending:
+        write(pending)
+
+
+class _Ingest:
+    """One ingest run: its report, its callbacks, and the documents an older extractor had made claims of."""
+
+    def __init__(self, store: Store, profile: Profile, on_progress, on_failure, batch_size: int):
+        self.store, self.profile, self.batch_size = store, profile, batch_size
+        self.on_progress, self.on_failure = on_progress, on_failure
+        self.report = IngestReport()
+        self.older: set[str] = set()
+
+    def fail(self, e: InputError) -> None:
+        self.report.failed += 1
+        self.report.failures.append(e)
         log.warning("%s", e)
-        if on_failure:
-            on_failure(e)
+        if self.on_failure:
+            self.on_failure(e)
 
-    def progress(n: int) -> None:
-        if on_progress and n:
-            on_progress(n)
+    def progress(self, n: int) -> None:
+        if self.on_progress and n:
+            self.on_progress(n)
 
-    def counted_failure(f: ExtractorFailure) -> None:
-        report.extractor_errors += 1
+    def count_failure(self, f: ExtractorFailure) -> None:
+        self.report.extractor_errors += 1
 
-    older: set[str] = set()  # documents stored with this content whose claims an older extractor made
-
-    def unknown(chunk: list[Document]) -> Iterator[Document]:
-        known = store.known_versions([d.doc_id for d in chunk])
+    def unknown(self, chunk: list[Document]) -> Iterator[Document]:
+        """The documents of a chunk the store does not hold with this content and this extractor's claims."""
+        known = self.store.known_versions([d.doc_id for d in chunk])
         n_known = 0
         for d in chunk:
             h, version = known.get(d.doc_id, (None, None))
@@ -104,61 +129,47 @@ def ingest(
                 n_known += 1
                 continue
             if h == d.content_hash:
-                older.add(d.doc_id)
+                self.older.add(d.doc_id)
             yield d
-        report.known += n_known
-        progress(n_known)
+        self.report.known += n_known
+        self.progress(n_known)
 
-    def fresh_documents() -> Iterator[Document]:
+    def fresh_documents(self, paths: Iterable[str]) -> Iterator[Document]:
         """Cleaned documents the store does not hold in this version, checked a chunk at a time."""
         chunk: list[Document] = []
         seen_in_run: dict[str, str] = {}
         for item in read_sources(paths):
             if isinstance(item, InputError):
-                fail(item)
+                self.fail(item)
                 continue
-            report.read += 1
+            self.report.read += 1
             try:
-                doc = clean(item, profile)
+                doc = clean(item, self.profile)
             except InputError as e:
-                fail(e)
+                self.fail(e)
                 continue
-            h = doc.content_hash
-            if seen_in_run.get(doc.doc_id) == h:
-                report.known += 1
-                progress(1)
+            if seen_in_run.get(doc.doc_id) == doc.content_hash:
+                self.report.known += 1
+                self.progress(1)
                 continue
-            seen_in_run[doc.doc_id] = h
+            seen_in_run[doc.doc_id] = doc.content_hash
             chunk.append(doc)
-            if len(chunk) >= batch_size:
-                yield from unknown(chunk)
+            if len(chunk) >= self.batch_size:
+                yield from self.unknown(chunk)
                 chunk = []
-        yield from unknown(chunk)
+        yield from self.unknown(chunk)
 
-    def write(pending: list[tuple[Document, list[Claim]]]) -> None:
+    def write(self, pending: list[tuple[Document, list[Claim]]]) -> None:
         # A changed copy of a document later in the same batch replaces the earlier one.
         batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
-        report.claims += sum(len(cs) for _, cs in batch)
-        written = store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=assign_stories_in)
+        self.report.claims += sum(len(cs) for _, cs in batch)
+        written = self.store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=assign_stories_in)
         # What another writer stored first, in this very version, counts as known.
-        report.known += len(pending) - written
-        report.stored += written
-        report.reextracted += sum(1 for d, _ in batch if d.doc_id in older)
-        older.difference_update(d.doc_id for d, _ in batch)
-        progress(len(pending))
-
-    pending: list[tuple[Document, list[Claim]]] = []
-    for result in extract_documents(fresh_documents(), profile, on_failure=counted_failure):
-        pending.append(result)
-        if len(pending) >= batch_size:
-            write(pending)
-            pending = []
-    if pending:
-        write(pending)
-    # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
-    assign_missing_stories(store)
-    report.facts = update_facts(store)
-    return report
+        self.report.known += len(pending) - written
+        self.report.stored += written
+        self.report.reextracted += sum(1 for d, _ in batch if d.doc_id in self.older)
+        self.older.difference_update(d.doc_id for d, _ in batch)
+        self.progress(len(pending))
 
 
 def reextract(
@@ -197,14 +208,7 @@ def reextract(
         on_total(total)
     docs = store.iter_documents(doc_ids=doc_ids, since=since, outlet=outlet)
     n_process = 1 if total < PARALLEL_MIN else None  # a few documents: starting workers costs more than it saves
-    pending: list[tuple[Document, list[Claim]]] = []
-    for result in extract_documents(docs, profile, n_process=n_process, on_failure=counted_failure):
-        pending.append(result)
-        if len(pending) >= batch_size:
-            write(pending)
-            pending = []
-    if pending:
-        write(pending)
+    _in_batches(extract_documents(docs, profile, n_process=n_process, on_failure=counted_failure), batch_size, write)
     assign_missing_stories(store)
     report.facts = update_facts(store)
     return report
