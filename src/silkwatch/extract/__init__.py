@@ -205,9 +205,16 @@ def _finish(item, on_failure) -> Iterator[tuple[Document, list[Claim]]]:
     yield from _report(batch, results, on_failure)
 
 
+def _worker_processes(pool: ProcessPoolExecutor) -> list:
+    try:
+        return list((getattr(pool, "_processes", None) or {}).values())
+    except RuntimeError:  # the pool's own thread changed the dict meanwhile
+        return []
+
+
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """End the workers at once: waiting would finish every batch already handed to them."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    processes = _worker_processes(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     for p in processes:
         p.terminate()
@@ -223,7 +230,11 @@ def _workers_stop_on_ctrl_c(pool: ProcessPoolExecutor):
         return
 
     def stop(signum, frame):
-        _stop_workers(pool)
+        # Only signal the workers here: the interrupted code may hold the pool's locks (inside
+        # submit), and shutting the pool down from this handler would wait on them forever. The
+        # caller's cleanup shuts the pool down once the KeyboardInterrupt has left that code.
+        for p in _worker_processes(pool):
+            p.terminate()
         raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGINT, stop)
