@@ -12,13 +12,17 @@ from .reconcile import update_facts
 from .errors import InputError
 from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_documents
 from .profile import Profile
-from .records import Claim, Document
+from .records import Claim, Document, RawArticle
 from .sources import read_sources
 from .store import Store
 
-__all__ = ["ingest", "IngestReport", "reextract", "ReextractReport", "BATCH_SIZE"]
+__all__ = ["ingest", "ingest_articles", "IngestReport", "reextract", "ReextractReport", "BATCH_SIZE"]
 
 log = logging.getLogger(__name__)
+
+# What extracts claims from a stream of documents, in order (see silkwatch.runner); called as
+# runner(documents, profile, on_failure=...), it hands each extractor failure to on_failure.
+Runner = Callable[..., Iterator[tuple[Document, list[Claim]]]]
 
 # Documents per transaction: large enough to amortise commits, small enough that an
 # interrupted ingest loses little work.
@@ -75,10 +79,28 @@ def ingest(
     on_progress: Callable[[int], None] | None = None,
     on_failure: Callable[[InputError], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    runner: Runner | None = None,
 ) -> IngestReport:
     """Ingest every article under the paths; failures are reported per input and the rest goes on."""
+    return ingest_articles(read_sources(paths), store, profile, on_progress, on_failure, batch_size, runner)
+
+
+def ingest_articles(
+    items: Iterable[RawArticle | InputError],
+    store: Store,
+    profile: Profile,
+    on_progress: Callable[[int], None] | None = None,
+    on_failure: Callable[[InputError], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+    runner: Runner | None = None,
+) -> IngestReport:
+    """Ingest a stream of read articles (from files, a WARC archive or a live source), as ingest() does.
+
+    runner turns the stream of documents into (document, claims) pairs in order: by default this
+    process and its forked workers (extract_documents), or a Ray cluster (runner.ray_runner)."""
     run = _Ingest(store, profile, on_progress, on_failure, batch_size)
-    _in_batches(extract_documents(run.fresh_documents(paths), profile, on_failure=run.count_failure), batch_size, run.write)
+    extracted = (runner or extract_documents)(run.fresh_documents(items), profile, on_failure=run.count_failure)
+    _in_batches(extracted, batch_size, run.write)
     # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
     assign_missing_stories(store)
     run.report.facts = update_facts(store)
@@ -134,11 +156,11 @@ class _Ingest:
         self.report.known += n_known
         self.progress(n_known)
 
-    def fresh_documents(self, paths: Iterable[str]) -> Iterator[Document]:
+    def fresh_documents(self, items: Iterable[RawArticle | InputError]) -> Iterator[Document]:
         """Cleaned documents the store does not hold in this version, checked a chunk at a time."""
         chunk: list[Document] = []
         seen_in_run: dict[str, str] = {}
-        for item in read_sources(paths):
+        for item in items:
             if isinstance(item, InputError):
                 self.fail(item)
                 continue

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import select
 
+from .filters import like_escape
 from .store import Store
 from .store.schema import claims, documents, facts, stories
 
@@ -29,7 +30,7 @@ def find_facts(store: Store, kind: str | None = None, indicator: str | None = No
     if indicator:
         q = q.where(facts.c.indicator == indicator)
     if party:
-        q = q.where(facts.c.parties.like(f"%,{party.upper()},%"))
+        q = q.where(facts.c.parties.like(f"%,{like_escape(party.upper())},%", escape="\\"))
     if rank:
         q = q.where(facts.c.rank == rank)
     if since:

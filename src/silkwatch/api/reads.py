@@ -9,6 +9,7 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from ..dedup import story_of
+from ..filters import like_escape
 from ..profile import Profile
 from ..store import Store
 from ..store.schema import claims, documents, facts, stories
@@ -55,33 +56,36 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
 
 def claims_page(store: Store, kind: str | None = None, indicator: str | None = None, doc_id: str | None = None,
                 speaker: str | None = None, person: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    q = select(claims.c.data)
+    q = select(claims.c.claim_id, claims.c.data)
     for col, v in ((claims.c.kind, kind), (claims.c.indicator, indicator), (claims.c.doc_id, doc_id), (claims.c.speaker, speaker), (claims.c.person, person)):
         if v:
             q = q.where(col == v)
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(q.subquery()))
         rows = conn.execute(q.order_by(claims.c.doc_id, claims.c.span_start, claims.c.claim_id).limit(limit).offset(offset)).all()
-    return _page([json.loads(r.data) for r in rows], total, limit, offset)
+    return _page([{"claim_id": r.claim_id, **json.loads(r.data)} for r in rows], total, limit, offset)
 
 
-def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None):
+def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None, since=None):
     for col, v in ((facts.c.kind, kind), (facts.c.indicator, indicator), (facts.c.rank, rank)):
         if v:
             q = q.where(col == v)
+    # Filter values are taken literally: "%" or "_" in them is no wildcard.
     if party:
-        q = q.where(facts.c.parties.like(f"%,{party.upper()},%"))
+        q = q.where(facts.c.parties.like(f"%,{like_escape(party.upper())},%", escape="\\"))
     if outlet:
-        q = q.where(facts.c.outlets.like(f"%,{outlet},%"))
+        q = q.where(facts.c.outlets.like(f"%,{like_escape(outlet)},%", escape="\\"))
     if period:
-        q = q.where(facts.c.period.like(f"{period}%"))
+        q = q.where(facts.c.period.like(f"{like_escape(period)}%", escape="\\"))
+    if since:
+        q = q.where((facts.c.period >= since) | (facts.c.date >= since))
     return q
 
 
 def facts_page(store: Store, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None,
-               sort: str = "sources", limit: int = 50, offset: int = 0, facets: bool = False) -> dict:
+               sort: str = "sources", limit: int = 50, offset: int = 0, facets: bool = False, since=None) -> dict:
     """Facts matching the filters, sorted and paginated; with facets, counts of each facet value among them."""
-    filters = dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period)
+    filters = dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, since=since)
     q = _fact_filters(select(facts.c.data), **filters)
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(q.subquery()))

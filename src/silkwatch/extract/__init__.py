@@ -26,7 +26,8 @@ from .dates import parse_iso
 from .focus import focus_doc
 from .model import load_model
 
-__all__ = ["Article", "extract", "extract_documents", "EXTRACTORS", "EXTRACTOR_VERSION", "ExtractorFailure"]
+__all__ = ["Article", "extract", "extract_documents", "extract_batch", "EXTRACTORS", "PARSE_BATCH", "EXTRACTOR_VERSION",
+           "ExtractorFailure"]
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +152,13 @@ def _report(batch: list[Document], results, on_failure) -> Iterator[tuple[Docume
 def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
     while batch := list(itertools.islice(documents, size)):
         yield batch
+
+
+def extract_batch(batch: list[Document], profile: Profile, focus: bool | None = None) -> list[tuple[list[Claim], list[ExtractorFailure]]]:
+    """The claims and extractor failures of each document of a batch, parsed in this process (none for a language not read)."""
+    if focus is None:
+        focus = os.environ.get("SILKWATCH_FOCUS", "1") != "0"
+    return _extract_batch(batch, profile, focus)
 
 
 def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list[tuple[list[Claim], list[ExtractorFailure]]]:

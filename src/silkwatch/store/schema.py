@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-__all__ = ["metadata", "documents", "claims", "stories", "facts", "fact_claims"]
+__all__ = ["metadata", "documents", "claims", "stories", "facts", "fact_claims", "sources", "fetched_urls"]
 
 metadata = MetaData()
 
@@ -23,7 +23,7 @@ documents = Table(
     Column("ingested_at", String(32), nullable=False),
     Column("extractor", String(32)),  # the extractor version that made its claims; NULL: before versions were kept
 )
-# On PostgreSQL documents also has a generated `search` tsvector (migration 0005), left out here so
+# On PostgreSQL documents also has a generated `search` tsvector (migration 0008), left out here so
 # that no query reads it by accident.
 
 claims = Table(
@@ -73,4 +73,36 @@ fact_claims = Table(
     Column("claim_id", String(32), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True),
     Column("relation", String(16), nullable=False),  # support | conflict
     Index("ix_fact_claims_claim", "claim_id"),
+)
+
+# Live sources (silkwatch watch): each polled listing's schedule and tallies, and each article URL
+# fetched, with the validators that make the next fetch conditional.
+sources = Table(
+    "sources",
+    metadata,
+    Column("name", String(255), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("last_poll", String(32)),
+    Column("next_poll", String(32)),
+    Column("polls", Integer, nullable=False, default=0),
+    Column("articles", Integer, nullable=False, default=0),  # new or changed articles stored from it
+    Column("errors", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+)
+
+fetched_urls = Table(
+    "fetched_urls",
+    metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("source", String(255), nullable=False, index=True),
+    Column("doc_id", String(255)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("listed_update", Text),  # what the listing said of the article's last change when we fetched it
+    Column("status", String(16), nullable=False),  # stored | unchanged | failed | gone (404/410: not asked again)
+    Column("error", Text),
+    Column("fetched_at", String(32), nullable=False),
 )

@@ -10,8 +10,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from ..api import reads
+from ..api import MAX_OFFSET, reads
+from ..filters import fact_filters, resolve_party
 from ..query import format_amount
+from ..store.live import live_stats, source_states
 from .chart import line_chart
 from .marks import marked_segments
 
@@ -49,8 +51,9 @@ def mount(app: FastAPI, store, profile) -> None:
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts(request: Request, kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
               outlet: str | None = None, period: str | None = None, sort: str = Query("sources", pattern="^(sources|period|value|label)$"),
-              offset: int = Query(0, ge=0)):
-        page = reads.facts_page(store, kind, indicator, rank, party, outlet, period, sort, 50, offset, facets=True)
+              offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period)
+        page = reads.facts_page(store, **filters, sort=sort, limit=50, offset=offset, facets=True)
         return render(request, "facts.html", page=page, qs=_query(request), sort=sort,
                       active={k: v for k, v in dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period).items() if v})
 
@@ -65,7 +68,7 @@ def mount(app: FastAPI, store, profile) -> None:
     def timeline(request: Request, party: str | None = None):
         from ..query import timeline as events
 
-        return render(request, "timeline.html", events=events(store, party), party=party, states=profile.states)
+        return render(request, "timeline.html", events=events(store, resolve_party(profile, party)), party=party, states=profile.states)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str | None = None, q: str | None = None):
@@ -86,6 +89,10 @@ def mount(app: FastAPI, store, profile) -> None:
         if d is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         return render(request, "document.html", d=d, segments=marked_segments(d["text"], d["claims"]))
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources(request: Request):
+        return render(request, "sources.html", sources=source_states(store), totals=live_stats(store))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(request: Request, q: str = Query("", max_length=200)):

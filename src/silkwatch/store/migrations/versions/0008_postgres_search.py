@@ -1,13 +1,13 @@
 """Full-text search on PostgreSQL: a generated tsvector of title and text with a GIN index (SQLite has FTS5, 0003).
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-03
 """
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

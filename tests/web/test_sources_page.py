@@ -1,0 +1,75 @@
+"""The /sources page in a real headless Chromium, after a real poll of a newsroom on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+from newsroom import serve_newsroom
+
+from silkwatch.fetch import Fetcher, FetchPolicy
+from silkwatch.store import open_store
+from silkwatch.watch import Source, poll_source
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (.ci/run installs it)")]
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def polled_db(tmp_path_factory, nlp, profile):
+    url = f"sqlite:///{tmp_path_factory.mktemp('sources') / 's.db'}"
+    store = open_store(url)
+    with serve_newsroom() as (_, base), Fetcher(FetchPolicy(min_interval=0, timeout=1.0, retries=0, allow_hosts=frozenset({"127.0.0.1"}))) as f:
+        poll_source(Source("example newsroom", base + "/feed.xml"), f, store, profile)
+    store.close()
+    return url
+
+
+@pytest.fixture(scope="module")
+def base_url(polled_db):
+    import uvicorn
+
+    from silkwatch.api import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(polled_db), host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(5)
+
+
+def test_sources_page_shows_each_source_with_its_polls_articles_and_errors(base_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(base_url + "/sources")
+        row = page.locator("table.sources tbody tr").first
+        cells = row.locator("td").all_inner_texts()
+        browser.close()
+    assert cells[0] == "example newsroom" and cells[1] == "feed"
+    assert cells[4:7] == ["1", "2", "2"]  # one poll, two articles stored, two that could not be had
+    assert "410" in cells[7] or "robots.txt" in cells[7]
+
+
+def test_the_api_gives_the_same_figures(base_url):
+    import httpx
+
+    body = httpx.get(base_url + "/api/sources").json()
+    [s] = body["sources"]
+    assert (s["name"], s["polls"], s["articles"], s["errors"]) == ("example newsroom", 1, 2, 2)
+    assert body["totals"]["articles"] == 2
