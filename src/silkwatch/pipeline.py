@@ -10,6 +10,7 @@ from .clean import clean
 from .dedup import assign_missing_stories, assign_stories_in
 from .reconcile import update_facts
 from .errors import InputError
+from .filters import check_date
 from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_documents
 from .profile import Profile
 from .records import Claim, Document, RawArticle
@@ -209,6 +210,7 @@ def reextract(
     Documents stream from the store a batch at a time; each batch's claims are replaced in one
     transaction, and facts and stories catch up at the end, as after an ingest.
     """
+    since = check_date(since)  # a date that is no date would select nothing, silently
     report = ReextractReport()
 
     def counted_failure(f: ExtractorFailure) -> None:

@@ -137,3 +137,14 @@ def test_search_finds_every_word_in_title_or_text_best_match_first(store):
         assert isinstance(store.search_documents(hostile), list)
     store.write_documents([(Document(doc_id="rail", text="Nothing about trains now.", source="s"), [])])
     assert store.search_documents(["railway"]) == []
+
+
+def test_a_store_from_a_newer_silkwatch_is_a_store_error(tmp_path):
+    url = f"sqlite:///{tmp_path / 'newer.db'}"
+    open_store(url).close()
+    s = open_store(url)
+    with s.transaction() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    s.close()
+    with pytest.raises(StoreError, match="unknown to this version"):
+        open_store(url)

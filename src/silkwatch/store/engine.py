@@ -131,9 +131,14 @@ def migrate(engine: Engine) -> None:
 
 def open_engine(url: str) -> Engine:
     """connect() and migrate(), with any database error turned into a StoreError that names the redacted URL."""
+    from alembic.util import CommandError
+
     engine = connect(url)
     try:
         migrate(engine)
+    except CommandError as e:  # e.g. a store migrated by a newer silkwatch than this one
+        engine.dispose()
+        raise StoreError(f"cannot open store {redact(url)!r}: its schema is unknown to this version of silkwatch ({e})") from None
     except SQLAlchemyError as e:
         engine.dispose()
         detail = " ".join(_scrub(str(getattr(e, "orig", None) or e), url).split())  # one line, as every error message
