@@ -228,6 +228,18 @@ def export_stories(
     _export(story_rows(store()), fmt, out_file, STORY_COLUMNS)
 
 
+@export_app.command("commitments")
+def export_commitments(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
+) -> None:
+    """The commitments ledger: one line per promise with its status, reason, meeting, deadline, evidence and wordings."""
+    from .export import COMMITMENT_COLUMNS, COMMITMENT_TYPES
+    from .ledger import read_ledger
+
+    _export([e.as_dict() for e in read_ledger(store(), profile())], fmt, out_file, COMMITMENT_COLUMNS, COMMITMENT_TYPES)
+
+
 def _fact_table(rows: list[dict], title: str, as_json: bool) -> None:
     import json
 
@@ -333,6 +345,40 @@ def quotes(
     for f in rows:
         v = f["value"]
         out.print(f"[bold]{v.get('speaker')}[/bold] ({f['n_sources']} source{'s' if f['n_sources'] != 1 else ''}): {v.get('text')}", highlight=False)
+
+
+@app.command()
+def commitments(
+    actor: Annotated[Optional[str], typer.Option("--actor", help="A party that promised: code, name or demonym (KZ, Kazakhstan, Kazakh).")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="announced, in_progress, delivered, overdue or cancelled.")] = None,
+    made_at: Annotated[Optional[str], typer.Option("--made-at", help="Words of the meeting the promise was made at, e.g. 'summit Xi'an'.")] = None,
+    area: Annotated[Optional[str], typer.Option("--area", help="A cooperation area of the profile (trade, energy, transport, ...).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """The commitments ledger: each promise once, where and when it was made, the evidence since, and its status."""
+    import json
+
+    from rich.table import Table
+
+    from .ledger import compliance, find_commitments, ledger_filters, read_ledger
+
+    prof = profile()
+    entries = read_ledger(store(), prof)
+    rows = find_commitments(entries, **ledger_filters(prof, actor=actor, status=status, made_at=made_at, area=area))
+    if as_json:
+        print(json.dumps({"commitments": [e.as_dict() for e in rows], "compliance": compliance(rows)}, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"commitments ({len(rows)}, as of {rows[0].as_of if rows else '–'})")
+    for col in ("status", "made", "actors", "area", "promise", "evidence"):
+        t.add_column(col)
+    for e in rows:
+        made = " · ".join(x for x in (e.made_on, e.made_at["label"] if e.made_at else None) if x)
+        t.add_row(e.status, made or "–", ",".join(e.actors), e.area or "–", _shorten(e.promise, 90), str(len(e.evidence)))
+    out.print(t)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @app.command()

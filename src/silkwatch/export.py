@@ -12,13 +12,17 @@ from .errors import ConfigError
 from .records import KIND_FIELDS
 from .store import Store
 
-__all__ = ["export_rows", "claim_rows", "FORMATS", "CLAIM_COLUMNS", "FACT_COLUMNS", "STORY_COLUMNS", "CLAIM_TYPES", "FACT_TYPES"]
+__all__ = ["export_rows", "claim_rows", "FORMATS", "CLAIM_COLUMNS", "FACT_COLUMNS", "STORY_COLUMNS", "CLAIM_TYPES", "FACT_TYPES", "COMMITMENT_COLUMNS", "COMMITMENT_TYPES"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "kind", "span", "evidence"] + list(dict.fromkeys(f for fs in KIND_FIELDS.values() for f in fs))
 FACT_COLUMNS = ["fact_id", "kind", "rank", "n_sources", "label", "parties", "key", "value", "supporting", "conflicting"]
 STORY_COLUMNS = ["doc_id", "story"]
+COMMITMENT_COLUMNS = ["entry_id", "status", "reason", "as_of", "promise", "actors", "beneficiaries", "area", "made_on", "made_at",
+                      "deadline", "concerns", "scores", "evidence", "wordings"]
+COMMITMENT_TYPES: dict[str, str] = {"actors": "list<str>", "beneficiaries": "list<str>", "concerns": "list<str>", "made_at": "json",
+                                    "scores": "json", "evidence": "json", "wordings": "json"}
 
 # The Parquet type of each known column, fixed so that every export of every store has the same
 # schema. Dates stay ISO text: the record holds partial ones ("2024-07", "2027") that a date type

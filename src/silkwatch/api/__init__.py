@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import FilterError, SilkwatchError, clip
 from ..filters import check_choice, check_date, fact_filters
+from ..ledger import compliance, find_commitments, ledger_filters, read_ledger
 from ..profile import load_profile
 from ..records import CLAIM_KINDS
 from ..store import open_store
@@ -157,6 +158,16 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
     @app.get("/api/entities/{key}", tags=["entities"], summary="A state (code or name), group or person with what concerns them")
     def api_entity(key: str):
         return _found(reads.entity_detail(store, profile, key), f"no state, group or person {clip(key)!r} in the profile")
+
+    @app.get("/api/commitments", tags=["commitments"], summary="The commitments ledger: promises, evidence, status, compliance")
+    def api_commitments(actor: str | None = None, status: str | None = None, made_at: str | None = None, area: str | None = None):
+        entries = find_commitments(read_ledger(store, profile), **ledger_filters(profile, actor=actor, status=status, made_at=made_at, area=area))
+        return {"items": [e.as_dict() for e in entries], "compliance": compliance(entries)}
+
+    @app.get("/api/commitments/{entry_id}", tags=["commitments"], summary="One promise: every wording with its source, the evidence since")
+    def api_commitment(entry_id: str):
+        entry = next((e for e in read_ledger(store, profile) if e.entry_id == entry_id), None)
+        return _found(entry.as_dict() if entry else None, f"no commitment {clip(entry_id)!r}")
 
     @app.get("/api/sources", tags=["sources"], summary="Live sources: each one's last and next poll, articles stored, errors")
     def api_sources():

@@ -12,8 +12,10 @@ from fastapi.templating import Jinja2Templates
 
 from ..api import MAX_OFFSET, reads
 from ..filters import fact_filters, resolve_party
+from ..ledger import STATUSES, compliance, find_commitments, ledger_filters, ledger_summary, read_ledger
 from ..query import format_amount
 from ..store.live import live_stats, source_states
+from .bars import bar_chart, status_segments
 from .chart import line_chart
 from .marks import marked_segments
 
@@ -42,6 +44,7 @@ def mount(app: FastAPI, store, profile) -> None:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     templates.env.globals["query"] = _query
     templates.env.filters["amount"] = format_amount
+    templates.env.globals["segments"] = status_segments
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
@@ -89,6 +92,19 @@ def mount(app: FastAPI, store, profile) -> None:
         if d is None:
             raise HTTPException(404, f"no document {doc_id!r}")
         return render(request, "document.html", d=d, segments=marked_segments(d["text"], d["claims"]))
+
+    @app.get("/commitments", response_class=HTMLResponse, include_in_schema=False)
+    def commitments(request: Request, actor: str | None = None, status: str | None = None, made_at: str | None = None, area: str | None = None):
+        entries = find_commitments(read_ledger(store, profile), **ledger_filters(profile, actor=actor, status=status, made_at=made_at, area=area))
+        return render(request, "commitments.html", entries=entries, summary=ledger_summary(entries), chart=bar_chart(compliance(entries)["members"]),
+                      statuses=STATUSES, areas=[a.key for a in profile.areas], active=dict(actor=actor or "", status=status or "", made_at=made_at or "", area=area or ""))
+
+    @app.get("/commitments/{entry_id}", response_class=HTMLResponse, include_in_schema=False)
+    def commitment(request: Request, entry_id: str):
+        entry = next((e for e in read_ledger(store, profile) if e.entry_id == entry_id), None)
+        if entry is None:
+            raise HTTPException(404, "no such commitment")
+        return render(request, "commitment.html", e=entry)
 
     @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
     def sources(request: Request):
