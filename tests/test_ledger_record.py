@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from browser import browser_test, chromium_page, serving
 from typer.testing import CliRunner
 
 from silkwatch.cli import app
 
 ARTICLES = Path(__file__).parent / "fixtures" / "ledger" / "articles.jsonl"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
@@ -75,32 +69,13 @@ def test_the_api_gives_the_ledger_and_each_promise(ledger_db):
         assert client.get("/api/commitments", params={"status": "kept"}).status_code == 422
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (.ci/run installs it)")
+@browser_test
 def test_the_pages_show_statuses_per_meeting_compliance_and_the_evidence(ledger_db):
-    import uvicorn
-    from playwright.sync_api import sync_playwright
-
-    from silkwatch.api import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(ledger_db), host="127.0.0.1", port=port, log_level="error"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/commitments")
-            summary = page.locator("table.ledger-summary tbody tr").first.inner_text()
-            assert "summit in Xi'an" in summary and "2 in_progress" in summary and "1 overdue" in summary
-            assert page.locator("svg.bars g.bar").count() == 2 and "0% of 1" in page.locator("svg.bars").text_content()
-            page.locator("table.ledger a", has_text="railway").click()
-            assert page.locator("dd.reason").inner_text().startswith("work reported under way")
-            assert "under construction" in page.locator("ol.evidence-timeline mark.evidence").first.inner_text()
-            browser.close()
-    finally:
-        server.should_exit = True
+    with serving(ledger_db) as base, chromium_page() as page:
+        page.goto(f"{base}/commitments")
+        summary = page.locator("table.ledger-summary tbody tr").first.inner_text()
+        assert "summit in Xi'an" in summary and "2 in_progress" in summary and "1 overdue" in summary
+        assert page.locator("svg.bars g.bar").count() == 2 and "0% of 1" in page.locator("svg.bars").text_content()
+        page.locator("table.ledger a", has_text="railway").click()
+        assert page.locator("dd.reason").inner_text().startswith("work reported under way")
+        assert "under construction" in page.locator("ol.evidence-timeline mark.evidence").first.inner_text()

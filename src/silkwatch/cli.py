@@ -238,6 +238,28 @@ def export_commitments(
     from .ledger import read_ledger
 
     _export([e.as_dict() for e in read_ledger(store(), profile())], fmt, out_file, COMMITMENT_COLUMNS, COMMITMENT_TYPES)
+def _outlets_shown(sources: list[dict]) -> str:
+    """The outlets of a fact's reports; reports from no named outlet (a bare file) are counted, not named by file."""
+    named = sorted({s["outlet"] for s in sources if s.get("outlet")})
+    unnamed = len({s["doc_id"] for s in sources if not s.get("outlet")})
+    return ", ".join(named + ([f"{unnamed} without outlet"] if unnamed else []))
+
+
+def _value_shown(f: dict) -> str:
+    from .query import format_amount
+
+    v = f["value"]
+    if f["kind"] == "quantity":
+        values = v.get("values") or [{"value": v.get("value"), "unit": v.get("unit"), "approx": v.get("approx")}]
+        shown = " = ".join(f"{'' if x.get('approx') in (None, 'exact') else x['approx'] + ' '}{format_amount(x['value'])} {x['unit']}" for x in values)
+        return shown + (f" (cited: {', '.join(v['sources'])})" if v.get("sources") else "")
+    if f["kind"] == "commitment":
+        m = v.get("made_at")
+        where = f"at {m['event_type'].replace('_', ' ')}{' in ' + m['location'] if m.get('location') else ''}: " if m else ""
+        return where + (v.get("text") or "")
+    if f["kind"] == "event":
+        return " ".join(v.get("participants") or [])
+    return v.get("text") or v.get("role") or ""
 
 
 def _fact_table(rows: list[dict], title: str, as_json: bool) -> None:
@@ -245,19 +267,19 @@ def _fact_table(rows: list[dict], title: str, as_json: bool) -> None:
 
     from rich.table import Table
 
-    from .query import format_amount
+    from .query import shorten
 
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
+    dated = any(f["kind"] in ("commitment", "event", "quote") for f in rows)
     t = Table(title=f"{title} ({len(rows)})")
-    for col in ("rank", "sources", "fact", "value", "outlets"):
+    for col in ("rank", "sources", *(("date",) if dated else ()), "fact", "value", "outlets"):
         t.add_column(col)
     for f in rows:
-        v = f["value"]
-        shown = f"{format_amount(v.get('value'))} {v.get('unit')} ({v.get('approx')})" if f["kind"] == "quantity" else (v.get("text") or v.get("role") or v.get("start") or "")[:70]
-        outlets = sorted({s["outlet"] or s["doc_id"] for s in f["supporting"]})
-        t.add_row(f["rank"], str(f["n_sources"]), f["label"], shown, ", ".join(outlets)[:60])
+        date = [f["value"].get("date") or f["value"].get("start") or ""] if dated else []
+        t.add_row(f["rank"], str(f["n_sources"]), *date, shorten(f["label"], 60), shorten(_value_shown(f), 90),
+                  shorten(_outlets_shown(f["supporting"]), 48))
     out.print(t)
 
 
@@ -269,16 +291,17 @@ def facts_cmd(
     kind: Annotated[Optional[str], typer.Option("--kind", help="quantity, event, quote, role or commitment.")] = None,
     indicator: Annotated[Optional[str], typer.Option("--indicator", help="An indicator of the profile, e.g. trade_volume.")] = None,
     party: Annotated[Optional[str], typer.Option("--party", help="A state or group the fact concerns: code or name, e.g. KZ, Kazakhstan or C5.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only facts whose period or date is on or after this (YYYY[-MM[-DD]]).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only facts whose period or date is on or after this (YYYY[-MM[-DD]]); a commitment's date is that of the meeting it was made at, else of its report.")] = None,
     rank: Annotated[Optional[str], typer.Option("--rank", help="corroborated, single-source or contested.")] = None,
+    made_at: Annotated[Optional[str], typer.Option("--made-at", help="Commitments made at a meeting matching every word, e.g. \"Xi'an summit\".")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Facts of the record, with how many independent sources support each."""
+    """Facts of the record with how many independent sources support each; figures latest period first, events and pledges latest date first."""
     from .filters import fact_filters
     from .query import find_facts
 
     filters = fact_filters(profile(), kind=kind, indicator=indicator, party=party, since=since, rank=rank)
-    _fact_table(find_facts(store(), **filters), "facts", as_json)
+    _fact_table(find_facts(store(), **filters, made_at=made_at), "facts", as_json)
 
 
 @app.command()
@@ -287,7 +310,7 @@ def conflicts(as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] =
     import json
 
     from .query import conflicts as contested
-    from .query import format_amount
+    from .query import format_amount, shorten
 
     rows = contested(store())
     if as_json:
@@ -298,7 +321,12 @@ def conflicts(as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] =
         for side, sources in (("says", f["supporting"]), ("but", f["conflicting"])):
             for s in sources:
                 c = s["claim"]
-                out.print(f"  {side:>4} {format_amount(c.get('value'))} {c.get('unit')} ({c.get('approx')}) — {s['outlet'] or s['doc_id']}, {s['published'] or 'undated'}", highlight=False)
+                if f["kind"] == "quantity":
+                    said = " = ".join(f"{format_amount(x.get('value'))} {x.get('unit')} ({x.get('approx')})" for x in (c, *s.get("also", [])))
+                else:
+                    said = shorten(c.get("text") or c.get("start") or c.get("country") or "", 90)
+                who = s["outlet"] or f"document {s['doc_id']}"
+                out.print(f"  {side:>4} {said} — {who}, {s['published'] or 'undated'}", highlight=False)
 
 
 @app.command()
@@ -306,45 +334,56 @@ def timeline(
     party: Annotated[Optional[str], typer.Option("--party", help="Only events this state or group took part in: code or name, e.g. KZ or Kazakhstan.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """Events of the mechanism by date, with place and participants."""
+    """Events of the mechanism by date: name, place, the people who took part, sources; a visit with its talks, signings and ceremonies."""
     import json
 
     from rich.table import Table
 
     from .filters import resolve_party
+    from .query import shorten
     from .query import timeline as events
 
-    rows = events(store(), resolve_party(profile(), party))
+    rows = events(store(), resolve_party(profile(), party), profile())
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     t = Table(title=f"timeline ({len(rows)})")
-    for col in ("start", "end", "type", "place", "participants", "sources"):
+    for col in ("date", "event", "place", "people", "sources"):
         t.add_column(col)
-    for f in rows:
+
+    def row(f: dict, indent: str = "") -> None:
         v = f["value"]
-        t.add_row(v.get("start") or "?", v.get("end") or "", v.get("event_type") or "", v.get("location") or "", " ".join(v.get("participants") or []), str(f["n_sources"]))
+        when = (v.get("start") or "undated") + (f"…{v['end']}" if v.get("end") and v.get("end") != v.get("start") else "")
+        t.add_row(when, indent + f["name"], v.get("location") or "", shorten(", ".join(p["name"] for p in f["people"]), 50),
+                  shorten(f"{f['n_sources']}: {_outlets_shown(f['supporting'])}", 40))
+
+    for f in rows:
+        row(f)
+        for part in f["includes"]:
+            row(part, "└ ")
     out.print(t)
 
 
 @app.command()
 def quotes(
-    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Part of the speaker's name, e.g. Xi.")] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="The speaker's name or whole words of it, e.g. Xi (not Xinhua).")] = None,
     text: Annotated[Optional[str], typer.Option("--text", help="Words the quote must contain.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
-    """What was said, by whom; translations and copies of one quote together."""
+    """What was said, by whom, when and where reported, latest first; translations and copies of one quote together."""
     import json
 
-    from .query import find_quotes
+    from .query import find_quotes, shorten
 
-    rows = find_quotes(store(), speaker, text)
+    rows = find_quotes(store(), speaker, text, profile())
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     for f in rows:
         v = f["value"]
-        out.print(f"[bold]{v.get('speaker')}[/bold] ({f['n_sources']} source{'s' if f['n_sources'] != 1 else ''}): {v.get('text')}", highlight=False)
+        where = shorten(_outlets_shown(f["supporting"]), 60)
+        out.print(f"{f['date'] or 'undated'} · [bold]{v.get('speaker')}[/bold] ({f['n_sources']} source{'s' if f['n_sources'] != 1 else ''}: {where}): "
+                  f"{v.get('text')}", highlight=False)
 
 
 @app.command()

@@ -81,7 +81,8 @@ def resolve_party(profile: Profile, value: str | None) -> str | None:
 
 
 def fact_filters(profile: Profile, *, kind: str | None = None, indicator: str | None = None, rank: str | None = None,
-                 party: str | None = None, since: str | None = None, period: str | None = None, outlet: str | None = None) -> dict:
+                 party: str | None = None, since: str | None = None, period: str | None = None, outlet: str | None = None,
+                 made_at: str | None = None) -> dict:
     """The given filters of a facts query, checked and normalised; only those given are returned."""
     checked = {
         "kind": check_choice(kind, CLAIM_KINDS, "kind"),
@@ -91,6 +92,8 @@ def fact_filters(profile: Profile, *, kind: str | None = None, indicator: str | 
         "since": check_date(since, "since"),
         "period": check_period(period, "period"),
         "outlet": outlet.strip() if outlet and outlet.strip() else None,
+        "made_at": made_at.strip() if made_at and made_at.strip() else None,
     }
-    given = {"kind": kind, "indicator": indicator, "rank": rank, "party": party, "since": since, "period": period, "outlet": outlet}
+    given = {"kind": kind, "indicator": indicator, "rank": rank, "party": party, "since": since, "period": period, "outlet": outlet,
+             "made_at": made_at}
     return {k: v for k, v in checked.items() if given[k] is not None}

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -21,7 +20,8 @@ from rapidfuzz import fuzz
 from .lang import language_words
 from .link import entity_index
 from .profile import Profile
-from .records import hash_id
+from .records import Claim, hash_id
+from .reconcile import MEETING_LEVEL, Source, attach_meetings
 from .store.ledger import ClaimInContext
 
 __all__ = ["Evidence", "LedgerEntry", "build_ledger", "compliance", "read_ledger", "find_commitments", "ledger_filters", "ledger_summary", "effect_of", "deadline_of", "STATUSES", "SCORES"]
@@ -32,9 +32,6 @@ STATUSES = ("announced", "in_progress", "delivered", "overdue", "cancelled")
 SCORES = {"delivered": 1, "in_progress": 0, "overdue": -1, "cancelled": -1, "announced": None}
 # Two wordings of one promise share this much (rapidfuzz token_set_ratio), as reconcile's facts do.
 SAME_WORDS = 70
-# A meeting this many days from a promise's date, in its report or its story, is where it was made.
-MADE_AT_DAYS = 3
-MEETING_TYPES = ("summit", "ministerial_meeting", "state_visit", "talks", "forum")
 ENTITY_KINDS = ("project", "institution")
 
 
@@ -183,33 +180,20 @@ def _groups(items: list[ClaimInContext], concerns: dict[str, tuple]) -> list[lis
 
 
 # ---------------------------------------------------------------------------- where and when
-def _days(a: str | None, b: str | None) -> int | None:
-    try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) if a and b and len(a) >= 10 and len(b) >= 10 else None
-    except ValueError:
-        return None
-
-
 def _meeting_label(e) -> str:
     place = f" in {e.location}" if e.location else ""
     return f"{e.event_type.replace('_', ' ')}{place}{', ' + e.start if e.start else ''}"
 
 
-def _made_at(group: list[ClaimInContext], events_by_story: dict[str, list[ClaimInContext]], made_on: str | None) -> dict | None:
-    """The meeting of the promise's reports (or their stories) held within a few days of it, the weightiest first."""
-    best = None
-    for item in group:
-        for ev in events_by_story.get(item.story, []):
-            e = ev.claim
-            if e.event_type not in MEETING_TYPES:
-                continue
-            gap = _days(e.start, made_on)
-            if gap is None or gap > MADE_AT_DAYS:
-                continue
-            rank = (MEETING_TYPES.index(e.event_type), gap)
-            if best is None or rank < best[0]:
-                best = (rank, {"type": e.event_type, "location": e.location, "start": e.start, "label": _meeting_label(e), "claim_id": e.id})
-    return best[1] if best else None
+def _made_at(group: list[ClaimInContext], events_by_doc: dict[str, list[Claim]], events_by_story: dict[str, list[Claim]]) -> dict | None:
+    """The meeting the promise was made at, as the record's facts decide it (reconcile.attach_meetings),
+    the weightiest over all its wordings."""
+    sources = attach_meetings([Source(i.claim, i.outlet, i.published, i.story) for i in group], events_by_doc, events_by_story)
+    meetings = [s.made_at for s in sources if s.made_at is not None]
+    if not meetings:
+        return None
+    e = min(meetings, key=lambda m: (MEETING_LEVEL.index(m.event_type), m.start or "", m.id))
+    return {"type": e.event_type, "location": e.location, "start": e.start, "label": _meeting_label(e), "claim_id": e.id}
 
 
 YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -300,10 +284,12 @@ def build_ledger(commitments: list[ClaimInContext], others: list[ClaimInContext]
     """Every promise once, with its meeting, deadline, evidence, status and scores, as of a date."""
     # What a promise is about is in its own words; its sentence also names where it was made.
     concerns = {c.claim.id: _concerns(profile, c.claim.text or "") for c in commitments}
-    events_by_story: dict[str, list[ClaimInContext]] = defaultdict(list)
+    events_by_doc: dict[str, list[Claim]] = defaultdict(list)
+    events_by_story: dict[str, list[Claim]] = defaultdict(list)
     for o in others:
         if o.claim.kind == "event":
-            events_by_story[o.story].append(o)
+            events_by_doc[o.claim.doc_id].append(o.claim)
+            events_by_story[o.story].append(o.claim)
     as_of = as_of or max((d for d in (_date_of(x) for x in [*commitments, *others]) if d), default=None)
     entries = []
     for group in _groups(commitments, concerns):
@@ -318,7 +304,7 @@ def build_ledger(commitments: list[ClaimInContext], others: list[ClaimInContext]
         entries.append(LedgerEntry(
             entry_id=hash_id("promise", sorted(i.claim.id for i in group)), promise=lead.claim.text or "",
             actors=lead.claim.actors, beneficiaries=lead.claim.beneficiaries, area=lead.claim.area, made_on=made_on,
-            made_at=_made_at(group, events_by_story, made_on), deadline=deadline, concerns=about, wordings=wordings,
+            made_at=_made_at(group, events_by_doc, events_by_story), deadline=deadline, concerns=about, wordings=wordings,
             evidence=tuple(evidence), status=status, reason=reason, as_of=as_of, scores=_scores(lead.claim.actors, status, profile),
         ))
     return sorted(entries, key=lambda e: (e.made_on or "", e.entry_id), reverse=True)

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
-
 import pytest
+from browser import chromium_page, needs_chromium, serving
 from newsroom import serve_newsroom
 
 from silkwatch.fetch import Fetcher, FetchPolicy
 from silkwatch.store import open_store
 from silkwatch.watch import Source, poll_source
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium (.ci/run installs it)")]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -32,35 +25,14 @@ def polled_db(tmp_path_factory, nlp, profile):
 
 @pytest.fixture(scope="module")
 def base_url(polled_db):
-    import uvicorn
-
-    from silkwatch.api import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(polled_db), host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(5)
+    with serving(polled_db) as url:
+        yield url
 
 
 def test_sources_page_shows_each_source_with_its_polls_articles_and_errors(base_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
+    with chromium_page() as page:
         page.goto(base_url + "/sources")
-        row = page.locator("table.sources tbody tr").first
-        cells = row.locator("td").all_inner_texts()
-        browser.close()
+        cells = page.locator("table.sources tbody tr").first.locator("td").all_inner_texts()
     assert cells[0] == "example newsroom" and cells[1] == "feed"
     assert cells[4:7] == ["1", "2", "2"]  # one poll, two articles stored, two that could not be had
     assert "410" in cells[7] or "robots.txt" in cells[7]

@@ -39,6 +39,7 @@ MAX_OFFSET = 1_000_000_000
 LIMIT = Query(50, ge=1, le=500, description="Page size (1–500).")
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
 SINCE = Query(None, description="On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+MADE_AT = Query(None, max_length=200, description="Commitments made at a meeting whose type, place and date contain every word, e.g. Xi'an summit.")
 # An error message echoes what it is about, but never a whole 10,000-character id.
 MAX_MESSAGE = 400
 SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
@@ -125,16 +126,18 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
 
     @app.get("/api/facts", tags=["facts"], summary="Facts, filtered by the facets, sorted, paginated")
     def api_facts(kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
-                  outlet: str | None = None, period: str | None = None, since: str | None = SINCE,
+                  outlet: str | None = None, period: str | None = None, since: str | None = SINCE, made_at: str | None = MADE_AT,
                   sort: str = Query("sources", pattern="^(sources|period|value|label)$"), limit: int = LIMIT, offset: int = OFFSET, facets: bool = False):
-        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, since=since)
+        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, since=since,
+                               made_at=made_at)
         return reads.facts_page(store, **filters, sort=sort, limit=limit, offset=offset, facets=facets)
 
     @app.get("/api/facts.csv", tags=["facts"], summary="The same query as CSV")
     def api_facts_csv(kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
-                      outlet: str | None = None, period: str | None = None, since: str | None = SINCE,
+                      outlet: str | None = None, period: str | None = None, since: str | None = SINCE, made_at: str | None = MADE_AT,
                       sort: str = Query("sources", pattern="^(sources|period|value|label)$"), limit: int = Query(500, ge=1, le=5000), offset: int = OFFSET):
-        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, since=since)
+        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, since=since,
+                               made_at=made_at)
         page = reads.facts_page(store, **filters, sort=sort, limit=limit, offset=offset)
         buf = io.StringIO()
         w = csv.writer(buf)

@@ -22,6 +22,7 @@ from ..link import EntityIndex, entity_index
 from ..profile import Profile
 from ..records import Claim, Document
 from . import commitment, event, quantity, quote, role
+from .attribution import with_sources
 from .dates import parse_iso
 from .focus import focus_doc
 from .model import load_model
@@ -95,7 +96,7 @@ def _extract_parsed(document: Document, doc, profile: Profile) -> tuple[list[Cla
         except Exception as e:  # one extractor's bug must not lose the document or the other kinds; the caller counts it
             log.exception("%s: %s extraction failed", document.doc_id, kind)
             failures.append(ExtractorFailure(document.doc_id, kind, f"{type(e).__name__}: {e}"))
-    return _unique(out), failures
+    return _unique(with_sources(art, out)), failures
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:

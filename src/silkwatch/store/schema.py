@@ -64,6 +64,7 @@ facts = Table(
     Column("parties", String(255), index=True),  # ",C5,CN," so that LIKE '%,KZ,%' filters by party
     Column("label", Text),
     Column("outlets", Text),  # ",outlet1,outlet2,"
+    Column("made_at", Text),  # commitments: the meeting they were made at, "summit Xi'an 2023-05-18"
 )
 
 fact_claims = Table(

@@ -11,12 +11,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..api import MAX_OFFSET, reads
-from ..filters import fact_filters, resolve_party
+from ..filters import check_choice, fact_filters, resolve_party
 from ..ledger import STATUSES, compliance, find_commitments, ledger_filters, ledger_summary, read_ledger
 from ..query import format_amount
 from ..store.live import live_stats, source_states
 from .bars import bar_chart, status_segments
-from .chart import line_chart
+from .chart import line_chart, period_label
 from .marks import marked_segments
 
 __all__ = ["mount", "render"]
@@ -45,20 +45,38 @@ def mount(app: FastAPI, store, profile) -> None:
     templates.env.globals["query"] = _query
     templates.env.filters["amount"] = format_amount
     templates.env.globals["segments"] = status_segments
+    templates.env.filters["period"] = period_label
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(request: Request):
         data = reads.overview(store, profile)
-        return render(request, "overview.html", chart=line_chart(data["trade"]), **data)
+        return render(request, "overview.html", chart=line_chart(data["trade"]), group=profile.group_code, **data)
+
+    @app.get("/facts/series", response_class=HTMLResponse, include_in_schema=False)
+    def fact_series(request: Request, indicator: str = Query("trade_volume", max_length=64),
+                    parties: str = Query("", max_length=200, description="Comma-separated states or groups (codes or names), e.g. C5,CN")):
+        from ..query import series
+
+        indicator = check_choice(indicator, [i.key for i in profile.indicators], "indicator")
+        codes = [resolve_party(profile, c) for c in parties.split(",") if c.strip()] or [profile.group_code, "CN"]
+        points = series(store, indicator, codes)
+        rows: dict[str, dict] = {}
+        for p in reversed(points):  # one row per fact, latest period first, with its value in every currency
+            rows.setdefault(p["fact_id"], dict(p, values=[]))["values"].append(p)
+        return render(request, "series.html", rows=list(rows.values()), chart=line_chart(points), indicator=indicator, parties=sorted(codes),
+                      indicators=[i.key for i in profile.indicators])
 
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts(request: Request, kind: str | None = None, indicator: str | None = None, rank: str | None = None, party: str | None = None,
-              outlet: str | None = None, period: str | None = None, sort: str = Query("sources", pattern="^(sources|period|value|label)$"),
-              offset: int = Query(0, ge=0, le=MAX_OFFSET)):
-        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period)
+              outlet: str | None = None, period: str | None = None, made_at: str | None = Query(None, max_length=200),
+              sort: str | None = Query(None, pattern="^(sources|period|value|label)$"), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        filters = fact_filters(profile, kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, made_at=made_at)
+        # Figures, events, pledges and quotes are read by when they were; the rest by how well supported.
+        sort = sort or ("period" if filters.get("indicator") or filters.get("kind") in ("quantity", "event", "commitment", "quote") else "sources")
         page = reads.facts_page(store, **filters, sort=sort, limit=50, offset=offset, facets=True)
         return render(request, "facts.html", page=page, qs=_query(request), sort=sort,
-                      active={k: v for k, v in dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period).items() if v})
+                      active={k: v for k, v in dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period,
+                                                    made_at=made_at).items() if v})
 
     @app.get("/facts/{fact_id}", response_class=HTMLResponse, include_in_schema=False)
     def fact(request: Request, fact_id: str):
@@ -71,13 +89,13 @@ def mount(app: FastAPI, store, profile) -> None:
     def timeline(request: Request, party: str | None = None):
         from ..query import timeline as events
 
-        return render(request, "timeline.html", events=events(store, resolve_party(profile, party)), party=party, states=profile.states)
+        return render(request, "timeline.html", events=events(store, resolve_party(profile, party), profile), party=party, states=profile.states)
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes(request: Request, speaker: str | None = None, q: str | None = None):
         from ..query import find_quotes
 
-        return render(request, "quotes.html", quotes=find_quotes(store, speaker, q), speaker=speaker or "", q=q or "")
+        return render(request, "quotes.html", quotes=find_quotes(store, speaker, q, profile), speaker=speaker or "", q=q or "")
 
     @app.get("/entities/{key}", response_class=HTMLResponse, include_in_schema=False)
     def entity(request: Request, key: str):

@@ -1,14 +1,14 @@
 """Documents record the extractor version that made their claims, so a newer extractor re-extracts them.
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0005_record
 Create Date: 2026-12-03
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"
+down_revision = "0005_record"
 branch_labels = None
 depends_on = None
 
