@@ -6,7 +6,8 @@ from __future__ import annotations
 def _column(fact: dict, sort: str):
     if sort == "value":
         return fact["value"].get("value") if fact["kind"] == "quantity" else None
-    return fact["key"].get("period")
+    # "period" sorts by when: the period of a figure, the date of an event
+    return fact["key"].get("period") or fact["value"].get("start") or fact["value"].get("date")
 
 
 def test_facts_without_a_value_or_period_sort_last(client):
