@@ -1,12 +1,53 @@
-"""Shared fixtures: the shipped profile, the spaCy model (loaded once), a fresh SQLite store."""
+"""Shared fixtures: the shipped profile, the spaCy model (loaded once), a fresh store on SQLite and on PostgreSQL.
+
+The PostgreSQL runs need a server: SILKWATCH_TEST_PG=postgresql+psycopg://user:password@host:port/db
+(.ci/run starts one and sets it). Without the variable they are skipped; each test gets its own schema.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import uuid
+from urllib.parse import quote
 
 import pytest
 
 from silkwatch.profile import load_profile
+
+BACKENDS = ["sqlite", "postgresql"]
+PG_URL = os.environ.get("SILKWATCH_TEST_PG")
+PG_SKIP = "PostgreSQL suite skipped: set SILKWATCH_TEST_PG=postgresql+psycopg://user:password@host:port/db (.ci/run does)"
+
+
+def new_database(backend: str, folder) -> tuple[str, object]:
+    """A URL of an empty store on the backend, and a function that removes it."""
+    if backend == "sqlite":
+        return f"sqlite:///{folder / 'test.db'}", lambda: None
+    if not PG_URL:
+        pytest.skip(PG_SKIP)
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_URL)
+    with admin.begin() as c:
+        c.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in PG_URL else "?"
+
+    def drop() -> None:
+        with admin.begin() as c:
+            c.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+    return f"{PG_URL}{sep}options={quote(f'-csearch_path={schema}')}", drop
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path):
+    """The URL of a new, empty store: once on SQLite, once on PostgreSQL."""
+    url, drop = new_database(request.param, tmp_path)
+    yield url
+    drop()
 
 
 @pytest.fixture(scope="session")
@@ -22,10 +63,10 @@ def nlp():
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(db_url):
     from silkwatch.store import open_store
 
-    s = open_store(f"sqlite:///{tmp_path / 'test.db'}")
+    s = open_store(db_url)
     yield s
     s.close()
 
@@ -60,19 +101,20 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="session")
-def app_db(tmp_path_factory, nlp, profile):
+@pytest.fixture(scope="session", params=BACKENDS)
+def app_db(request, tmp_path_factory, nlp, profile):
     from silkwatch.pipeline import ingest
     from silkwatch.store import open_store
 
     path = tmp_path_factory.mktemp("api")
     src = path / "news.jsonl"
     src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
-    url = f"sqlite:///{path / 'api.db'}"
+    url, drop = new_database(request.param, path)
     store = open_store(url)
     ingest([str(src)], store, profile)
     store.close()
-    return url
+    yield url
+    drop()
 
 
 @pytest.fixture(scope="session")

@@ -147,3 +147,90 @@ def test_interrupted_ingest_leaves_a_consistent_store_and_resumes(sig, big_jsonl
     assert again.returncode == 0, err
     assert f"read {N_INTERRUPTED}, stored {N_INTERRUPTED - stored}, already known {stored}, failed 0" in out
     assert _doc_count(db) == N_INTERRUPTED
+
+
+# ------------------------------------------------------------------ extractor versions and re-extraction
+def _facts_are_current(store) -> bool:
+    from sqlalchemy import select
+
+    from silkwatch.reconcile import rebuild_facts
+    from silkwatch.store.schema import facts
+
+    def rows():
+        with store.engine.connect() as c:
+            return sorted(r[0] for r in c.execute(select(facts.c.data)))
+
+    before = rows()
+    rebuild_facts(store)
+    return before == rows()
+
+
+def test_a_document_whose_claims_an_older_extractor_made_is_extracted_again(nlp, store, profile, tmp_path):
+    f = write_jsonl(tmp_path / "a.jsonl", generated_articles(6))
+    ingest([str(f)], store, profile)
+    claims = sorted(c.id for c in store.iter_claims())
+    store.replace_claims([("gen-00001", []), ("gen-00004", [])], extractor="an older version")  # what an older extractor left
+    again = ingest([str(f)], store, profile)
+    assert (again.stored, again.known, again.reextracted) == (2, 4, 2)
+    assert "2 re-extracted" in again.summary()
+    assert sorted(c.id for c in store.iter_claims()) == claims
+    assert ingest([str(f)], store, profile).known == 6
+    assert _facts_are_current(store)
+
+
+def test_reextract_replaces_the_claims_of_the_documents_asked_for_then_updates_facts(nlp, store, profile, tmp_path):
+    from silkwatch.pipeline import reextract
+
+    recs = generated_articles(8)
+    ingest([str(write_jsonl(tmp_path / "a.jsonl", recs))], store, profile)
+    expected = {r["id"]: sorted(c.id for c in store.claims_for(r["id"])) for r in recs}
+    store.replace_claims([(r["id"], []) for r in recs], extractor="old")
+    assert store.stats()["claims_total"] == 0
+
+    one = reextract(store, profile, doc_ids=["gen-00003", "no-such-doc"])
+    assert (one.documents, one.claims_before, one.missing) == (1, 0, ["no-such-doc"])
+    assert {r["id"] for r in recs if store.claims_for(r["id"])} == {"gen-00003"}
+    assert one.facts > 0 and _facts_are_current(store)
+
+    picked = {r["id"] for r in recs if r["published"] >= "2024-05-01" and r["outlet"] == "outlet5.example"}
+    assert reextract(store, profile, since="2024-05-01", outlet="outlet5.example").documents == len(picked) > 0
+
+    total = []
+    every = reextract(store, profile, on_total=total.append)
+    assert total == [8] and every.documents == 8 and every.extractor_errors == 0
+    assert {r["id"]: sorted(c.id for c in store.claims_for(r["id"])) for r in recs} == expected
+    assert _facts_are_current(store)
+    assert store.stats()["stories"] > 0
+
+
+def test_reextract_on_the_command_line(nlp, tmp_path):
+    from typer.testing import CliRunner
+
+    from silkwatch.cli import app
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    f = write_jsonl(tmp_path / "a.jsonl", generated_articles(3))
+    run = lambda *a: CliRunner().invoke(app, ["--db", url, *a])  # noqa: E731
+    assert run("ingest", str(f)).exit_code == 0
+    r = run("reextract", "--all")
+    assert r.exit_code == 0 and r.stdout.startswith("re-extracted 3 documents: ") and "0 extractor errors" in r.stdout
+    nothing = run("reextract")
+    assert nothing.exit_code == 2 and "--all" in nothing.stderr
+    missing = run("reextract", "--doc-id", "gen-00000", "--doc-id", "nope")
+    assert missing.exit_code == 1 and "re-extracted 1 document:" in missing.stdout and "not stored: nope" in missing.stdout
+    assert run("reextract", "--since", "2024-13-45").exit_code == 2
+
+
+def test_an_extractor_that_raises_is_counted_not_dropped(nlp, store, profile, tmp_path, monkeypatch):
+    from silkwatch import extract
+    from silkwatch.pipeline import reextract
+
+    def broken(article):
+        raise RuntimeError("a bug in one extractor")
+
+    monkeypatch.setitem(extract.EXTRACTORS, "role", broken)
+    r = ingest([str(write_jsonl(tmp_path / "a.jsonl", generated_articles(5)))], store, profile)
+    assert (r.stored, r.extractor_errors) == (5, 5)
+    assert "5 extractor errors" in r.summary()
+    assert store.stats()["claims"]["quantity"] > 0  # the other kinds still made their claims
+    assert reextract(store, profile, doc_ids=["gen-00002"]).extractor_errors == 1

@@ -147,6 +147,32 @@ def ingest(
         raise typer.Exit(1)
 
 
+@app.command()
+def reextract(
+    doc_id: Annotated[Optional[list[str]], typer.Option("--doc-id", help="Only this document (repeat for more).", show_default=False)] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only documents published on or after this date (YYYY[-MM[-DD]]).", show_default=False)] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only documents of this outlet.", show_default=False)] = None,
+    all_docs: Annotated[bool, typer.Option("--all", help="Every stored document.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Show a progress bar (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Extract stored documents again with this version's extractor, replace their claims, then update facts and stories."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .pipeline import reextract as run_reextract
+
+    if not (doc_id or since or outlet or all_docs):
+        fail("say which documents: --doc-id ID, --since DATE, --outlet NAME, or --all", 2)
+    show = err.is_terminal if progress is None else progress
+    bar = Progress(TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, disable=not show, transient=True)
+    with bar:
+        task = bar.add_task("reextract", total=None)
+        report = run_reextract(store(), profile(), doc_ids=doc_id or None, since=since, outlet=outlet,
+                               on_total=lambda n: bar.update(task, total=n), on_progress=lambda n: bar.advance(task, n))
+    out.print(report.summary(), markup=False, highlight=False)
+    if report.missing:
+        raise typer.Exit(1)
+
+
 @export_app.command("claims")
 def export_claims(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",

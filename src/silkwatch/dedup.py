@@ -13,10 +13,10 @@ from datasketch import MinHash, MinHashLSH
 from sqlalchemy import select, update
 
 from .records import Document, hash_id
-from .store import Store
-from .store.schema import documents, stories
+from .store import Store, drop_facts_of
+from .store.schema import claims, documents, stories
 
-__all__ = ["signature", "assign_stories", "assign_missing_stories", "story_of", "STORY_THRESHOLD", "MAX_DAYS_APART"]
+__all__ = ["signature", "assign_stories", "assign_stories_in", "assign_missing_stories", "story_of", "STORY_THRESHOLD", "MAX_DAYS_APART"]
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +80,17 @@ def assign_stories(store: Store, docs: Iterable[Document]) -> dict[str, str]:
     docs = list(docs)
     if not docs:
         return {}
+    with store.transaction() as conn:
+        return assign_stories_in(conn, docs)
+
+
+def assign_stories_in(conn, docs: list[Document]) -> dict[str, str]:
+    """assign_stories inside the caller's write transaction, so that documents and their stories are committed
+    together and the stored copies compared with are those of every writer before (the writer lock serialises them)."""
+    if not docs:
+        return {}
     new_ids = {d.doc_id for d in docs}
-    rows = _candidates(store, docs)
+    rows = _candidates(conn, docs)
     lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands())
     sigs: dict[str, MinHash] = {}
     story: dict[str, str] = {}
@@ -106,32 +115,33 @@ def assign_stories(store: Store, docs: Iterable[Document]) -> dict[str, str]:
             lsh.remove(d.doc_id)
         lsh.insert(d.doc_id, m)
         out[d.doc_id] = sid
-    with store.transaction() as conn:
-        conn.execute(stories.delete().where(stories.c.doc_id.in_(list(new_ids))))
-        conn.execute(stories.insert(), [
-            {"doc_id": doc_id, "story_id": _root(merged, sid), "signature": json.dumps([int(v) for v in sigs[doc_id].hashvalues])}
-            for doc_id, sid in out.items()
-        ])
-        for old, new in merged.items():
-            conn.execute(update(stories).where(stories.c.story_id == old).values(story_id=_root(merged, new)))
+    conn.execute(stories.delete().where(stories.c.doc_id.in_(list(new_ids))))
+    conn.execute(stories.insert(), [
+        {"doc_id": doc_id, "story_id": _root(merged, sid), "signature": json.dumps([int(v) for v in sigs[doc_id].hashvalues])}
+        for doc_id, sid in out.items()
+    ])
+    if merged:
+        # Copies in merged stories are no longer independent sources: their facts are recomputed.
+        drop_facts_of(conn, claims.c.doc_id.in_(select(stories.c.doc_id).where(stories.c.story_id.in_(list(merged)))))
+    for old, new in merged.items():
+        conn.execute(update(stories).where(stories.c.story_id == old).values(story_id=_root(merged, new)))
     return {k: _root(merged, v) for k, v in out.items()}
 
 
-def _candidates(store: Store, docs: list[Document]):
+def _candidates(conn, docs: list[Document]):
     """Stored documents a new one may be a copy of: those published within the date window of the batch,
     and the most recently stored ones (undated copies arrive close together). Bounded, so the cost of a
     batch does not grow with the store."""
     dates = sorted(d.published for d in docs if d.published)
     q = select(stories.c.doc_id, stories.c.story_id, stories.c.signature, documents.c.published).join(documents, documents.c.doc_id == stories.c.doc_id)
     out = {}
-    with store.engine.connect() as conn:
-        if dates:
-            lo = (date.fromisoformat(dates[0]) - timedelta(days=MAX_DAYS_APART)).isoformat()
-            hi = (date.fromisoformat(dates[-1]) + timedelta(days=MAX_DAYS_APART)).isoformat()
-            for r in conn.execute(q.where(documents.c.published.between(lo, hi)).limit(RECENT_CANDIDATES)):
-                out[r.doc_id] = r
-        for r in conn.execute(q.order_by(documents.c.ingested_at.desc(), documents.c.doc_id.desc()).limit(RECENT_CANDIDATES)):
+    if dates:
+        lo = (date.fromisoformat(dates[0]) - timedelta(days=MAX_DAYS_APART)).isoformat()
+        hi = (date.fromisoformat(dates[-1]) + timedelta(days=MAX_DAYS_APART)).isoformat()
+        for r in conn.execute(q.where(documents.c.published.between(lo, hi)).limit(RECENT_CANDIDATES)):
             out[r.doc_id] = r
+    for r in conn.execute(q.order_by(documents.c.ingested_at.desc(), documents.c.doc_id.desc()).limit(RECENT_CANDIDATES)):
+        out[r.doc_id] = r
     return list(out.values())
 
 

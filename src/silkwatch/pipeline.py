@@ -1,4 +1,4 @@
-"""Ingest: read → clean → extract → store, one stream of documents written in batches so memory stays flat."""
+"""Ingest (read → clean → extract → store) and re-extraction of stored documents, streamed in batches so memory stays flat."""
 
 from __future__ import annotations
 
@@ -7,21 +7,23 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import clean
-from .dedup import assign_missing_stories, assign_stories
+from .dedup import assign_missing_stories, assign_stories_in
 from .reconcile import update_facts
 from .errors import InputError
-from .extract import extract_documents
+from .filters import check_date
+from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_documents
 from .profile import Profile
 from .records import Claim, Document, RawArticle
 from .sources import read_sources
 from .store import Store
 
-__all__ = ["ingest", "ingest_articles", "IngestReport", "BATCH_SIZE"]
+__all__ = ["ingest", "ingest_articles", "IngestReport", "reextract", "ReextractReport", "BATCH_SIZE"]
 
 log = logging.getLogger(__name__)
 
-# What extracts claims from a stream of documents, in order (see silkwatch.runner).
-Runner = Callable[[Iterable[Document], Profile], Iterator[tuple[Document, list[Claim]]]]
+# What extracts claims from a stream of documents, in order (see silkwatch.runner); called as
+# runner(documents, profile, on_failure=...), it hands each extractor failure to on_failure.
+Runner = Callable[..., Iterator[tuple[Document, list[Claim]]]]
 
 # Documents per transaction: large enough to amortise commits, small enough that an
 # interrupted ingest loses little work.
@@ -37,11 +39,38 @@ class IngestReport:
     known: int = 0
     failed: int = 0
     claims: int = 0
+    reextracted: int = 0  # known documents stored again because an older extractor made their claims
+    extractor_errors: int = 0  # an extractor raised on a document: that kind's claims of it are missing
     facts: int = 0  # facts rewritten because their claims changed
     failures: list[InputError] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"read {self.read}, stored {self.stored}, already known {self.known}, failed {self.failed} ({self.claims} claims extracted)"
+        again = f", {self.reextracted} re-extracted" if self.reextracted else ""
+        return (f"read {self.read}, stored {self.stored}, already known {self.known}, failed {self.failed} "
+                f"({self.claims} claims extracted{again}, {_errors(self.extractor_errors)})")
+
+
+def _errors(n: int) -> str:
+    return f"{n} extractor error{'' if n == 1 else 's'}{' (see the log, -v)' if n else ''}"
+
+
+@dataclass
+class ReextractReport:
+    """What one re-extraction did: documents, claims before and after, extractor errors, facts rewritten."""
+
+    documents: int = 0
+    claims_before: int = 0
+    claims: int = 0
+    extractor_errors: int = 0
+    facts: int = 0
+    missing: list[str] = field(default_factory=list)  # ids asked for that the store does not hold
+
+    def summary(self) -> str:
+        line = (f"re-extracted {self.documents} document{'' if self.documents == 1 else 's'}: {self.claims} claims "
+                f"(before: {self.claims_before}), {_errors(self.extractor_errors)}, {self.facts} facts updated")
+        shown = [i if len(i) <= 60 else i[:59] + "…" for i in self.missing[:10]]
+        more = f" and {len(self.missing) - 10} more" if len(self.missing) > 10 else ""
+        return line + (f"; not stored: {', '.join(shown)}{more}" if self.missing else "")
 
 
 def ingest(
@@ -70,74 +99,140 @@ def ingest_articles(
 
     runner turns the stream of documents into (document, claims) pairs in order: by default this
     process and its forked workers (extract_documents), or a Ray cluster (runner.ray_runner)."""
-    report = IngestReport()
+    run = _Ingest(store, profile, on_progress, on_failure, batch_size)
+    extracted = (runner or extract_documents)(run.fresh_documents(items), profile, on_failure=run.count_failure)
+    _in_batches(extracted, batch_size, run.write)
+    # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
+    assign_missing_stories(store)
+    run.report.facts = update_facts(store)
+    return run.report
 
-    def fail(e: InputError) -> None:
-        report.failed += 1
-        report.failures.append(e)
+
+def _in_batches(results: Iterable[tuple[Document, list[Claim]]], size: int, write: Callable[[list], None]) -> None:
+    pending: list[tuple[Document, list[Claim]]] = []
+    for result in results:
+        pending.append(result)
+        if len(pending) >= size:
+            write(pending)
+            pending = []
+    if pending:
+        write(pending)
+
+
+class _Ingest:
+    """One ingest run: its report, its callbacks, and the documents an older extractor had made claims of."""
+
+    def __init__(self, store: Store, profile: Profile, on_progress, on_failure, batch_size: int):
+        self.store, self.profile, self.batch_size = store, profile, batch_size
+        self.on_progress, self.on_failure = on_progress, on_failure
+        self.report = IngestReport()
+        self.older: set[str] = set()
+
+    def fail(self, e: InputError) -> None:
+        self.report.failed += 1
+        self.report.failures.append(e)
         log.warning("%s", e)
-        if on_failure:
-            on_failure(e)
+        if self.on_failure:
+            self.on_failure(e)
 
-    def progress(n: int) -> None:
-        if on_progress and n:
-            on_progress(n)
+    def progress(self, n: int) -> None:
+        if self.on_progress and n:
+            self.on_progress(n)
 
-    def unknown(chunk: list[Document]) -> Iterator[Document]:
-        known = store.known_hashes([d.doc_id for d in chunk])
+    def count_failure(self, f: ExtractorFailure) -> None:
+        self.report.extractor_errors += 1
+
+    def unknown(self, chunk: list[Document]) -> Iterator[Document]:
+        """The documents of a chunk the store does not hold with this content and this extractor's claims."""
+        known = self.store.known_versions([d.doc_id for d in chunk])
         n_known = 0
         for d in chunk:
-            if known.get(d.doc_id) == d.content_hash:
+            h, version = known.get(d.doc_id, (None, None))
+            if (h, version) == (d.content_hash, EXTRACTOR_VERSION):
                 n_known += 1
-            else:
-                yield d
-        report.known += n_known
-        progress(n_known)
+                continue
+            if h == d.content_hash:
+                self.older.add(d.doc_id)
+            yield d
+        self.report.known += n_known
+        self.progress(n_known)
 
-    def fresh_documents() -> Iterator[Document]:
+    def fresh_documents(self, items: Iterable[RawArticle | InputError]) -> Iterator[Document]:
         """Cleaned documents the store does not hold in this version, checked a chunk at a time."""
         chunk: list[Document] = []
         seen_in_run: dict[str, str] = {}
         for item in items:
             if isinstance(item, InputError):
-                fail(item)
+                self.fail(item)
                 continue
-            report.read += 1
+            self.report.read += 1
             try:
-                doc = clean(item, profile)
+                doc = clean(item, self.profile)
             except InputError as e:
-                fail(e)
+                self.fail(e)
                 continue
-            h = doc.content_hash
-            if seen_in_run.get(doc.doc_id) == h:
-                report.known += 1
-                progress(1)
+            if seen_in_run.get(doc.doc_id) == doc.content_hash:
+                self.report.known += 1
+                self.progress(1)
                 continue
-            seen_in_run[doc.doc_id] = h
+            seen_in_run[doc.doc_id] = doc.content_hash
             chunk.append(doc)
-            if len(chunk) >= batch_size:
-                yield from unknown(chunk)
+            if len(chunk) >= self.batch_size:
+                yield from self.unknown(chunk)
                 chunk = []
-        yield from unknown(chunk)
+        yield from self.unknown(chunk)
 
-    def write(pending: list[tuple[Document, list[Claim]]]) -> None:
+    def write(self, pending: list[tuple[Document, list[Claim]]]) -> None:
         # A changed copy of a document later in the same batch replaces the earlier one.
         batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
-        report.known += len(pending) - len(batch)
-        report.claims += sum(len(cs) for _, cs in batch)
-        report.stored += store.write_documents(batch)
-        assign_stories(store, [d for d, _ in batch])
-        progress(len(pending))
+        self.report.claims += sum(len(cs) for _, cs in batch)
+        written = self.store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=assign_stories_in)
+        # What another writer stored first, in this very version, counts as known.
+        self.report.known += len(pending) - written
+        self.report.stored += written
+        self.report.reextracted += sum(1 for d, _ in batch if d.doc_id in self.older)
+        self.older.difference_update(d.doc_id for d, _ in batch)
+        self.progress(len(pending))
 
-    pending: list[tuple[Document, list[Claim]]] = []
-    for result in (runner or extract_documents)(fresh_documents(), profile):
-        pending.append(result)
-        if len(pending) >= batch_size:
-            write(pending)
-            pending = []
-    if pending:
-        write(pending)
-    # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
+
+def reextract(
+    store: Store,
+    profile: Profile,
+    doc_ids: list[str] | None = None,
+    since: str | None = None,
+    outlet: str | None = None,
+    on_total: Callable[[int], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ReextractReport:
+    """Extract stored documents again (those matching every filter given; every one with none) and replace their claims.
+
+    Documents stream from the store a batch at a time; each batch's claims are replaced in one
+    transaction, and facts and stories catch up at the end, as after an ingest.
+    """
+    since = check_date(since)  # a date that is no date would select nothing, silently
+    report = ReextractReport()
+
+    def counted_failure(f: ExtractorFailure) -> None:
+        report.extractor_errors += 1
+
+    def write(pending: list[tuple[Document, list[Claim]]]) -> None:
+        replaced, removed = store.replace_claims(((d.doc_id, cs) for d, cs in pending), extractor=EXTRACTOR_VERSION)
+        report.documents += replaced
+        report.claims_before += removed
+        report.claims += sum(len(cs) for _, cs in pending)
+        if on_progress:
+            on_progress(len(pending))
+
+    if doc_ids:
+        held = store.known_versions(doc_ids)
+        report.missing = [i for i in dict.fromkeys(doc_ids) if i not in held]
+    total = store.count_documents(doc_ids=doc_ids, since=since, outlet=outlet)
+    if on_total:
+        on_total(total)
+    docs = store.iter_documents(doc_ids=doc_ids, since=since, outlet=outlet)
+    n_process = 1 if total < PARALLEL_MIN else None  # a few documents: starting workers costs more than it saves
+    _in_batches(extract_documents(docs, profile, n_process=n_process, on_failure=counted_failure), batch_size, write)
     assign_missing_stories(store)
     report.facts = update_facts(store)
     return report

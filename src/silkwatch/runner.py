@@ -11,10 +11,10 @@ import itertools
 import logging
 import os
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .errors import ConfigError
-from .extract import PARSE_BATCH, extract_batch
+from .extract import PARSE_BATCH, ExtractorFailure, extract_batch
 from .profile import Profile
 from .records import Claim, Document
 
@@ -36,8 +36,8 @@ class _RayExtractor:
 
     def __call__(self, batch: dict) -> dict:
         docs = [pickle.loads(b) for b in batch["doc"]]
-        claims = extract_batch(docs, self.profile)
-        return {"index": batch["index"], "claims": [pickle.dumps(cs) for cs in claims]}
+        results = extract_batch(docs, self.profile)  # (claims, extractor failures) per document
+        return {"index": batch["index"], "claims": [pickle.dumps(r) for r in results]}
 
 
 def _connect(address: str, workers: int | None):
@@ -69,7 +69,8 @@ def _connect(address: str, workers: int | None):
 def ray_runner(address: str = "local", workers: int | None = None, batch_size: int = PARSE_BATCH):
     """A runner that extracts on Ray with `workers` actors (default: one per CPU of the cluster)."""
 
-    def run(documents: Iterable[Document], profile: Profile) -> Iterator[tuple[Document, list[Claim]]]:
+    def run(documents: Iterable[Document], profile: Profile,
+            on_failure: Callable[[ExtractorFailure], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
         ray = _connect(address, workers)
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         blob = pickle.dumps(profile)
@@ -80,9 +81,13 @@ def ray_runner(address: str = "local", workers: int | None = None, batch_size: i
                 _RayExtractor, fn_constructor_kwargs={"profile_blob": blob}, batch_size=batch_size,
                 compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1,
             )
-            claims: list[list[Claim] | None] = [None] * len(window)
+            results: list = [None] * len(window)
             for row in out.iter_rows():
-                claims[row["index"]] = pickle.loads(row["claims"])
-            yield from zip(window, (cs or [] for cs in claims))
+                results[row["index"]] = pickle.loads(row["claims"])
+            for doc, result in zip(window, results):
+                claims, failures = result or ([], [])
+                for f in failures if on_failure else ():
+                    on_failure(f)
+                yield doc, claims
 
     return run

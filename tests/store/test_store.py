@@ -1,17 +1,15 @@
-"""The store: migrations on an empty database, reopening, batched writes and streamed reads."""
+"""The store on SQLite and PostgreSQL: migrations, reopening, batched writes, streamed reads, search, safe errors."""
 
 from __future__ import annotations
-
-import os
 
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
 from silkwatch.errors import StoreError
 from silkwatch.records import Claim, Document
-from silkwatch.store import MIGRATIONS, open_store
+from silkwatch.store import MIGRATIONS, open_store, redact
 
 TABLES = {"documents", "claims", "stories", "facts", "fact_claims", "alembic_version"}
 
@@ -30,25 +28,24 @@ def claims(d: Document, n: int = 2) -> list[Claim]:
     return [Claim(d.doc_id, "role", (i, i + 5), d.text[i:i + 5], person=f"P{i}", role="president", country="KZ") for i in range(n)]
 
 
-def test_migrations_create_every_table_and_record_the_head(tmp_path):
-    url = f"sqlite:///{tmp_path / 'fresh.db'}"
-    open_store(url).close()
-    engine = create_engine(url)
-    assert TABLES <= set(inspect(engine).get_table_names())
-    with engine.connect() as c:
+def test_migrations_create_every_table_and_record_the_head(db_url):
+    s = open_store(db_url)
+    assert TABLES <= set(inspect(s.engine).get_table_names())
+    with s.engine.connect() as c:
         assert c.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+    s.close()
 
 
-def test_reopening_a_store_changes_nothing(tmp_path):
-    url = f"sqlite:///{tmp_path / 'again.db'}"
-    s = open_store(url)
+def test_reopening_a_store_changes_nothing(db_url):
+    s = open_store(db_url)
     s.write_documents([(doc(1), claims(doc(1)))])
     s.close()
-    s2 = open_store(url)
+    s2 = open_store(db_url)
     assert s2.get_document("d001") == doc(1)
     assert len(s2.claims_for("d001")) == 2
     with s2.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+    s2.close()
 
 
 def test_unusable_url_is_a_store_error(tmp_path):
@@ -82,22 +79,72 @@ def test_stats_count_what_is_stored(store):
     assert s["outlets"] == [{"outlet": "o.example", "documents": 3}]
 
 
-@pytest.fixture
-def postgres_url():
-    url = os.environ.get("SILKWATCH_TEST_POSTGRES")
-    if not url:
-        pytest.skip("no PostgreSQL server: set SILKWATCH_TEST_POSTGRES=postgresql://user@host/db to run")
-    return url
+def test_a_database_url_in_an_error_never_shows_its_password():
+    secret = "s3cret-Pa55"
+    for url in (f"postgresql+psycopg://analyst:{secret}@127.0.0.1:1/record",  # nothing listens on port 1
+                f"nosuchdialect://analyst:{secret}@db.example/record",
+                f"postgresql+nosuchdriver://analyst:{secret}@db.example/record"):
+        with pytest.raises(StoreError) as e:
+            open_store(url)
+        assert secret not in str(e.value) and "analyst" in str(e.value), str(e.value)
+    assert redact(f"postgresql://analyst:{secret}@h/db") == "postgresql://analyst:***@h/db"
 
 
-def test_migrations_on_postgresql(postgres_url):
-    s = open_store(postgres_url)
-    try:
-        assert TABLES <= set(inspect(s.engine).get_table_names())
-        d = doc(900)
-        s.write_documents([(d, claims(d))])
-        assert open_store(postgres_url).get_document(d.doc_id) == d
-    finally:
-        with s.engine.begin() as c:
-            c.execute(text("DELETE FROM documents WHERE doc_id = 'd900'"))
-        s.close()
+def test_a_document_stored_by_the_same_extractor_is_not_written_twice(store):
+    d = doc(1)
+    assert store.write_documents([(d, claims(d, 3))], extractor="v1") == 1
+    # Another writer that extracted the same content with the same extractor changes nothing...
+    assert store.write_documents([(d, claims(d, 1))], extractor="v1") == 0
+    assert len(store.claims_for(d.doc_id)) == 3
+    # ...while a newer extractor's claims replace the old ones.
+    assert store.write_documents([(d, claims(d, 1))], extractor="v2") == 1
+    assert store.known_versions([d.doc_id, "unknown"]) == {d.doc_id: (d.content_hash, "v2")}
+    assert len(store.claims_for(d.doc_id)) == 1
+
+
+def test_replacing_claims_keeps_the_document_and_records_the_extractor(store):
+    batch = [(doc(i), claims(doc(i), 2)) for i in range(3)]
+    store.write_documents(batch, extractor="old")
+    replaced, before = store.replace_claims([("d001", claims(doc(1), 4)), ("gone", [])], extractor="new")
+    assert (replaced, before) == (1, 2)
+    assert store.get_document("d001") == doc(1) and len(store.claims_for("d001")) == 4
+    assert store.known_versions(["d000", "d001"]) == {"d000": (doc(0).content_hash, "old"), "d001": (doc(1).content_hash, "new")}
+
+
+def test_documents_stream_by_id_date_and_outlet(store):
+    docs = [Document(doc_id=f"x{i}", text=f"Text {i}.", source="s", outlet=f"o{i % 2}.example", published=f"2024-0{1 + i}-01")
+            for i in range(6)]
+    store.write_documents([(d, []) for d in docs])
+    assert [d.doc_id for d in store.iter_documents(batch_size=2, since="2024-03-01", outlet="o0.example")] == ["x2", "x4"]
+    assert [d.doc_id for d in store.iter_documents(doc_ids=["x5", "x1", "nope"])] == ["x1", "x5"]
+    assert store.count_documents(since="2024-03-01") == 4 and store.count_documents() == 6
+
+
+def test_search_finds_every_word_in_title_or_text_best_match_first(store):
+    texts = {
+        "rail": ("Railway news", "A railway line between Kashgar and Andijan will carry freight. The railway opens soon."),
+        "gas": ("Gas pipeline", "Line D of the gas pipeline carries gas across Tajikistan; freight is not mentioned."),
+        "ru": ("Новости", "Железная дорога Китай Кыргызстан Узбекистан"),
+    }
+    store.write_documents([(Document(doc_id=k, text=t, source="s", title=h), []) for k, (h, t) in texts.items()])
+    assert [r["doc_id"] for r in store.search_documents(["freight"])] in (["rail", "gas"], ["gas", "rail"])
+    assert [r["doc_id"] for r in store.search_documents(["railway"])] == ["rail"]
+    assert [r["doc_id"] for r in store.search_documents(["railway", "pipeline"])] == []
+    assert [r["doc_id"] for r in store.search_documents(["дорога"])] == ["ru"]
+    [hit] = store.search_documents(["Andijan"])
+    assert "Andijan" in hit["snippet"] and hit["title"] == "Railway news"
+    for hostile in (['"unbalanced'], ["AND", "OR", "NOT"], ["x*"], ["trade)"], ["a:b"], ["!"]):
+        assert isinstance(store.search_documents(hostile), list)
+    store.write_documents([(Document(doc_id="rail", text="Nothing about trains now.", source="s"), [])])
+    assert store.search_documents(["railway"]) == []
+
+
+def test_a_store_from_a_newer_silkwatch_is_a_store_error(tmp_path):
+    url = f"sqlite:///{tmp_path / 'newer.db'}"
+    open_store(url).close()
+    s = open_store(url)
+    with s.transaction() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    s.close()
+    with pytest.raises(StoreError, match="unknown to this version"):
+        open_store(url)

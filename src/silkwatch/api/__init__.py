@@ -15,6 +15,7 @@ from pathlib import Path
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import FilterError, SilkwatchError, clip
@@ -201,9 +202,11 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "request.jsonl"
             path.write_bytes(body)
-            report = ingest([str(path)], store, profile)
+            # In a worker thread: waiting for the store's writer lock or the model must not stall the pages.
+            report = await run_in_threadpool(ingest, [str(path)], store, profile)
         failures = [{"line": e.line, "error": e.reason} for e in report.failures]
-        return JSONResponse({"read": report.read, "stored": report.stored, "known": report.known, "failed": report.failed, "failures": failures},
+        return JSONResponse({"read": report.read, "stored": report.stored, "known": report.known, "failed": report.failed,
+                             "extractor_errors": report.extractor_errors, "failures": failures},
                             status_code=200 if not report.failed or report.stored or report.known else 400)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)

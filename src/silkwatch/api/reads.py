@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, select
 
 from ..dedup import story_of
 from ..filters import like_escape
@@ -18,9 +18,11 @@ __all__ = ["documents_page", "document_detail", "claims_page", "facts_page", "fa
            "entities", "entity_detail", "search", "overview", "trade_series", "FACET_FIELDS"]
 
 FACET_FIELDS = ("kind", "indicator", "rank", "party", "period", "outlet")
-# An event has a date, not a period: "period" sorts both by when they were.
-SORTS = {"sources": (facts.c.n_sources.desc(), facts.c.fact_id), "period": (func.coalesce(facts.c.period, facts.c.date).desc(), facts.c.fact_id),
-         "value": (facts.c.value.desc(), facts.c.fact_id), "label": (facts.c.label, facts.c.fact_id)}
+# An event has a date, not a period: "period" sorts both by when they were. Facts without the sorted
+# field come last on every backend (PostgreSQL would put them first in a descending sort).
+SORTS = {"sources": (facts.c.n_sources.desc(), facts.c.fact_id),
+         "period": (func.coalesce(facts.c.period, facts.c.date).desc().nulls_last(), facts.c.fact_id),
+         "value": (facts.c.value.desc().nulls_last(), facts.c.fact_id), "label": (facts.c.label.nulls_last(), facts.c.fact_id)}
 
 
 def _page(rows: list, total: int, limit: int, offset: int) -> dict:
@@ -161,28 +163,8 @@ def entity_detail(store: Store, profile: Profile, key: str) -> dict | None:
 
 
 def search(store: Store, q: str, limit: int = 50) -> list[dict]:
-    """Documents containing every word of the query, best match first (SQLite FTS5; LIKE elsewhere)."""
-    words = [w for w in re.findall(r"\w[\w'-]*", q) if w][:8]
-    if not words:
-        return []
-    if store.dialect == "sqlite":
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        with store.engine.connect() as conn:
-            rows = conn.execute(text(
-                "SELECT f.doc_id, d.title, d.outlet, d.published, snippet(documents_fts, 2, '', '', '…', 24) AS snippet "
-                "FROM documents_fts f JOIN documents d ON d.doc_id = f.doc_id WHERE documents_fts MATCH :m ORDER BY rank LIMIT :n"),
-                {"m": match, "n": limit}).all()
-        return [dict(r._mapping) for r in rows]
-    cond = [or_(documents.c.text.ilike(f"%{w}%"), documents.c.title.ilike(f"%{w}%")) for w in words]
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.text)
-                            .where(*cond).order_by(documents.c.published.desc()).limit(limit)).all()
-    out = []
-    for r in rows:
-        i = r.text.lower().find(words[0].lower())
-        out.append({"doc_id": r.doc_id, "title": r.title, "outlet": r.outlet, "published": r.published,
-                    "snippet": r.text[max(0, i - 120): i + 180] if i >= 0 else r.text[:300]})
-    return out
+    """Documents containing every word of the query, best match first (the store's full-text search)."""
+    return store.search_documents(re.findall(r"\w[\w'-]*", q)[:8], limit)
 
 
 def trade_series(store: Store, profile: Profile) -> list[dict]:

@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -27,7 +27,8 @@ from .dates import parse_iso
 from .focus import focus_doc
 from .model import load_model
 
-__all__ = ["Article", "extract", "extract_documents", "extract_batch", "EXTRACTORS", "PARSE_BATCH"]
+__all__ = ["Article", "extract", "extract_documents", "extract_batch", "EXTRACTORS", "PARSE_BATCH", "EXTRACTOR_VERSION",
+           "ExtractorFailure"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,10 @@ PARSE_BATCH = 32
 PARSE_PROCESSES = max(1, min(2, os.cpu_count() or 1))
 PARALLEL_MIN = 200
 
+# Bump whenever a change to extraction can change the claims of a document: stored documents whose
+# claims came from another version are re-extracted when ingested again (and by `silkwatch reextract`).
+EXTRACTOR_VERSION = "2026.12.03"
+
 EXTRACTORS = {
     "quantity": quantity.extract,
     "event": event.extract,
@@ -45,6 +50,15 @@ EXTRACTORS = {
     "role": role.extract,
     "commitment": commitment.extract,
 }
+
+
+@dataclass(frozen=True)
+class ExtractorFailure:
+    """One extractor raised on one document: that kind's claims of it are missing."""
+
+    doc_id: str
+    kind: str
+    error: str
 
 
 @dataclass
@@ -72,15 +86,17 @@ class Article:
         return Claim(doc_id=self.document.doc_id, kind=kind, span=(start, end), evidence=self.text[start:end], **fields)
 
 
-def _extract_parsed(document: Document, doc, profile: Profile) -> list[Claim]:
+def _extract_parsed(document: Document, doc, profile: Profile) -> tuple[list[Claim], list[ExtractorFailure]]:
     art = Article(document=document, doc=doc, profile=profile, entities=entity_index(profile), published=parse_iso(document.published))
     out: list[Claim] = []
+    failures: list[ExtractorFailure] = []
     for kind, fn in EXTRACTORS.items():
         try:
             out.extend(fn(art))
-        except Exception:  # one extractor's bug must not lose the document or the other kinds
+        except Exception as e:  # one extractor's bug must not lose the document or the other kinds; the caller counts it
             log.exception("%s: %s extraction failed", document.doc_id, kind)
-    return _unique(with_sources(art, out))
+            failures.append(ExtractorFailure(document.doc_id, kind, f"{type(e).__name__}: {e}"))
+    return _unique(with_sources(art, out)), failures
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:
@@ -103,12 +119,14 @@ def extract_documents(
     batch_size: int = PARSE_BATCH,
     n_process: int | None = None,
     focus: bool | None = None,
+    on_failure: Callable[[ExtractorFailure], None] | None = None,
 ) -> Iterator[tuple[Document, list[Claim]]]:
     """Claims for each document, in input order, parsing the stream of documents with the model.
 
     Only English documents are parsed, and of those only the sentences that can hold a claim
     (focus.py). With n_process > 1, worker processes parse and extract whole batches and send
     back only the claims; at most two batches per worker are in flight, so memory stays flat.
+    Each extractor that raises on a document is logged and given to on_failure.
     """
     if focus is None:  # SILKWATCH_FOCUS=0 parses whole texts, to compare scores with and without the pre-filter
         focus = os.environ.get("SILKWATCH_FOCUS", "1") != "0"
@@ -118,9 +136,18 @@ def extract_documents(
     batches = _batches(iter(documents), batch_size)
     if n_process <= 1:
         for batch in batches:
-            yield from zip(batch, _extract_batch(batch, profile, focus))
+            yield from _report(batch, _extract_batch(batch, profile, focus), on_failure)
         return
-    yield from _parallel(batches, profile, focus, n_process)
+    yield from _parallel(batches, profile, focus, n_process, on_failure)
+
+
+def _report(batch: list[Document], results, on_failure) -> Iterator[tuple[Document, list[Claim]]]:
+    """Each document with its claims, its extractor failures handed to on_failure first."""
+    for d, (claims, failures) in zip(batch, results):
+        if on_failure:
+            for f in failures:
+                on_failure(f)
+        yield d, claims
 
 
 def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
@@ -128,20 +155,20 @@ def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def extract_batch(batch: list[Document], profile: Profile, focus: bool | None = None) -> list[list[Claim]]:
-    """The claims of each document of a batch, parsed in this process (none for a language not read)."""
+def extract_batch(batch: list[Document], profile: Profile, focus: bool | None = None) -> list[tuple[list[Claim], list[ExtractorFailure]]]:
+    """The claims and extractor failures of each document of a batch, parsed in this process (none for a language not read)."""
     if focus is None:
         focus = os.environ.get("SILKWATCH_FOCUS", "1") != "0"
     return _extract_batch(batch, profile, focus)
 
 
-def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list[list[Claim]]:
-    """The claims of each document of a batch (none for a document not in English)."""
+def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list[tuple[list[Claim], list[ExtractorFailure]]]:
+    """The claims and extractor failures of each document of a batch (none for a document not in English)."""
     nlp = load_model()
     english = [d for d in batch if (d.lang or "en") == "en"]
     inputs = [focus_doc(nlp, d.text, profile) if focus else d.text for d in english]
     claims = {id(d): _extract_parsed(d, doc, profile) for d, doc in zip(english, nlp.pipe(inputs, batch_size=len(batch) or 1))}
-    return [claims.get(id(d), []) for d in batch]
+    return [claims.get(id(d), ([], [])) for d in batch]
 
 
 _worker: dict = {}
@@ -151,11 +178,12 @@ def _start_worker(profile: Profile, focus: bool) -> None:
     _worker.update(profile=profile, focus=focus)
 
 
-def _work(batch: list[Document]) -> list[list[Claim]]:
+def _work(batch: list[Document]) -> list[tuple[list[Claim], list[ExtractorFailure]]]:
     return _extract_batch(batch, _worker["profile"], _worker["focus"])
 
 
-def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, n_process: int) -> Iterator[tuple[Document, list[Claim]]]:
+def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, n_process: int,
+              on_failure: Callable[[ExtractorFailure], None] | None) -> Iterator[tuple[Document, list[Claim]]]:
     load_model()  # loaded once here, shared with the forked workers
     _guard_workers()
     pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(profile, focus))
@@ -166,9 +194,9 @@ def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, 
             for batch in batches:
                 in_flight.append((batch, pool.submit(_work, batch)))
                 while len(in_flight) >= 2 * n_process:
-                    yield from _finish(in_flight.popleft())
+                    yield from _finish(in_flight.popleft(), on_failure)
             while in_flight:
-                yield from _finish(in_flight.popleft())
+                yield from _finish(in_flight.popleft(), on_failure)
         done = True
     finally:
         if done:
@@ -177,18 +205,25 @@ def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, 
             _stop_workers(pool)
 
 
-def _finish(item) -> Iterator[tuple[Document, list[Claim]]]:
+def _finish(item, on_failure) -> Iterator[tuple[Document, list[Claim]]]:
     batch, future = item
     try:
-        claims = future.result()
+        results = future.result()
     except BrokenProcessPool:
         raise ModelError("a parse worker process died (out of memory?); the documents stored so far are kept") from None
-    yield from zip(batch, claims)
+    yield from _report(batch, results, on_failure)
+
+
+def _worker_processes(pool: ProcessPoolExecutor) -> list:
+    try:
+        return list((getattr(pool, "_processes", None) or {}).values())
+    except RuntimeError:  # the pool's own thread changed the dict meanwhile
+        return []
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """End the workers at once: waiting would finish every batch already handed to them."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    processes = _worker_processes(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     for p in processes:
         p.terminate()
@@ -204,7 +239,11 @@ def _workers_stop_on_ctrl_c(pool: ProcessPoolExecutor):
         return
 
     def stop(signum, frame):
-        _stop_workers(pool)
+        # Only signal the workers here: the interrupted code may hold the pool's locks (inside
+        # submit), and shutting the pool down from this handler would wait on them forever. The
+        # caller's cleanup shuts the pool down once the KeyboardInterrupt has left that code.
+        for p in _worker_processes(pool):
+            p.terminate()
         raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGINT, stop)

@@ -4,63 +4,31 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..records import Claim, Document
-from .schema import claims, documents, fact_claims, facts, metadata, sources, stories
+from .engine import DEFAULT_DB_URL, MIGRATIONS, migrate, open_engine, redact, writing
+from .schema import claims, documents, fact_claims, facts, sources, stories
 
-__all__ = ["Store", "open_store", "DEFAULT_DB_URL", "migrate"]
+__all__ = ["Store", "open_store", "drop_facts_of", "DEFAULT_DB_URL", "MIGRATIONS", "migrate", "redact"]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DB_URL = "sqlite:///silkwatch.db"
-MIGRATIONS = Path(__file__).parent / "migrations"
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    # WAL keeps readers (the web server) going while an ingest writes; foreign keys make
-    # deleting a document delete its claims.
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
-
-
-def migrate(engine: Engine) -> None:
-    """Bring the store's schema up to the newest migration."""
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+# Rows per IN (...) list: well under SQLite's and PostgreSQL's parameter limits.
+CHUNK = 500
+# PostgreSQL's search vector reads this many characters of a text (a tsvector holds at most 1 MB).
+SEARCH_CHARS = 200_000
 
 
 def open_store(url: str | None = None) -> "Store":
     """Open (and create or migrate) the store at a SQLAlchemy URL; the default is ./silkwatch.db."""
-    url = url or DEFAULT_DB_URL
-    try:
-        engine = create_engine(url, future=True)
-    except (SQLAlchemyError, ValueError, ImportError) as e:
-        raise StoreError(f"cannot use database URL {url!r}: {e}") from None
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    try:
-        migrate(engine)
-    except SQLAlchemyError as e:
-        raise StoreError(f"cannot open store {url!r}: {e.__class__.__name__}: {e.orig if hasattr(e, 'orig') else e}") from None
-    return Store(engine)
+    return Store(open_engine(url or DEFAULT_DB_URL))
 
 
 def _now() -> str:
@@ -82,8 +50,9 @@ class Store:
 
     @contextmanager
     def transaction(self):
+        """One write transaction under the writer lock: concurrent writers take turns, none fails or loses rows."""
         try:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
                 yield conn
         except SQLAlchemyError as e:
             raise StoreError(f"store write failed: {e.__class__.__name__}: {getattr(e, 'orig', e)}") from None
@@ -91,52 +60,104 @@ class Store:
     # ------------------------------------------------------------------ documents
     def known_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
         """The stored content hash of each of these documents that the store already holds."""
-        out: dict[str, str] = {}
+        return {d: h for d, (h, _) in self.known_versions(doc_ids).items()}
+
+    def known_versions(self, doc_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """(content hash, extractor version of its claims) of each of these documents the store holds."""
         ids = list(dict.fromkeys(doc_ids))
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 500):
-                rows = conn.execute(select(documents.c.doc_id, documents.c.content_hash).where(documents.c.doc_id.in_(ids[i : i + 500])))
-                out.update({r.doc_id: r.content_hash for r in rows})
-        return out
+            return _versions(conn, ids)
 
-    def write_documents(self, batch: Iterable[tuple[Document, list[Claim]]]) -> int:
-        """Store documents with their claims in one transaction, replacing earlier versions; returns how many."""
-        batch = list(batch)
+    def write_documents(self, batch: Iterable[tuple[Document, list[Claim]]], extractor: str | None = None,
+                        then: Callable[[Connection, list[Document]], object] | None = None) -> int:
+        """Store documents with their claims in one transaction, replacing earlier versions; returns how many were written.
+
+        A document already stored with the same content by the same extractor version (another
+        writer got there first) is left as it is. `extractor` is the version that made the claims;
+        `then(conn, documents written)` runs in the same transaction (the pipeline groups stories there).
+        """
+        batch = list({d.doc_id: (d, cs) for d, cs in batch}.values())
         if not batch:
             return 0
         now = _now()
         with self.transaction() as conn:
+            if extractor is not None:
+                stored = _versions(conn, [d.doc_id for d, _ in batch])
+                batch = [(d, cs) for d, cs in batch if stored.get(d.doc_id) != (d.content_hash, extractor)]
             ids = [d.doc_id for d, _ in batch]
-            # Facts resting on a replaced version are dropped with it; their other claims are then
-            # unlinked, so the next facts update recomputes them (reconcile.update_facts).
-            stale = select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id).where(claims.c.doc_id.in_(ids))
-            conn.execute(delete(facts).where(facts.c.fact_id.in_(stale)))
-            conn.execute(delete(claims).where(claims.c.doc_id.in_(ids)))
-            conn.execute(delete(documents).where(documents.c.doc_id.in_(ids)))
-            conn.execute(insert(documents), [_doc_row(d, now) for d, _ in batch])
-            rows = {}
-            for _, cs in batch:
-                for c in cs:
-                    rows[c.id] = _claim_row(c)
-            if rows:
-                conn.execute(insert(claims), list(rows.values()))
+            for i in range(0, len(ids), CHUNK):
+                drop_facts_of(conn, claims.c.doc_id.in_(ids[i:i + CHUNK]))
+                conn.execute(delete(claims).where(claims.c.doc_id.in_(ids[i:i + CHUNK])))
+                conn.execute(delete(documents).where(documents.c.doc_id.in_(ids[i:i + CHUNK])))
+            if batch:
+                conn.execute(insert(documents), [_doc_row(d, now, extractor) for d, _ in batch])
+            _insert_claims(conn, [c for _, cs in batch for c in cs])
+            if then is not None and batch:
+                then(conn, [d for d, _ in batch])
         return len(batch)
+
+    def replace_claims(self, results: Iterable[tuple[str, list[Claim]]], extractor: str) -> tuple[int, int]:
+        """Replace the claims of stored documents (text and story unchanged) by a new extraction.
+
+        Returns how many documents were changed and how many claims they had before; documents
+        no longer stored (removed meanwhile) are skipped.
+        """
+        results = dict(results)
+        with self.transaction() as conn:
+            ids = [r[0] for r in conn.execute(select(documents.c.doc_id).where(documents.c.doc_id.in_(list(results))))]
+            removed = conn.scalar(select(func.count()).select_from(claims).where(claims.c.doc_id.in_(ids)))
+            drop_facts_of(conn, claims.c.doc_id.in_(ids))
+            conn.execute(delete(claims).where(claims.c.doc_id.in_(ids)))
+            conn.execute(update(documents).where(documents.c.doc_id.in_(ids)).values(extractor=extractor))
+            _insert_claims(conn, [c for i in ids for c in results[i]])
+        return len(ids), removed
 
     def get_document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
-            r = conn.execute(select(documents).where(documents.c.doc_id == doc_id)).first()
+            r = conn.execute(select(*DOC_COLUMNS).where(documents.c.doc_id == doc_id)).first()
         return _row_doc(r) if r else None
 
-    def iter_documents(self, batch_size: int = 200) -> Iterator[Document]:
+    def iter_documents(self, batch_size: int = 200, doc_ids: Sequence[str] | None = None, since: str | None = None,
+                       outlet: str | None = None) -> Iterator[Document]:
+        """Stored documents in id order, streamed in batches; optionally only these ids, published since a date, of an outlet."""
         last = ""
+        where = _doc_filter(doc_ids, since, outlet)
         while True:
             with self.engine.connect() as conn:
-                rows = conn.execute(select(documents).where(documents.c.doc_id > last).order_by(documents.c.doc_id).limit(batch_size)).all()
+                rows = conn.execute(select(*DOC_COLUMNS).where(documents.c.doc_id > last, *where)
+                                    .order_by(documents.c.doc_id).limit(batch_size)).all()
             if not rows:
                 return
             for r in rows:
                 yield _row_doc(r)
             last = rows[-1].doc_id
+
+    def count_documents(self, doc_ids: Sequence[str] | None = None, since: str | None = None, outlet: str | None = None) -> int:
+        """How many documents iter_documents would give for the same filters."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(documents).where(*_doc_filter(doc_ids, since, outlet)))
+
+    def search_documents(self, words: Sequence[str], limit: int = 50) -> list[dict]:
+        """Documents holding every word, best match first, with a snippet: SQLite FTS5 or PostgreSQL full-text search."""
+        words = [w for w in words if w]
+        if not words:
+            return []
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+                rows = conn.execute(text(
+                    "SELECT f.doc_id, d.title, d.outlet, d.published, snippet(documents_fts, 2, '', '', '…', 24) AS snippet "
+                    "FROM documents_fts f JOIN documents d ON d.doc_id = f.doc_id WHERE documents_fts MATCH :m ORDER BY rank, f.doc_id LIMIT :n"),
+                    {"m": match, "n": limit}).all()
+            else:
+                rows = conn.execute(text(
+                    "SELECT d.doc_id, d.title, d.outlet, d.published, "
+                    "ts_headline('simple', left(d.text, :chars), q, 'StartSel=\"\", StopSel=\"\", MaxWords=24, MinWords=10, "
+                    "FragmentDelimiter=…, MaxFragments=1') AS snippet "
+                    "FROM documents d, plainto_tsquery('simple', :words) q WHERE d.search @@ q "
+                    "ORDER BY ts_rank_cd(d.search, q) DESC, d.doc_id LIMIT :n"),
+                    {"words": " ".join(words), "n": limit, "chars": SEARCH_CHARS}).all()
+        return [dict(r._mapping) for r in rows]
 
     # ------------------------------------------------------------------ claims
     def iter_claims(self, kind: str | None = None, batch_size: int = 1000) -> Iterator[Claim]:
@@ -212,11 +233,51 @@ class Store:
         }
 
 
-def _doc_row(d: Document, now: str) -> dict:
+DOC_COLUMNS = (documents.c.doc_id, documents.c.text, documents.c.source, documents.c.url, documents.c.outlet,
+               documents.c.published, documents.c.title, documents.c.lang)
+
+
+def _versions(conn, ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    out = {}
+    for i in range(0, len(ids), CHUNK):
+        rows = conn.execute(select(documents.c.doc_id, documents.c.content_hash, documents.c.extractor)
+                            .where(documents.c.doc_id.in_(ids[i:i + CHUNK])))
+        out.update({r.doc_id: (r.content_hash, r.extractor) for r in rows})
+    return out
+
+
+def drop_facts_of(conn, where) -> None:
+    """Inside a write transaction: delete the facts resting on the claims a condition selects.
+
+    Their other claims are then referred to by no fact, so the next facts update recomputes
+    them (reconcile.update_facts): used when claims are replaced or their stories merge.
+    """
+    stale = select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id).where(where)
+    conn.execute(delete(facts).where(facts.c.fact_id.in_(stale)))
+
+
+def _insert_claims(conn, cs: list[Claim]) -> None:
+    rows = {c.id: _claim_row(c) for c in cs}
+    if rows:
+        conn.execute(insert(claims), list(rows.values()))
+
+
+def _doc_filter(doc_ids: Sequence[str] | None, since: str | None, outlet: str | None) -> list:
+    where = []
+    if doc_ids is not None:
+        where.append(documents.c.doc_id.in_(list(doc_ids)))
+    if since:
+        where.append(documents.c.published >= since)
+    if outlet:
+        where.append(documents.c.outlet == outlet)
+    return where
+
+
+def _doc_row(d: Document, now: str, extractor: str | None) -> dict:
     return {
         "doc_id": d.doc_id, "content_hash": d.content_hash, "url": d.url, "outlet": d.outlet,
         "published": d.published, "title": d.title, "lang": d.lang, "source": d.source, "text": d.text,
-        "ingested_at": now,
+        "ingested_at": now, "extractor": extractor,
     }
 
 

@@ -21,7 +21,10 @@ documents = Table(
     Column("source", Text),
     Column("text", Text, nullable=False),
     Column("ingested_at", String(32), nullable=False),
+    Column("extractor", String(32)),  # the extractor version that made its claims; NULL: before versions were kept
 )
+# On PostgreSQL documents also has a generated `search` tsvector (migration 0008), left out here so
+# that no query reads it by accident.
 
 claims = Table(
     "claims",

@@ -14,7 +14,7 @@ depends_on = None
 
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
-        return  # other databases search with LIKE (silkwatch.api.reads.search)
+        return  # PostgreSQL has its own full-text search (0008)
     op.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')")
     op.execute("INSERT INTO documents_fts(doc_id, title, text) SELECT doc_id, coalesce(title, ''), text FROM documents")
     op.execute("CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
