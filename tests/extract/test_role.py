@@ -74,3 +74,31 @@ def test_a_state_named_after_the_person_does_not_give_the_office_its_state(claim
 def test_a_deputy_chairman_keeps_deputy(claims_of):
     text = "Turkmen Deputy Chairman of the Cabinet of Ministers Merdan Ataev opened the exhibition."
     assert roles(claims_of, text) == [("Merdan Ataev", "deputy chairman", "TM")]
+
+
+def test_a_list_of_names_each_followed_by_its_title_gives_each_its_own(claims_of):
+    text = ("Messages came from Adil Serikov, Minister of Foreign Affairs of Kazakhstan, Bolot Osmonov, "
+            "Deputy Prime Minister and Minister of Foreign Affairs of Kyrgyzstan, and Farid Nazarov, Minister of Foreign Affairs of Tajikistan.")
+    assert roles(claims_of, text) == [
+        ("Adil Serikov", "foreign minister", "KZ"), ("Bolot Osmonov", "deputy prime minister", "KG"),
+        ("Bolot Osmonov", "foreign minister", "KG"), ("Farid Nazarov", "foreign minister", "TJ"),
+    ]
+
+
+def test_a_title_inside_the_name_of_a_body_is_not_the_persons(claims_of):
+    text = "Timur Bekov, director of the Centre for Regional Studies under the President of Kyrgyzstan, told reporters that the line was ready."
+    assert [r[1] for r in roles(claims_of, text)] == ["director"]
+
+
+def test_titles_outside_government_are_the_articles_own_words(claims_of):
+    text = ("Olga Petrova, an associate professor at a university in Almaty, said trade would grow. "
+            "Kazakh economist Ruslan Amanov agreed, and Chinese leader Xi Jinping spoke later.")
+    found = roles(claims_of, text)
+    assert ("Olga Petrova", "associate professor", None) in found
+    assert ("Ruslan Amanov", "economist", "KZ") in found
+    assert ("Xi Jinping", "leader", "CN") in found
+
+
+def test_people_named_in_an_apposition_list_of_others_get_none_of_their_titles(claims_of):
+    text = "The ceremony was attended by Deputy Foreign Minister Aliya Serik, ambassadors of the five states and the director of the Silk Road Fund."
+    assert roles(claims_of, text) == [("Aliya Serik", "deputy foreign minister", None)]

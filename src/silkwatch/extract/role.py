@@ -56,6 +56,8 @@ APPOSITION = re.compile(r"^(?:['’]s)?\s*,\s*((?:[^,;()\n.]|\.(?=\S)|\b[A-Z]\.)
 # Words that make an apposition a clause ("…, who was president"), not a title.
 CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "WP", "WDT"})
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
+# A title after "<title> of the X under/of the": inside the complement of the first title, not the person's.
+PREPOSITION_GAP = re.compile(r"\b(?:under|at|of|in|for|to|with|from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
 OF_STATE = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
@@ -80,7 +82,10 @@ def extract(article) -> list[Claim]:
         phrases = []
         if lm:
             phrases.append((lm.group(1), m.start - len(lm.group(1))))
-        elif left_text.endswith(", ") and re.match(r"(?:['’]s)?\s*,", text[m.end: m.end + 3]):
+        elif left_text.endswith(", ") and re.match(r"(?:['’]s)?\s*,", text[m.end: m.end + 3]) and not (
+            prev_end is not None and re.match(r"\s*,", text[prev_end: m.start])
+        ):
+            # (not in a list "A, <title>, B, <title>": there the title set off by commas is A's apposition)
             # "China's ambassador to France, Lu Shaye, said": a title set off by commas before the name.
             lm = left_pattern.search(_own_title(pattern, left_text[:-2] + " "))
             if lm and _ends_in_title(pattern, lm.group(1).strip()):
@@ -127,6 +132,10 @@ def _apposition(article, pattern: re.Pattern[str], m, after: str) -> tuple[str, 
     span = article.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and any(t.tag_ in CLAUSE_TAGS for t in span):
         return None
+    first = pattern.search(am.group(1))
+    lead = article.doc.char_span(start, start + first.start(), alignment_mode="contract") if first else None
+    if lead is not None and any(t.tag_ == "NNS" for t in lead):
+        return None  # ", ambassadors of five states and the director of …": a list of others, not this person's title
     if _ends_in_title(pattern, am.group(1)):
         return am.group(1), start
     rm = RIGHT.match(after)
@@ -184,8 +193,13 @@ def _office(article, name: str, role: str) -> str:
 
 
 def _roles_in(pattern: re.Pattern[str], surface: dict[str, str], phrase: str) -> list[str]:
-    out = []
+    """The titles a phrase gives its person: those coordinated with the first, not a title inside the
+    name of the body it belongs to ("director of the Institute under the President of …")."""
+    out, last = [], None
     for rm in pattern.finditer(phrase):
+        if last is not None and PREPOSITION_GAP.search(phrase, last, rm.start()):
+            break
+        last = rm.end()
         r = _canonical_role(surface, rm.group(0))
         # "spokesperson" after "Foreign Ministry" is the ministry's spokesperson.
         if r == "spokesperson" and re.search(r"foreign\s+ministry\s+$", phrase[: rm.start()], re.IGNORECASE):
