@@ -102,3 +102,13 @@ def test_titles_outside_government_are_the_articles_own_words(claims_of):
 def test_people_named_in_an_apposition_list_of_others_get_none_of_their_titles(claims_of):
     text = "The ceremony was attended by Deputy Foreign Minister Aliya Serik, ambassadors of the five states and the director of the Silk Road Fund."
     assert roles(claims_of, text) == [("Aliya Serik", "deputy foreign minister", None)]
+
+
+def test_a_known_leader_written_with_initials_is_that_leader(claims_of):
+    text = "The declaration was signed by President of the Republic of Kazakhstan K.K. Tokayev and President of Uzbekistan Sh.M. Mirziyoyev in the city."
+    assert roles(claims_of, text) == [("Kassym-Jomart Tokayev", "president", "KZ"), ("Shavkat Mirziyoyev", "president", "UZ")]
+
+
+def test_a_long_title_before_a_name_is_read_whole(claims_of):
+    text = "The talks were joined by Member of the Political Bureau of the CPC Central Committee and Minister of Foreign Affairs of China Wang Yi on Monday."
+    assert roles(claims_of, text) == [("Wang Yi", "foreign minister", "CN"), ("Wang Yi", "politburo member", "CN")]

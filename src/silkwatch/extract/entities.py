@@ -94,7 +94,9 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and (_is_name_token(doc[j]) or (doc[j].text in "-'’" and j + 1 < n and _is_name_token(doc[j + 1]) and not doc[j - 1].whitespace_)):
+        while j < n and (_is_name_token(doc[j]) or (j + 1 < n and _is_name_token(doc[j + 1]) and not doc[j - 1].whitespace_ and (
+            doc[j].text in "-'’" or (doc[j].text == "." and len(doc[j - 1].text) <= 2)  # "Sh.M. Mirziyoyev": initials split by the tokenizer
+        ))):
             j += 1
         out.append((i, j))
         i = j

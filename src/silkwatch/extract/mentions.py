@@ -9,6 +9,8 @@ from functools import lru_cache
 __all__ = ["PersonMention", "person_mentions", "canonical_person"]
 
 HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|president|premier|minister|h\.?e\.?)\.?\s+", re.IGNORECASE)
+# Initials before a surname ("K.K.Tokaev", "S.N. Japarov", "Sh. M. Mirziyoyev").
+INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s*)+(?=[A-Z])")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -32,9 +34,12 @@ def canonical_person(article, surface: str) -> tuple[str, bool, str | None, str 
     s = POSSESSIVE.sub("", HONORIFIC.sub("", surface.strip()))
     # "Kazakhstan Mukhtar Tleuberdi", "Astana Kassymbek …": a place name run into the person's name.
     words = s.split()
-    while len(words) > 2 and article.entities.lookup(words[0]):
+    while len(words) > 1 and article.entities.lookup(words[0]) and (len(words) > 2 or INITIALS.match(words[1])):
         words = words[1:]
     s = " ".join(words)
+    bare = INITIALS.sub("", s)
+    if bare != s and (p := article.entities.person(bare)):
+        return p.name, True, p.country, p.gender  # "K.K. Tokaev", "Sh.M. Mirziyoyev": initials, then a known surname
     if not s or not s[0].isupper():
         return None
     if all(w.lower() in _title_words(article.profile) for w in words):
