@@ -149,3 +149,28 @@ def test_a_dateline_cut_by_the_sentence_splitter_is_not_part_of_the_reported_wor
     text = "ALMATY, Nov. 4 -- Kyrgyz and Chinese officials opened a new border crossing near Torugart on Monday, the Kyrgyz Foreign Ministry said."
     [q] = claims_of(text, "2025-11-04", "quote")
     assert q.text == "Kyrgyz and Chinese officials opened a new border crossing near Torugart on Monday"
+
+
+def test_a_states_foreign_ministry_has_one_name_however_it_is_written(claims_of):
+    text = ("ASTANA, March 3 - Kazakh diplomats opened a new consulate in Urumqi on Monday, "
+            "the Foreign Ministry's press service reported.\n\n"
+            "The Kyrgyz MFA said that the border crossing at Torugart would stay open all winter.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Kazakh Foreign Ministry", "Kazakh diplomats opened a new consulate in Urumqi on Monday") in got
+    assert ("Kyrgyz Foreign Ministry", "the border crossing at Torugart would stay open all winter") in got
+
+
+def test_a_state_and_an_outlet_speak_but_a_source_named_with_according_to_an_outlet_does_not(claims_of):
+    text = ("The new road to the border will cost less than planned, Tengrinews reported on Monday.\n\n"
+            "Kyrgyzstan said that the customs post would open in May.\n\n"
+            "According to the Kabar news agency, the road will be built by a Chinese company.\n\n"
+            "The talks will allow China to express its interest in the region.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Tengrinews", "The new road to the border will cost less than planned") in got
+    assert ("Kyrgyzstan", "the customs post would open in May") in got
+    assert len(got) == 2, got
+
+
+def test_the_publishers_own_byline_in_the_lead_is_no_speaker(claims_of):
+    text = "Visa rules eased\n\nKazakhstan and China will drop visas for short trips from next month, Trend reports.\n\nThe rule covers stays of up to 30 days."
+    assert quotes(claims_of, text) == []

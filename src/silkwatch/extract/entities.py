@@ -158,7 +158,8 @@ def name_spans(doc: Doc) -> list[Span]:
             body_end, name_start = split
             out.append(Span(doc, i, body_end, label="ORG" if any(_is_org_word(t) for t in doc[i:body_end]) else "MISC"))
             out.append(Span(doc, name_start, j, label="PERSON"))
-        elif has_org[r] or joined or (j - i == 1 and doc[i].text.isupper() and len(doc[i].text) > 1):
+        elif has_org[r] or joined or (doc[j - 1].text.isupper() and doc[j - 1].text.isalpha() and len(doc[j - 1].text) > 1):
+            # (a run ending in an acronym is a body: "the Kazakh MFA", "SCO")
             out.append(Span(doc, i, j, label="ORG"))
         elif j < len(doc) - 1 and doc[j].lower_ in ("'s", "’s") and _is_name_token(doc[j + 1]):
             pass  # "National People's Congress": a name of a thing, not of a person

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lang import language_words
 from ..records import Claim
 from .dates import resolve_weekday
 from .focus import verb_forms
@@ -40,6 +41,10 @@ MIN_BODY_WORDS = 8
 ENUMERATED = re.compile(r"^(?:\(?\d{1,2}[.)]\s|[•·*-]\s|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b)", re.IGNORECASE)
 # Words a title leaves in lower case ("Build a Better World Together").
 TITLE_SMALL_WORDS = frozenset("a an the and or but nor of for with to in on at by from as into".split())
+# A state's foreign ministry, in the ways news names it.
+FOREIGN_MINISTRY = re.compile(r"\b(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|foreign\s+affairs\s+ministry|MFA)\b", re.IGNORECASE)
+# Words that make a source a news outlet rather than a body that speaks for itself.
+OUTLET_WORDS = frozenset("news newspaper daily times television tv radio portal website media outlet".split())
 # A reported clause needs this many words ("regional leaders arrived").
 MIN_CLAUSE_TOKENS = 3
 
@@ -482,8 +487,9 @@ def _according_to(article, sent, direct_spans) -> list[Claim]:
         if obj is None:
             continue
         who = _resolve(article, obj, persons_only=True)
-        # An institution, but not an unnamed plural ("according to officials"), which gives no quote.
-        body = None if who or obj.tag_ in ("NNS", "NNPS") else _resolve(article, obj)
+        # An institution, but not an unnamed plural ("according to officials") nor a news outlet, which is
+        # where the article read it, not who said it.
+        body = None if who or obj.tag_ in ("NNS", "NNPS") or _is_outlet(obj) else _resolve(article, obj)
         if not (who or body):
             continue
         rest_start = max(t.i for t in obj.subtree) + 1
@@ -500,6 +506,46 @@ def _according_to(article, sent, direct_spans) -> list[Claim]:
             continue
         out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=who, direct=False, date=_date(article, sent), text=article.text[start:end].strip(" ,;:")))
     return out
+
+
+def _state_or_outlet(article, tok, phrase: str) -> str | None:
+    """A state speaking as such ("China said …"), or an outlet reporting ("Kazinform reported", "X newspaper
+    reports"): the subject of a speech verb that names no person."""
+    verb = tok.head.lower_
+    if tok.dep_ != "nsubj":
+        return None
+    named = article.entities.mentions(phrase)
+    if verb in _forms(("state_speech_verbs",)) and len(named) == 1 and named[0].kind == "state" and named[0].how == "name" and len(named[0].surface) >= len(phrase.strip()) - 4:
+        state = article.profile.state(named[0].key)
+        return state.name if state else None
+    if verb in _forms(("report_verbs",)) and not (verb.endswith("s") and _in_lead(tok)):
+        # (not the lead's "…, Trend reports.": the publisher's own byline, not a source it quotes)
+        names = [t for t in tok.subtree if t.pos_ == "PROPN" or (t.is_punct and t.text == ".")]
+        if names and all(t.i < tok.head.i for t in names) and not any(m.kind == "state" for m in named):
+            return tok.doc[names[0].i: names[-1].i + 1].text
+    return None
+
+
+@lru_cache(maxsize=8)
+def _forms(keys: tuple[str, ...]) -> frozenset[str]:
+    """Every form of the verbs in the language's word lists named by keys."""
+    return _verb_lemmas(tuple(w for k in keys for w in language_words("en", k)))
+
+
+def _in_lead(tok) -> bool:
+    """The token's sentence is the article's first sentence of prose (titles end without a full stop)."""
+    for sent in tok.doc.sents:
+        if sent.start >= tok.sent.start:
+            return True
+        if len(sent) >= 6 and sent.text.rstrip()[-1:] in ".!?”\"":
+            return False
+    return True
+
+
+def _is_outlet(tok) -> bool:
+    """A news outlet: a phrase headed by an outlet word ("the newspaper", "Xinhua News Agency", "China Daily")."""
+    words = [t.lower_ for t in tok.subtree if not t.is_punct]
+    return any(w in OUTLET_WORDS for w in words) or (tok.lower_ == "agency" and len([t for t in tok.subtree if t.pos_ == "PROPN" and t.i != tok.i]) == 1)
 
 
 def _resolve(article, tok, persons_only: bool = False) -> str | None:
@@ -538,7 +584,7 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
             if inst:
                 return inst
     if tok.pos_ == "PROPN" and not persons_only:
-        inst = _institution(article, article.text[s:e])
+        inst = _institution(article, article.text[s:e]) or _state_or_outlet(article, tok, article.text[s:e])
         if inst:
             return inst
     if not persons_only and low not in PRONOUNS:
@@ -559,10 +605,30 @@ def _speaking_body(article, tok, s: int, e: int) -> str | None:
             if name:
                 return name
     if re.search(BODY_WORDS, phrase, re.IGNORECASE):
-        return phrase
+        return _foreign_ministry(article, phrase, s) or phrase
     if any(ent.label_ == "ORG" and ent.start <= tok.i < ent.end for ent in tok.doc.ents) and phrase[:1].isupper():
-        return phrase
+        return _foreign_ministry(article, phrase, s) or phrase
     return None
+
+
+def _foreign_ministry(article, phrase: str, at: int) -> str | None:
+    """A state's foreign ministry however it is written ("the country's Ministry of Foreign Affairs", "the Kazakh
+    MFA", "the Foreign Ministry's press service") by one name, "<Demonym> Foreign Ministry".
+
+    The state is the one the phrase names, else the first one its sentence names (whose story it is)."""
+    if not FOREIGN_MINISTRY.search(phrase):
+        return None
+    named = article.entities.mentions(phrase)
+    known = next((m.key for m in named if m.kind == "institution"), None)
+    if known:
+        return known  # the profile's own name for it ("Chinese Foreign Ministry")
+    codes = [m.key for m in named if m.kind == "state"]
+    if not codes:
+        line = article.text.rfind("\n", 0, at) + 1
+        sent_start = max(line, article.text.rfind(". ", 0, at) + 1)
+        codes = [m.key for m in article.entities.mentions(article.text[sent_start:at]) if m.kind == "state"][:1]
+    state = article.profile.state(codes[0]) if codes else None
+    return f"{state.demonyms[0]} Foreign Ministry" if state and state.demonyms else None
 
 
 def _antecedent(mentions: list[PersonMention], at: int, gender: str | None) -> PersonMention | None:
