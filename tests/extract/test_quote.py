@@ -174,3 +174,16 @@ def test_a_state_and_an_outlet_speak_but_a_source_named_with_according_to_an_out
 def test_the_publishers_own_byline_in_the_lead_is_no_speaker(claims_of):
     text = "Visa rules eased\n\nKazakhstan and China will drop visas for short trips from next month, Trend reports.\n\nThe rule covers stays of up to 30 days."
     assert quotes(claims_of, text) == []
+
+
+def test_a_press_conference_transcript_gives_the_spokespersons_paragraphs(claims_of):
+    text = ("Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on April 2, 2025\n\n"
+            "The sixth foreign ministers' meeting will be held in Almaty next week.\n\n"
+            "Global Radio: What does China expect from the meeting?\n\n"
+            "Lin Jian The meeting will review the work of the secretariat and plan the next summit.\n\n"
+            "Reporter: Will the ministers sign any documents?")
+    got = [(s, d, t) for s, d, t in quotes(claims_of, text)]
+    assert got == [
+        ("Lin Jian", True, "The sixth foreign ministers' meeting will be held in Almaty next week."),
+        ("Lin Jian", True, "The meeting will review the work of the secretariat and plan the next summit."),
+    ]

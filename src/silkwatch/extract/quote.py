@@ -29,6 +29,8 @@ BODY_HEADS = frozenset("ministry service office agency embassy government commit
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué readout".split())
 # "Wang Wenbin: …" opening a paragraph of a transcript.
 TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?P<words>\S.*)$", re.MULTILINE)
+# The heading of a press conference's transcript, which names its speaker.
+PRESS_CONFERENCE = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})['’]s\s+(?:Regular\s+|Daily\s+)?(?:Press\s+Conference|Press\s+Briefing|Briefing)\b")
 # "Signed article by <Name>, …" (also op-ed, column, opinion piece) on a line of its own: the body is the author's words.
 SIGNED_BYLINE = re.compile(
     r"^[ \t]*(?:an?\s+)?(?:signed\s+(?:article|op-?ed|letter)|op-?ed|opinion\s+piece|guest\s+column|column|commentary)\s+by\s+"
@@ -183,17 +185,29 @@ def _signed_article(article) -> list[Claim]:
 
 
 def _transcript(article) -> list[Claim]:
-    """Paragraphs of a transcript ("Name: words"), one direct quote each, until another speaker takes over."""
-    out, speaker = [], None
+    """Paragraphs of a transcript, one direct quote each, until another speaker takes over: after "Name: …",
+    after a press conference's heading ("Spokesperson X's Regular Press Conference on …"), and a known
+    person's name opening the paragraph that answers a question ("X The two countries are …")."""
+    out, speaker, asked = [], None, False
     for para in re.finditer(r"[^\n]+", article.text):
+        line = para.group(0).strip()
+        if not line:
+            continue
         m = TRANSCRIPT.match(para.group(0))
-        if m:
-            p = article.entities.person(m.group("who"))
+        heading = PRESS_CONFERENCE.search(line) if not line.endswith((".", "?")) else None
+        answer = _answer_opening(article, para.group(0)) if asked else None
+        asked = line.endswith("?")  # a question: the next paragraph may open with its answerer's name
+        if heading:
+            p = article.entities.person(heading.group("who"))
+            speaker = p.name if p else None
+            continue
+        if m or answer:
+            p = answer or article.entities.person(m.group("who"))
             speaker = p.name if p else None
             if speaker is None:
                 continue
-            start = para.start() + m.start("words")
-        elif speaker and para.group(0).strip() and not para.group(0).rstrip().endswith("?"):
+            start = para.start() + (m.start("words") if m else len(para.group(0)) - len(para.group(0).lstrip()) + _name_length(para.group(0).lstrip(), p))
+        elif speaker and not line.endswith("?"):
             start = para.start()
         else:
             continue
@@ -201,6 +215,24 @@ def _transcript(article) -> list[Claim]:
         if len(words.split()) >= MIN_DIRECT_WORDS and speaker:
             out.append(article.claim("quote", para.start(), para.end(), speaker=speaker, direct=True, date=None, text=words))
     return out
+
+
+def _answer_opening(article, line: str):
+    """The known person whose full name opens a paragraph and runs straight into their words."""
+    words = line.split()
+    for n in (3, 2):
+        if len(words) > n + MIN_DIRECT_WORDS and words[n][:1].isupper():
+            p = article.entities.person(" ".join(words[:n]))
+            if p and " ".join(words[:n]).lower() in {p.name.lower(), *(a.lower() for a in p.aliases)}:
+                return p
+    return None
+
+
+def _name_length(line: str, person) -> int:
+    for form in sorted((person.name, *person.aliases), key=len, reverse=True):
+        if line.lower().startswith(form.lower()):
+            return len(form)
+    return 0
 
 
 def _direct_spans(text: str) -> list[tuple[int, int]]:
