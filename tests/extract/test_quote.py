@@ -187,3 +187,15 @@ def test_a_press_conference_transcript_gives_the_spokespersons_paragraphs(claims
         ("Lin Jian", True, "The sixth foreign ministers' meeting will be held in Almaty next week."),
         ("Lin Jian", True, "The meeting will review the work of the secretariat and plan the next summit."),
     ]
+
+
+def test_according_to_a_titled_person_the_statement_starts_after_the_comma(claims_of):
+    text = "According to deputy minister of transport of Kyrgyzstan Nurlan Sadykov, about 80 percent of the tunnel works have been finished."
+    assert quotes(claims_of, text) == [("Nurlan Sadykov", False, "about 80 percent of the tunnel works have been finished")]
+
+
+def test_a_sentence_opening_with_who_said_reports_the_rest_of_it(claims_of):
+    text = "Kassym-Jomart Tokayev arrived on Monday.\n\nTokayev said with joint efforts of both sides, the new terminal is expected to open before winter."
+    got = quotes(claims_of, text)
+    assert [(s, d) for s, d, _ in got] == [("Kassym-Jomart Tokayev", False)], got
+    assert got[0][2].endswith("the new terminal is expected to open before winter")

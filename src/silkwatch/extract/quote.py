@@ -295,6 +295,15 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
             if comps:
                 toks = [t for t in verb.doc[after.i + 1: max(x.i for x in comps[0].subtree) + 1]]
                 return _checked(toks, verb, direct_spans, acts)
+    if not comps and verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.left_edge.i == verb.sent.start and any(
+        c.dep_ == "nsubj" for c in verb.children
+    ):
+        # "Xi said with joint efforts, the visit is expected to …" parsed with "Xi said" hung on the clause it
+        # reports: the statement is the rest of the sentence.
+        toks = [t for t in verb.sent if t.i > verb.i]
+        if toks and toks[0].lower_ == "that":
+            toks = toks[1:]
+        return _checked(toks, verb, direct_spans, acts)
     if not comps and verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         # "X will attend the summit, announced spokesperson Y": the statement is the head clause.
         head = verb.head
@@ -525,6 +534,9 @@ def _according_to(article, sent, direct_spans) -> list[Claim]:
         if not (who or body):
             continue
         rest_start = max(t.i for t in obj.subtree) + 1
+        comma = next((t.i for t in sent if t.i > obj.i and t.text == ","), None)
+        if tok.i == sent.start and comma is not None and comma < rest_start:
+            rest_start = comma + 1  # "According to X, <statement>": the statement starts after the comma, however it was parsed
         toks = [t for t in sent[rest_start - sent.start:] if not t.is_punct or t.text in "-%$"]
         if len(toks) < 4:
             toks = [t for t in sent[: tok.i - sent.start] if not t.is_space]
