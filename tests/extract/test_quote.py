@@ -199,3 +199,14 @@ def test_a_sentence_opening_with_who_said_reports_the_rest_of_it(claims_of):
     got = quotes(claims_of, text)
     assert [(s, d) for s, d, _ in got] == [("Kassym-Jomart Tokayev", False)], got
     assert got[0][2].endswith("the new terminal is expected to open before winter")
+
+
+def test_words_of_a_message_read_out_by_someone_else_are_its_authors(claims_of):
+    text = ("Special envoy Li Ming read out a congratulatory letter from Chinese President Xi Jinping. "
+            "He said that the railway would bring the peoples of the region closer.\n\n"
+            "In the message of President Shavkat Mirziyoyev, which was read out by Deputy Prime Minister Aziz Karimov, "
+            "it was noted that the new road is a historic step for the three countries.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Xi Jinping", "the railway would bring the peoples of the region closer") in got
+    assert ("Shavkat Mirziyoyev", "the new road is a historic step for the three countries") in got
+    assert not any(s in ("Li Ming", "Aziz Karimov") for s, _ in got)

@@ -615,6 +615,10 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
             article.notes["last_direct_speaker"] = (m.name, e)
             return m.name
     low = tok.text.lower()
+    if low == "it" and tok.dep_ == "nsubjpass":
+        # "In the address of X, read out by Y, it was noted that …": the address's author.
+        m = _address_author(article, tok.sent, [m for m in mentions if tok.sent.start_char <= m.start < tok.sent.end_char])
+        return m.name if m else None
     if low in PRONOUNS:
         m = _salient_subject(article, mentions, tok, PRONOUNS[low]) or _antecedent(mentions, tok.idx, PRONOUNS[low])
         return m.name if m else None
@@ -710,6 +714,9 @@ def _salient_subject(article, mentions, pron, gender: str | None) -> PersonMenti
     sent = pron.sent
     while sent is not None and pron.idx - sent.end_char <= COREF_WINDOW:
         inside = [m for m in mentions if sent.start_char <= m.start and m.end <= min(sent.end_char, pron.idx)]
+        author = _address_author(article, sent, inside)
+        if author is not None and author.gender in (None, gender):
+            return author  # "X read out a message from Xi. He noted …": the message's author speaks
         for m in reversed(inside):
             head = _mention_head(doc, m)
             if head is not None and _clause_subject(head, verbs) and m.gender in (None, gender) and (m.known or len(m.name.split()) > 1):
@@ -721,6 +728,26 @@ def _salient_subject(article, mentions, pron, gender: str | None) -> PersonMenti
             return None  # the sentence's subject is a person of the other gender or an unnamed one: no guess
         sent = doc[sent.start - 1].sent if sent.start > 0 else None
     return None
+
+
+def _address_author(article, sent, inside: list[PersonMention]) -> PersonMention | None:
+    """The author of an address, message or letter the sentence names ("read out an address from President X",
+    "in the message of X"): whose words the next sentences report, whoever reads them out."""
+    nouns = _address_nouns()
+    for tok in sent:
+        if tok.lower_ not in nouns:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")):
+            span = (min(t.idx for t in prep.subtree), max(t.idx + len(t.text) for t in prep.subtree))
+            named = [m for m in inside if span[0] <= m.start and m.end <= span[1] and (m.known or len(m.name.split()) > 1)]
+            if named:
+                return named[0]  # the author; a reader comes after ("…, which was read out by Y")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _address_nouns() -> frozenset[str]:
+    return frozenset(language_words("en", "address_nouns"))
 
 
 def _described(article, mentions, phrase: str, at: int) -> PersonMention | None:
