@@ -210,3 +210,12 @@ def test_words_of_a_message_read_out_by_someone_else_are_its_authors(claims_of):
     assert ("Xi Jinping", "the railway would bring the peoples of the region closer") in got
     assert ("Shavkat Mirziyoyev", "the new road is a historic step for the three countries") in got
     assert not any(s in ("Li Ming", "Aziz Karimov") for s, _ in got)
+
+
+def test_a_bare_title_speaks_for_the_person_the_article_gave_it(claims_of):
+    text = ("The Minister of Energy of Kyrgyzstan, Taalaibek Ibraev, visited the plant in May.\n\n"
+            "Kyrgyz minister, in particular, noted that the second unit would start next year.\n\n"
+            "\u00abThe line will be ready before the cold season arrives\u00bb, - said the Minister.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Taalaibek Ibraev", "the second unit would start next year") in got
+    assert ("Taalaibek Ibraev", "The line will be ready before the cold season arrives") in got

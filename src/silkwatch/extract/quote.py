@@ -622,7 +622,8 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
     if low in PRONOUNS:
         m = _salient_subject(article, mentions, tok, PRONOUNS[low]) or _antecedent(mentions, tok.idx, PRONOUNS[low])
         return m.name if m else None
-    if tok.pos_ == "NOUN":
+    bare_title = tok.pos_ == "PROPN" and tok.lower_ in _title_heads(article.profile)
+    if tok.pos_ == "NOUN" or bare_title:
         phrase = article.text[s:e]
         m = _described(article, mentions, phrase, tok.idx)
         if m:
@@ -750,12 +751,19 @@ def _address_nouns() -> frozenset[str]:
     return frozenset(language_words("en", "address_nouns"))
 
 
+@lru_cache(maxsize=8)
+def _title_heads(profile) -> frozenset[str]:
+    """The last word of each of the profile's titles ("minister", "spokesperson"), which a capital may make a PROPN."""
+    return frozenset(w.split()[-1].lower() for ws in profile.roles.values() for w in ws if w.split())
+
+
 def _described(article, mentions, phrase: str, at: int) -> PersonMention | None:
     """ "the Chinese leader", "the Kazakh president", "the minister": the last person it fits."""
     if not re.search(r"\b(?:leader|president|minister|spokes\w+|premier|head of state|chairman|envoy|ambassador)\b", phrase, re.IGNORECASE):
         return None
     office = re.search(r"\b(?:spokes\w+|minister|ambassador|envoy)\b", phrase, re.IGNORECASE)
-    if office and re.match(r"(?:the|this|a|an)\b", phrase, re.IGNORECASE):
+    if office and (re.match(r"(?:the|this|a|an)\b", phrase, re.IGNORECASE) or len(phrase.split()) <= 3):
+        # (also "Tajik minister, in particular, noted …", "said the Minister": a bare title for the person given it)
         # "a foreign ministry spokesperson announced …" where the article names the spokesperson
         # ("spokesperson Lin Jian", "Lin Jian, the spokesperson,"): the nearest person given that title.
         word = office.group(0).lower()
