@@ -9,7 +9,7 @@ from ..lang import language_words
 from ..records import Claim
 from .dates import resolve_weekday
 from .focus import verb_forms
-from .mentions import PersonMention, person_mentions
+from .mentions import PRONOUNS, address_author, antecedent, clause_subject, described, mention_head, person_mentions, salient_subject
 
 __all__ = ["extract", "speaker_at"]
 
@@ -19,9 +19,6 @@ CLOSE_FOR = {'"': '"', "“": "”", "«": "»", "„": "“"}
 MIN_DIRECT_WORDS = 4
 # Quoted words inside a sentence's phrase this long or longer are speech all the same.
 SCARE_QUOTE_MAX_WORDS = 10
-# How far back (characters) a pronoun or "the Chinese leader" may reach for its person.
-COREF_WINDOW = 1500
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that make a noun phrase an institution that can speak ("the ministry said …").
 BODY_WORDS = r"\b(?:ministry|press service|office|agency|embassy|government|committee|secretariat|administration|department|council|news)\b"
 # Head nouns of such a phrase ("the press service of …"), and documents that speak for whoever issued them.
@@ -144,8 +141,8 @@ def _introduced(article) -> list[Claim]:
             end = para.start() + len(para.group(0).rstrip()) - 1
             subjects = [m for m in mentions if para.start() <= m.start < end]
             for m in subjects:
-                head = _mention_head(article.doc, m)
-                if head is not None and _clause_subject(head, verbs) and (m.known or len(m.name.split()) > 1):
+                head = mention_head(article.doc, m)
+                if head is not None and clause_subject(head, verbs) and (m.known or len(m.name.split()) > 1):
                     speaker = m.name
                     break
     return out
@@ -617,15 +614,15 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
     low = tok.text.lower()
     if low == "it" and tok.dep_ == "nsubjpass":
         # "In the address of X, read out by Y, it was noted that …": the address's author.
-        m = _address_author(article, tok.sent, [m for m in mentions if tok.sent.start_char <= m.start < tok.sent.end_char])
+        m = address_author(tok.sent, [m for m in mentions if tok.sent.start_char <= m.start < tok.sent.end_char])
         return m.name if m else None
     if low in PRONOUNS:
-        m = _salient_subject(article, mentions, tok, PRONOUNS[low]) or _antecedent(mentions, tok.idx, PRONOUNS[low])
+        m = salient_subject(mentions, tok, PRONOUNS[low], _speech_words(article)) or antecedent(mentions, tok.idx, PRONOUNS[low])
         return m.name if m else None
     bare_title = tok.pos_ == "PROPN" and tok.lower_ in _title_heads(article.profile)
     if tok.pos_ == "NOUN" or bare_title:
         phrase = article.text[s:e]
-        m = _described(article, mentions, phrase, tok.idx)
+        m = described(article.text, article.entities, mentions, phrase, tok.idx)
         if m:
             return m.name
         if not persons_only:
@@ -680,116 +677,10 @@ def _foreign_ministry(article, phrase: str, at: int) -> str | None:
     return f"{state.demonyms[0]} Foreign Ministry" if state and state.demonyms else None
 
 
-def _antecedent(mentions: list[PersonMention], at: int, gender: str | None) -> PersonMention | None:
-    for m in reversed(mentions):
-        if m.end <= at and at - m.end <= COREF_WINDOW and (m.gender in (None, gender)) and (m.known or len(m.name.split()) > 1):
-            return m
-    return None
-
-
-def _clause_subject(tok, verbs) -> bool:
-    """A subject of its sentence's main clause or of a speech verb: who the story is about at that point."""
-    if tok.dep_ == "pobj" and tok.head.text.lower() == "to" and tok.head.i > 0 and tok.doc[tok.head.i - 1].text.lower() == "according":
-        return True  # "According to Tokayev, …": the speaker of the sentence
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    head = tok.head
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    return head.dep_ == "ROOT" or head.text.lower() in verbs
-
-
-def _mention_head(doc, m: PersonMention):
-    toks = [t for t in doc if m.start <= t.idx < m.end]
-    return next((t for t in toks if not (m.start <= t.head.idx < m.end) or t.head is t), None)
-
-
-def _salient_subject(article, mentions, pron, gender: str | None) -> PersonMention | None:
-    """The person a pronoun subject continues: the last main-clause (or speech-verb) subject before it.
-
-    "Japarov recalled that he and Xi …. …, he noted": the story follows its subject, not the last
-    name it mentions. A pronoun subject on the way continues the same person, so the search goes on.
-    """
-    verbs = _verb_lemmas(article.profile.words("speech_verbs"))
-    doc = pron.doc
-    sent = pron.sent
-    while sent is not None and pron.idx - sent.end_char <= COREF_WINDOW:
-        inside = [m for m in mentions if sent.start_char <= m.start and m.end <= min(sent.end_char, pron.idx)]
-        author = _address_author(article, sent, inside)
-        if author is not None and author.gender in (None, gender):
-            return author  # "X read out a message from Xi. He noted …": the message's author speaks
-        for m in reversed(inside):
-            head = _mention_head(doc, m)
-            if head is not None and _clause_subject(head, verbs) and m.gender in (None, gender) and (m.known or len(m.name.split()) > 1):
-                return m
-        subjects = [t for t in sent if t.i < pron.i and _clause_subject(t, verbs)]
-        if subjects and not any(t.text.lower() in PRONOUNS for t in subjects) and any(
-            m.start <= t.idx < m.end for t in subjects for m in inside
-        ):
-            return None  # the sentence's subject is a person of the other gender or an unnamed one: no guess
-        sent = doc[sent.start - 1].sent if sent.start > 0 else None
-    return None
-
-
-def _address_author(article, sent, inside: list[PersonMention]) -> PersonMention | None:
-    """The author of an address, message or letter the sentence names ("read out an address from President X",
-    "in the message of X"): whose words the next sentences report, whoever reads them out."""
-    nouns = _address_nouns()
-    for tok in sent:
-        if tok.lower_ not in nouns:
-            continue
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "by")):
-            span = (min(t.idx for t in prep.subtree), max(t.idx + len(t.text) for t in prep.subtree))
-            named = [m for m in inside if span[0] <= m.start and m.end <= span[1] and (m.known or len(m.name.split()) > 1)]
-            if named:
-                return named[0]  # the author; a reader comes after ("…, which was read out by Y")
-    return None
-
-
-@lru_cache(maxsize=1)
-def _address_nouns() -> frozenset[str]:
-    return frozenset(language_words("en", "address_nouns"))
-
-
 @lru_cache(maxsize=8)
 def _title_heads(profile) -> frozenset[str]:
     """The last word of each of the profile's titles ("minister", "spokesperson"), which a capital may make a PROPN."""
     return frozenset(w.split()[-1].lower() for ws in profile.roles.values() for w in ws if w.split())
-
-
-def _described(article, mentions, phrase: str, at: int) -> PersonMention | None:
-    """ "the Chinese leader", "the Kazakh president", "the minister": the last person it fits."""
-    if not re.search(r"\b(?:leader|president|minister|spokes\w+|premier|head of state|chairman|envoy|ambassador)\b", phrase, re.IGNORECASE):
-        return None
-    office = re.search(r"\b(?:spokes\w+|minister|ambassador|envoy)\b", phrase, re.IGNORECASE)
-    if office and (re.match(r"(?:the|this|a|an)\b", phrase, re.IGNORECASE) or len(phrase.split()) <= 3):
-        # (also "Tajik minister, in particular, noted …", "said the Minister": a bare title for the person given it)
-        # "a foreign ministry spokesperson announced …" where the article names the spokesperson
-        # ("spokesperson Lin Jian", "Lin Jian, the spokesperson,"): the nearest person given that title.
-        word = office.group(0).lower()
-        titled = [m for m in mentions if m.known or len(m.name.split()) > 1]
-        titled = [m for m in titled if word in _title_before(article.text, m.start) or word in _title_after(article.text, m.end)]
-        before = [m for m in titled if m.end <= at and at - m.end <= COREF_WINDOW * 2]
-        after = [m for m in titled if m.start > at and m.start - at <= COREF_WINDOW]
-        if before or after:
-            return before[-1] if before else after[0]
-    if not re.match(r"(?:the|this)\b", phrase, re.IGNORECASE):
-        return None
-    country = next((m.key for m in article.entities.mentions(phrase) if m.kind == "state"), None)
-    for m in reversed(mentions):
-        if m.end <= at and at - m.end <= COREF_WINDOW * 2 and (country is None or m.country == country) and m.known:
-            return m
-    return None
-
-
-def _title_before(text: str, at: int) -> str:
-    """The words just before a name on its line ("Foreign Ministry spokesperson Lin Jian")."""
-    return text[max(0, at - 60): at].rsplit("\n", 1)[-1].lower()
-
-
-def _title_after(text: str, at: int) -> str:
-    """The apposition just after a name ("Lin Jian, the ministry's spokesperson,"), to the end of its phrase."""
-    return re.split(r"[\n.;]", text[at: at + 40], maxsplit=1)[0].lower()
 
 
 def _institution(article, phrase: str) -> str | None:
@@ -811,5 +702,5 @@ def _date(article, sent) -> str | None:
 
 def speaker_at(article, offset: int) -> str | None:
     """The last person mentioned before an offset (for commitments made in a quote)."""
-    m = _antecedent(person_mentions(article), offset, None)
+    m = antecedent(person_mentions(article), offset, None)
     return m.name if m else None
