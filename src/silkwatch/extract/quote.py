@@ -9,6 +9,7 @@ from ..lang import language_words
 from ..records import Claim
 from .dates import resolve_weekday
 from .focus import verb_forms
+from .speech import speech_candidates
 from .mentions import PRONOUNS, address_author, antecedent, clause_subject, described, mention_head, person_mentions, salient_subject
 
 __all__ = ["extract", "speaker_at"]
@@ -64,6 +65,7 @@ def extract(article) -> list[Claim]:
     out: list[Claim] = []
     direct_spans = _direct_spans(article.text)
     article.notes["direct_quote_spans"] = direct_spans
+    candidates = speech_candidates(article.doc, article.profile, verbs)
     for sent in article.doc.sents:
         if not sent.text.strip():
             continue
@@ -72,20 +74,19 @@ def extract(article) -> list[Claim]:
             words = article.text[s:e]
             if not _is_speech(article.text, s, e, sent.start_char):
                 continue
-            speaker = _speaker_for_sentence(article, sent, verbs, exclude=(s, e))
+            speaker = _speaker_for_sentence(article, sent, candidates, exclude=(s, e))
             if speaker is None and e >= sent.end_char:
                 # The quote runs over several sentences: its speaker follows the closing mark.
                 closing = article.doc.char_span(e, e + 1, alignment_mode="expand")
                 if closing is not None and closing.sent.start_char > sent.start_char and _attributed_after(article, e):
-                    speaker = _speaker_for_sentence(article, closing.sent, verbs, exclude=(s, e))
+                    speaker = _speaker_for_sentence(article, closing.sent, candidates, exclude=(s, e))
             if speaker is None:
                 speaker = _speaker_nearby(article, sent, verbs, s, e)
             if speaker:
                 article.notes["last_speaker"] = (speaker, e)
                 out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=True, date=_date(article, sent), text=words.strip().rstrip(",;:")))
-        for tok in sent:
-            if tok.text.lower() not in verbs:
-                continue
+        for cand in (c for c in candidates if sent.start <= c.token < sent.end and c.label == "REPORTED"):
+            tok = article.doc[cand.token]
             clause = _reported_clause(tok, direct_spans, proposals, _act_words(article))
             speaker = _subject_speaker(article, tok) if clause else None
             if clause and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i == sent.start and tok.nbor(1).lower_ == "that":
@@ -103,7 +104,8 @@ def extract(article) -> list[Claim]:
                 start, end = _after_dateline(article.text, *clause)
                 article.notes["last_speaker"] = (speaker, end)
                 out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=False, date=_date(article, sent), text=article.text[start:end].strip(" ,;:")))
-        out.extend(_according_to(article, sent, direct_spans))
+        according = [article.doc[c.token] for c in candidates if sent.start <= c.token < sent.end and c.label == "ACCORDING"]
+        out.extend(_according_to(article, sent, according, direct_spans))
     out.extend(_transcript(article))
     out.extend(_signed_article(article))
     out.extend(_introduced(article))
@@ -482,19 +484,18 @@ def _act_words(article) -> frozenset[str]:
     return _speech_words(article) | _verb_lemmas(words)
 
 
-def _speaker_for_sentence(article, sent, verbs, exclude) -> str | None:
-    for tok in sent:
-        if exclude[0] <= tok.idx < exclude[1]:
-            continue
-        if tok.text.lower() in verbs:
-            who = _subject_speaker(article, tok)
-            if who:
-                return who
-    for tok in sent:
-        if tok.text.lower() == "according" and tok.nbor(1).text.lower() == "to":
-            for t in tok.nbor(1).subtree:
-                if t.i > tok.i + 1:
-                    return _resolve(article, t)
+def _speaker_for_sentence(article, sent, candidates, exclude) -> str | None:
+    """The speaker a sentence attributes its words to: a speech verb's subject, else "according to" whom."""
+    inside = [c for c in candidates if sent.start <= c.token < sent.end]
+    for c in (c for c in inside if c.label == "REPORTED"):
+        tok = article.doc[c.token]
+        if not exclude[0] <= tok.idx < exclude[1] and (who := _subject_speaker(article, tok)):
+            return who
+    for c in (c for c in inside if c.label == "ACCORDING"):
+        tok = article.doc[c.token]
+        for t in tok.nbor(1).subtree:
+            if t.i > tok.i + 1:
+                return _resolve(article, t)
     return None
 
 
@@ -516,10 +517,11 @@ def _attributed_after(article, end: int) -> bool:
     return span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP") for t in span)
 
 
-def _according_to(article, sent, direct_spans) -> list[Claim]:
+def _according_to(article, sent, anchors, direct_spans) -> list[Claim]:
+    """The statement a sentence gives "according to" a person or a body (not a news outlet)."""
     out = []
-    for tok in sent:
-        if tok.text.lower() != "according" or tok.i + 2 >= sent.end or tok.nbor(1).text.lower() != "to":
+    for tok in anchors:
+        if tok.i + 2 >= sent.end:
             continue
         obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
         if obj is None:
