@@ -219,3 +219,11 @@ def test_a_bare_title_speaks_for_the_person_the_article_gave_it(claims_of):
     got = [(s, t) for s, _, t in quotes(claims_of, text)]
     assert ("Taalaibek Ibraev", "the second unit would start next year") in got
     assert ("Taalaibek Ibraev", "The line will be ready before the cold season arrives") in got
+
+
+def test_an_outlet_quoting_someone_gives_that_persons_words(claims_of):
+    text = ("\u201cThe new corridor will shorten the trip to Europe by a week,\u201d state television quoted Shavkat Mirziyoyev as saying.\n\n"
+            "Sadyr Japarov was quoted as saying that the tunnel would be finished in 2027.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Shavkat Mirziyoyev", "The new corridor will shorten the trip to Europe by a week") in got
+    assert ("Sadyr Japarov", "the tunnel would be finished in 2027") in got

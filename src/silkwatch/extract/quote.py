@@ -444,6 +444,12 @@ def _np_speaker(article, who) -> str | None:
 
 
 def _subject_speaker(article, verb) -> str | None:
+    """Who a speech verb's words are: its subject, or whoever the sentence otherwise makes its speaker."""
+    quoting = verb.head.head if verb.head.lower_ == "as" else None
+    if verb.tag_ == "VBG" and quoting is not None and quoting.lower_.startswith("quot"):
+        # "CCTV quoted Xi as saying …" / "Xi was quoted as saying …": the one quoted speaks, not the outlet.
+        quoted = [c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")]
+        return _resolve(article, quoted[0]) if quoted else None
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     # A title line run into the sentence gives the verb a second "subject": the one on the verb's line.
     same_line = [c for c in subj if "\n" not in article.text[min(c.idx, verb.idx): max(c.idx, verb.idx)]]
