@@ -112,3 +112,8 @@ def test_a_known_leader_written_with_initials_is_that_leader(claims_of):
 def test_a_long_title_before_a_name_is_read_whole(claims_of):
     text = "The talks were joined by Member of the Political Bureau of the CPC Central Committee and Minister of Foreign Affairs of China Wang Yi on Monday."
     assert roles(claims_of, text) == [("Wang Yi", "foreign minister", "CN"), ("Wang Yi", "politburo member", "CN")]
+
+
+def test_a_title_wrapped_onto_the_next_line_is_read_whole(claims_of):
+    text = "Delays were reported, Timur Nazarov, the Minister\nof Energy and Water Resources of Tajikistan, said during a\npress conference."
+    assert roles(claims_of, text) == [("Timur Nazarov", "minister", "TJ")]

@@ -58,6 +58,9 @@ CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "WP", "WDT"})
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
 # A title after "<title> of the X under/of the": inside the complement of the first title, not the person's.
 PREPOSITION_GAP = re.compile(r"\b(?:under|at|of|in|for|to|with|from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# A line break that wraps a sentence: the next line goes on in lower case.
+SOFT_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
+HARD_BREAK = re.compile(r"\n(?![ \t]*[a-z])")
 OF_STATE = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
@@ -90,8 +93,9 @@ def extract(article) -> list[Claim]:
             lm = left_pattern.search(_own_title(pattern, left_text[:-2] + " "))
             if lm and _ends_in_title(pattern, lm.group(1).strip()):
                 phrases.append((lm.group(1), m.start - 2 - len(lm.group(1))))
-        line_end = text.find("\n", m.end)
-        after = text[m.end: min(m.end + 2 * TITLE_WINDOW, line_end if line_end >= 0 else len(text))]
+        line_end = _paragraph_end(text, m.end)
+        # A line break inside a hard-wrapped paragraph ("the Minister\nof Energy") is a space (same length).
+        after = SOFT_WRAP.sub(lambda w: " " * len(w.group(0)), text[m.end: min(m.end + 2 * TITLE_WINDOW, line_end)])
         apposition = _apposition(article, pattern, m, after)
         if apposition:
             phrases.append(apposition)
@@ -115,6 +119,12 @@ def extract(article) -> list[Claim]:
                     country=None if org else country, org=org,
                 )
     return list(seen.values())
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    """The end of the line at `at`, read past line breaks that only wrap a sentence (a lower-case word follows)."""
+    m = HARD_BREAK.search(text, at)
+    return m.start() if m else len(text)
 
 
 def _apposition(article, pattern: re.Pattern[str], m, after: str) -> tuple[str, int] | None:
