@@ -227,3 +227,10 @@ def test_an_outlet_quoting_someone_gives_that_persons_words(claims_of):
     got = [(s, t) for s, _, t in quotes(claims_of, text)]
     assert ("Shavkat Mirziyoyev", "The new corridor will shorten the trip to Europe by a week") in got
     assert ("Sadyr Japarov", "the tunnel would be finished in 2027") in got
+
+
+def test_a_statement_of_several_coordinated_clauses_is_reported_whole(claims_of):
+    text = ("Xi Jinping stressed that China firmly supports Kyrgyzstan in guarding its independence, "
+            "firmly supports Kyrgyzstan in choosing its own path, and has always been a reliable partner.")
+    got = quotes(claims_of, text)
+    assert len(got) == 1 and got[0][2].endswith("has always been a reliable partner"), got

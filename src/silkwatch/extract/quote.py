@@ -321,7 +321,7 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
     # The parser sometimes hangs the second half of a coordinated clause on the verb itself
     # ("noting that it is the first …, and also the first summit held …"): take those along.
     for sib in (c for c in verb.children if c.i > toks[-1].i and comp.i > verb.i):
-        if sib.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "attr", "punct") or sib.i != toks[-1].i + 1 and verb.doc[toks[-1].i + 1: sib.i].text.strip(" ,"):
+        if sib.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "attr", "punct", "ccomp") or verb.doc[toks[-1].i + 1: sib.left_edge.i].text.strip(" ,"):
             break
         if sib.dep_ == "punct" and sib.i == max(t.i for t in verb.subtree):
             break
