@@ -18,7 +18,7 @@ TITLE_WINDOW = 130
 def _role_pattern(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     surface = {}
     for canonical, words in roles:
-        for w in (canonical, *words):
+        for w in words or (canonical,):  # the listed surfaces: "head" only as "head of …"
             surface[w.lower()] = canonical
     alts = "|".join(_surface_regex(w) for w in sorted(surface, key=len, reverse=True))
     return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), surface
@@ -190,7 +190,11 @@ def _ends_in_title(pattern: re.Pattern[str], phrase: str) -> bool:
     last = None
     for last in pattern.finditer(phrase):
         pass
-    return last is not None and re.fullmatch(r"(?:\s+(?:of|at|for|to)\s+.*)?", phrase[last.end():], re.DOTALL) is not None
+    if last is None:
+        return False
+    if re.search(r"\s(?:of|at|for|to)$", last.group(0), re.IGNORECASE):
+        return True  # a title that takes its body with it ("head of the chamber's transport committee")
+    return re.fullmatch(r"(?:\s+(?:of|at|for|to)\s+.*)?", phrase[last.end():], re.DOTALL) is not None
 
 
 def _office(article, name: str, role: str) -> str:
