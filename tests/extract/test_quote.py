@@ -234,3 +234,10 @@ def test_a_statement_of_several_coordinated_clauses_is_reported_whole(claims_of)
             "firmly supports Kyrgyzstan in choosing its own path, and has always been a reliable partner.")
     got = quotes(claims_of, text)
     assert len(got) == 1 and got[0][2].endswith("has always been a reliable partner"), got
+
+
+def test_an_unnamed_source_and_an_agency_passing_on_a_named_speaker_are_not_speakers(claims_of):
+    text = ("\u201cThe talks will take place in Dushanbe over two days,\u201d a source in the Tajik Foreign Ministry told reporters.\n\n"
+            "The ministers will sign a plan for the next five years, according to Mao Ning, Xinhua reports.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert got == [("Mao Ning", "The ministers will sign a plan for the next five years")], got

@@ -369,6 +369,9 @@ def _checked(toks, verb, direct_spans, acts: frozenset[str] = frozenset()) -> tu
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     if len(toks) < MIN_CLAUSE_TOKENS or len(toks) < 4 and not any(t.pos_ == "VERB" for t in toks):
         return None
+    according = [k for k, t in enumerate(toks[:-1]) if t.lower_ == "according" and toks[k + 1].lower_ == "to"]
+    if according and not any(t.pos_ in ("VERB", "AUX") for t in toks[according[-1] + 2:]):
+        return None  # "<statement>, according to X" under another verb: X's words, which "according to" gives
     quoted = sum(min(end, e) - max(start, s) for s, e in direct_spans if s < end and e > start)
     if _in_direct(start, end, direct_spans) or quoted > (end - start) / 2:
         return None
@@ -416,8 +419,9 @@ def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | Non
         body = body[1:]
     if len(body) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
         return None, None
-    if _own_attribution(body, _speech_words(article)):
-        return None, None  # "X stressed that …, the agency reported": X's words, the agency is only the source
+    if _own_attribution(body, _speech_words(article)) or any(t.lower_ == "according" for t in body):
+        # "X stressed that …, the agency reported" / "…, according to X, Xinhua reports": X's words, the agency is only the source
+        return None, None
     span = _checked(body, verb, direct_spans)
     if span is None:
         return None, None
@@ -591,6 +595,11 @@ def _in_lead(tok) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _unnamed_words() -> frozenset[str]:
+    return frozenset(language_words("en", "unnamed_speakers"))
+
+
 def _is_outlet(tok) -> bool:
     """A news outlet: a phrase headed by an outlet word ("the newspaper", "Xinhua News Agency", "China Daily")."""
     words = [t.lower_ for t in tok.subtree if not t.is_punct]
@@ -606,6 +615,8 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
     line_e = len(article.text) if line_e < 0 else line_e
     span_toks = [t for t in span_toks if line_s <= t.idx < line_e and not t.is_space] or [tok]
     s, e = min(t.idx for t in span_toks), max(t.idx + len(t.text) for t in span_toks)
+    if tok.lower_ in _unnamed_words():
+        return None  # "a source in the ministry", "officials": unnamed speakers give no quote (GUIDELINES § quote)
     if tok.pos_ == "NOUN" and tok.text.lower() in BODY_HEADS and not persons_only:
         # "the press service of the President of Kyrgyzstan said": the service speaks, not the president.
         body = _speaking_body(article, tok, s, e)
