@@ -241,3 +241,11 @@ def test_an_unnamed_source_and_an_agency_passing_on_a_named_speaker_are_not_spea
             "The ministers will sign a plan for the next five years, according to Mao Ning, Xinhua reports.")
     got = [(s, t) for s, _, t in quotes(claims_of, text)]
     assert got == [("Mao Ning", "The ministers will sign a plan for the next five years")], got
+
+
+def test_a_document_speaks_for_its_author(claims_of):
+    text = ("A recent report by Rystad Energy, a consulting company, says the pipeline will carry more gas than planned.\n\n"
+            "The new border post will open in June, the Kabar Daily newspaper reported on Monday.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Rystad Energy", "the pipeline will carry more gas than planned") in got
+    assert ("Kabar Daily", "The new border post will open in June") in got

@@ -24,7 +24,7 @@ SCARE_QUOTE_MAX_WORDS = 10
 BODY_WORDS = r"\b(?:ministry|press service|office|agency|embassy|government|committee|secretariat|administration|department|council|news)\b"
 # Head nouns of such a phrase ("the press service of …"), and documents that speak for whoever issued them.
 BODY_HEADS = frozenset("ministry service office agency embassy government committee secretariat administration department council".split())
-DOCUMENT_NOUNS = frozenset("statement release communique communiqué readout".split())
+DOCUMENT_NOUNS = frozenset("statement release communique communiqué readout report paper study".split())
 # "Wang Wenbin: …" opening a paragraph of a transcript.
 TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?P<words>\S.*)$", re.MULTILINE)
 # The heading of a press conference's transcript, which names its speaker.
@@ -574,8 +574,9 @@ def _state_or_outlet(article, tok, phrase: str) -> str | None:
     if verb in _forms(("report_verbs",)) and not (verb.endswith("s") and _in_lead(tok)):
         # (not the lead's "…, Trend reports.": the publisher's own byline, not a source it quotes)
         names = [t for t in tok.subtree if t.pos_ == "PROPN" or (t.is_punct and t.text == ".")]
-        if names and all(t.i < tok.head.i for t in names) and not any(m.kind == "state" for m in named):
-            return tok.doc[names[0].i: names[-1].i + 1].text
+        name = tok.doc[names[0].i: names[-1].i + 1].text if names and all(t.i < tok.head.i for t in names) else None
+        if name and not article.entities.state_code(name):  # "China reported …" is a state, not an outlet
+            return name
     return None
 
 
@@ -598,6 +599,13 @@ def _in_lead(tok) -> bool:
 @lru_cache(maxsize=1)
 def _unnamed_words() -> frozenset[str]:
     return frozenset(language_words("en", "unnamed_speakers"))
+
+
+def _named_author(tok) -> str | None:
+    """The name of whoever wrote a document ("the fourth X Meeting", "the GlobalData"): its proper nouns, without
+    the article and the ordinal."""
+    toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "amod", "nummod") and not t.is_punct]
+    return tok.doc[toks[0].i: tok.i + 1].text if toks and tok.pos_ == "PROPN" else None
 
 
 def _is_outlet(tok) -> bool:
@@ -623,6 +631,11 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
         if body:
             return body
     if tok.pos_ == "NOUN" and tok.text.lower() in DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+        author = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+        pobj = next((c for c in author.children if c.dep_ == "pobj"), None) if author is not None else None
+        if pobj is not None and not persons_only:
+            # "a report by GlobalData says …", "a press release of the ministers' meeting said …": its author.
+            return _resolve(article, pobj) or _named_author(pobj)
         # '"…," the statement read.': the statement of whoever was last reported speaking.
         last = article.notes.get("last_speaker")
         return last[0] if last and tok.idx - last[1] <= 600 else None
@@ -648,7 +661,7 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
             inst = _institution(article, phrase)
             if inst:
                 return inst
-    if tok.pos_ == "PROPN" and not persons_only:
+    if (tok.pos_ == "PROPN" or low in OUTLET_WORDS) and not persons_only:
         inst = _institution(article, article.text[s:e]) or _state_or_outlet(article, tok, article.text[s:e])
         if inst:
             return inst
