@@ -249,3 +249,10 @@ def test_a_document_speaks_for_its_author(claims_of):
     got = [(s, t) for s, _, t in quotes(claims_of, text)]
     assert ("Rystad Energy", "the pipeline will carry more gas than planned") in got
     assert ("Kabar Daily", "The new border post will open in June") in got
+
+
+def test_an_attribution_cut_off_by_a_stray_full_stop_takes_the_sentence_before(claims_of):
+    text = ("The six states have agreed to open a joint trade centre in Almaty. Kassym-Jomart Tokayev told reporters on Friday.\n\n"
+            "The road was finished last year. The press service reported.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert got == [("Kassym-Jomart Tokayev", "The six states have agreed to open a joint trade centre in Almaty")], got

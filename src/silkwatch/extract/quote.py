@@ -100,6 +100,8 @@ def extract(article) -> list[Claim]:
             if speaker is None:
                 # "<statement>, the ministry said on Sunday." / "<statement>, announced spokesperson X."
                 clause, speaker = _postposed(article, tok, sent, direct_spans)
+            if speaker is None:
+                clause, speaker = _detached(article, tok, sent, direct_spans)
             if clause and speaker:
                 start, end = _after_dateline(article.text, *clause)
                 article.notes["last_speaker"] = (speaker, end)
@@ -428,6 +430,31 @@ def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | Non
     start, end = span
     speaker = _np_speaker(article, who)
     return ((start, end), speaker) if speaker else (None, None)
+
+
+def _detached(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | None, str | None]:
+    """An attribution a stray full stop cut from its statement: "<statement>. Xi Jinping told reporters on Friday."
+    The sentence holds only who, the verb, and when/where/to whom; the statement is the sentence before it."""
+    toks = [t for t in sent if not t.is_space]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or sent.start == 0 or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None, None
+    if any(c.dep_ in ("dobj", "attr") for c in verb.children) and not verb.lower_.startswith("tel") and verb.lower_ != "told":
+        return None, None  # "X stressed the need for …": a noun object, not an attribution ("told reporters" is one)
+    before, after = toks[: toks.index(verb)], toks[toks.index(verb) + 1:]
+    if not before or any(t.pos_ not in SPEAKER_POS for t in before) or any(t.pos_ not in TRAILER_POS for t in after) or len(after) > 8:
+        return None, None
+    prev = article.doc[sent.start - 1].sent
+    body = [t for t in prev if not t.is_space]
+    if not body or body[-1].text != "." or "\n" in article.text[body[-1].idx: toks[0].idx]:
+        return None, None  # only a statement in the same paragraph, closed by the stray full stop
+    if _own_attribution(body, _speech_words(article)):
+        return None, None
+    span = _checked(body, verb, direct_spans)
+    who = _subject_speaker(article, verb) if span else None
+    if who not in {m.name for m in person_mentions(article)}:
+        return None, None  # "… . The press service reported.": a body's line crediting its source, not speech
+    return span, who
 
 
 def _own_attribution(toks, verbs) -> bool:
