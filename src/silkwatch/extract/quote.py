@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lang import language_words
 from ..records import Claim
 from .dates import resolve_weekday
 from .focus import verb_forms
+from .speakers import OUTLET_WORDS, institution, is_outlet, named_author, speaking_body, state_or_outlet, unnamed_words
 from .speech import speech_candidates
 from .mentions import PRONOUNS, address_author, antecedent, clause_subject, described, mention_head, person_mentions, salient_subject
 
@@ -20,8 +20,6 @@ CLOSE_FOR = {'"': '"', "“": "”", "«": "»", "„": "“"}
 MIN_DIRECT_WORDS = 4
 # Quoted words inside a sentence's phrase this long or longer are speech all the same.
 SCARE_QUOTE_MAX_WORDS = 10
-# Words that make a noun phrase an institution that can speak ("the ministry said …").
-BODY_WORDS = r"\b(?:ministry|press service|office|agency|embassy|government|committee|secretariat|administration|department|council|news)\b"
 # Head nouns of such a phrase ("the press service of …"), and documents that speak for whoever issued them.
 BODY_HEADS = frozenset("ministry service office agency embassy government committee secretariat administration department council".split())
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué readout report paper study".split())
@@ -41,10 +39,6 @@ MIN_BODY_WORDS = 8
 ENUMERATED = re.compile(r"^(?:\(?\d{1,2}[.)]\s|[•·*-]\s|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?\b)", re.IGNORECASE)
 # Words a title leaves in lower case ("Build a Better World Together").
 TITLE_SMALL_WORDS = frozenset("a an the and or but nor of for with to in on at by from as into".split())
-# A state's foreign ministry, in the ways news names it.
-FOREIGN_MINISTRY = re.compile(r"\b(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|foreign\s+affairs\s+ministry|MFA)\b", re.IGNORECASE)
-# Words that make a source a news outlet rather than a body that speaks for itself.
-OUTLET_WORDS = frozenset("news newspaper daily times television tv radio portal website media outlet".split())
 # A reported clause needs this many words ("regional leaders arrived").
 MIN_CLAUSE_TOKENS = 3
 
@@ -566,7 +560,7 @@ def _according_to(article, sent, anchors, direct_spans) -> list[Claim]:
         who = _resolve(article, obj, persons_only=True)
         # An institution, but not an unnamed plural ("according to officials") nor a news outlet, which is
         # where the article read it, not who said it.
-        body = None if who or obj.tag_ in ("NNS", "NNPS") or _is_outlet(obj) else _resolve(article, obj)
+        body = None if who or obj.tag_ in ("NNS", "NNPS") or is_outlet(obj) else _resolve(article, obj)
         if not (who or body):
             continue
         rest_start = max(t.i for t in obj.subtree) + 1
@@ -588,59 +582,6 @@ def _according_to(article, sent, anchors, direct_spans) -> list[Claim]:
     return out
 
 
-def _state_or_outlet(article, tok, phrase: str) -> str | None:
-    """A state speaking as such ("China said …"), or an outlet reporting ("Kazinform reported", "X newspaper
-    reports"): the subject of a speech verb that names no person."""
-    verb = tok.head.lower_
-    if tok.dep_ != "nsubj":
-        return None
-    named = article.entities.mentions(phrase)
-    if verb in _forms(("state_speech_verbs",)) and len(named) == 1 and named[0].kind == "state" and named[0].how == "name" and len(named[0].surface) >= len(phrase.strip()) - 4:
-        state = article.profile.state(named[0].key)
-        return state.name if state else None
-    if verb in _forms(("report_verbs",)) and not (verb.endswith("s") and _in_lead(tok)):
-        # (not the lead's "…, Trend reports.": the publisher's own byline, not a source it quotes)
-        names = [t for t in tok.subtree if t.pos_ == "PROPN" or (t.is_punct and t.text == ".")]
-        name = tok.doc[names[0].i: names[-1].i + 1].text if names and all(t.i < tok.head.i for t in names) else None
-        if name and not article.entities.state_code(name):  # "China reported …" is a state, not an outlet
-            return name
-    return None
-
-
-@lru_cache(maxsize=8)
-def _forms(keys: tuple[str, ...]) -> frozenset[str]:
-    """Every form of the verbs in the language's word lists named by keys."""
-    return _verb_lemmas(tuple(w for k in keys for w in language_words("en", k)))
-
-
-def _in_lead(tok) -> bool:
-    """The token's sentence is the article's first sentence of prose (titles end without a full stop)."""
-    for sent in tok.doc.sents:
-        if sent.start >= tok.sent.start:
-            return True
-        if len(sent) >= 6 and sent.text.rstrip()[-1:] in ".!?”\"":
-            return False
-    return True
-
-
-@lru_cache(maxsize=1)
-def _unnamed_words() -> frozenset[str]:
-    return frozenset(language_words("en", "unnamed_speakers"))
-
-
-def _named_author(tok) -> str | None:
-    """The name of whoever wrote a document ("the fourth X Meeting", "the GlobalData"): its proper nouns, without
-    the article and the ordinal."""
-    toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "amod", "nummod") and not t.is_punct]
-    return tok.doc[toks[0].i: tok.i + 1].text if toks and tok.pos_ == "PROPN" else None
-
-
-def _is_outlet(tok) -> bool:
-    """A news outlet: a phrase headed by an outlet word ("the newspaper", "Xinhua News Agency", "China Daily")."""
-    words = [t.lower_ for t in tok.subtree if not t.is_punct]
-    return any(w in OUTLET_WORDS for w in words) or (tok.lower_ == "agency" and len([t for t in tok.subtree if t.pos_ == "PROPN" and t.i != tok.i]) == 1)
-
-
 def _resolve(article, tok, persons_only: bool = False) -> str | None:
     """The speaker a subject token stands for: a person, a pronoun's antecedent, "the Chinese leader", an institution."""
     mentions = person_mentions(article)
@@ -650,11 +591,11 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
     line_e = len(article.text) if line_e < 0 else line_e
     span_toks = [t for t in span_toks if line_s <= t.idx < line_e and not t.is_space] or [tok]
     s, e = min(t.idx for t in span_toks), max(t.idx + len(t.text) for t in span_toks)
-    if tok.lower_ in _unnamed_words():
+    if tok.lower_ in unnamed_words():
         return None  # "a source in the ministry", "officials": unnamed speakers give no quote (GUIDELINES § quote)
     if tok.pos_ == "NOUN" and tok.text.lower() in BODY_HEADS and not persons_only:
         # "the press service of the President of Kyrgyzstan said": the service speaks, not the president.
-        body = _speaking_body(article, tok, s, e)
+        body = speaking_body(article, tok, s, e)
         if body:
             return body
     if tok.pos_ == "NOUN" and tok.text.lower() in DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -662,7 +603,7 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
         pobj = next((c for c in author.children if c.dep_ == "pobj"), None) if author is not None else None
         if pobj is not None and not persons_only:
             # "a report by GlobalData says …", "a press release of the ministers' meeting said …": its author.
-            return _resolve(article, pobj) or _named_author(pobj)
+            return _resolve(article, pobj) or named_author(pobj)
         # '"…," the statement read.': the statement of whoever was last reported speaking.
         last = article.notes.get("last_speaker")
         return last[0] if last and tok.idx - last[1] <= 600 else None
@@ -685,68 +626,22 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
         if m:
             return m.name
         if not persons_only:
-            inst = _institution(article, phrase)
+            inst = institution(article, phrase)
             if inst:
                 return inst
-    if (tok.pos_ == "PROPN" or low in OUTLET_WORDS) and not persons_only:
-        inst = _institution(article, article.text[s:e]) or _state_or_outlet(article, tok, article.text[s:e])
+    if (tok.pos_ == "PROPN" or low in OUTLET_WORDS) and not persons_only:  # ("China Daily newspaper reported")
+        inst = institution(article, article.text[s:e]) or state_or_outlet(article, tok, article.text[s:e])
         if inst:
             return inst
     if not persons_only and low not in PRONOUNS:
-        return _speaking_body(article, tok, s, e)
+        return speaking_body(article, tok, s, e)
     return None
-
-
-def _speaking_body(article, tok, s: int, e: int) -> str | None:
-    """A ministry, press service or news agency speaking: its own words, without the article."""
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", article.text[s:e].strip(), flags=re.IGNORECASE)
-    if len(phrase.split()) > 8 or not phrase:
-        return None
-    if re.fullmatch(r"[A-Z]{2,6}", phrase):
-        # "the GAC said" after "China's General Administration of Customs (GAC)": the body's name.
-        full = re.search(r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|the|on)\s+|[A-Z][\w’'-]*\s+){0,8}?)\(" + phrase + r"\)", article.text)
-        if full:
-            name = re.sub(r"^[A-Z]\w*['’]s\s+", "", full.group(1).strip())
-            if name:
-                return name
-    if re.search(BODY_WORDS, phrase, re.IGNORECASE):
-        return _foreign_ministry(article, phrase, s) or phrase
-    if any(ent.label_ == "ORG" and ent.start <= tok.i < ent.end for ent in tok.doc.ents) and phrase[:1].isupper():
-        return _foreign_ministry(article, phrase, s) or phrase
-    return None
-
-
-def _foreign_ministry(article, phrase: str, at: int) -> str | None:
-    """A state's foreign ministry however it is written ("the country's Ministry of Foreign Affairs", "the Kazakh
-    MFA", "the Foreign Ministry's press service") by one name, "<Demonym> Foreign Ministry".
-
-    The state is the one the phrase names, else the first one its sentence names (whose story it is)."""
-    if not FOREIGN_MINISTRY.search(phrase):
-        return None
-    named = article.entities.mentions(phrase)
-    known = next((m.key for m in named if m.kind == "institution"), None)
-    if known:
-        return known  # the profile's own name for it ("Chinese Foreign Ministry")
-    codes = [m.key for m in named if m.kind == "state"]
-    if not codes:
-        line = article.text.rfind("\n", 0, at) + 1
-        sent_start = max(line, article.text.rfind(". ", 0, at) + 1)
-        codes = [m.key for m in article.entities.mentions(article.text[sent_start:at]) if m.kind == "state"][:1]
-    state = article.profile.state(codes[0]) if codes else None
-    return f"{state.demonyms[0]} Foreign Ministry" if state and state.demonyms else None
 
 
 @lru_cache(maxsize=8)
 def _title_heads(profile) -> frozenset[str]:
     """The last word of each of the profile's titles ("minister", "spokesperson"), which a capital may make a PROPN."""
     return frozenset(w.split()[-1].lower() for ws in profile.roles.values() for w in ws if w.split())
-
-
-def _institution(article, phrase: str) -> str | None:
-    for m in article.entities.mentions(phrase):
-        if m.kind == "institution":
-            return m.key
-    return None
 
 
 def _date(article, sent) -> str | None:
