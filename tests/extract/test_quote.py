@@ -256,3 +256,15 @@ def test_an_attribution_cut_off_by_a_stray_full_stop_takes_the_sentence_before(c
             "The road was finished last year. The press service reported.")
     got = [(s, t) for s, _, t in quotes(claims_of, text)]
     assert got == [("Kassym-Jomart Tokayev", "The six states have agreed to open a joint trade centre in Almaty")], got
+
+
+def test_paragraphs_under_a_name_heading_are_that_persons_words_when_they_speak_in_person(claims_of):
+    text = ("Talks in Beijing\n\nPresident Xi Jinping\n\n"
+            "We welcome you to Beijing on the anniversary of our diplomatic relations.\n\n"
+            "The two countries share a long border and many common interests.\n\n"
+            "Photo\n\nSadyr Japarov\n\nThe delegation arrived on Monday and left on Tuesday.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert got == [
+        ("Xi Jinping", "We welcome you to Beijing on the anniversary of our diplomatic relations."),
+        ("Xi Jinping", "The two countries share a long border and many common interests."),
+    ], got

@@ -27,6 +27,8 @@ DOCUMENT_NOUNS = frozenset("statement release communique communiqué readout rep
 TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?P<words>\S.*)$", re.MULTILINE)
 # The heading of a press conference's transcript, which names its speaker.
 PRESS_CONFERENCE = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})['’]s\s+(?:Regular\s+|Daily\s+)?(?:Press\s+Conference|Press\s+Briefing|Briefing)\b")
+# First- and second-person words: a paragraph under a name heading is that person speaking.
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your|Your)\b")
 # "Signed article by <Name>, …" (also op-ed, column, opinion piece) on a line of its own: the body is the author's words.
 SIGNED_BYLINE = re.compile(
     r"^[ \t]*(?:an?\s+)?(?:signed\s+(?:article|op-?ed|letter)|op-?ed|opinion\s+piece|guest\s+column|column|commentary)\s+by\s+"
@@ -183,11 +185,21 @@ def _transcript(article) -> list[Claim]:
     """Paragraphs of a transcript, one direct quote each, until another speaker takes over: after "Name: …",
     after a press conference's heading ("Spokesperson X's Regular Press Conference on …"), and a known
     person's name opening the paragraph that answers a question ("X The two countries are …")."""
-    out, speaker, asked = [], None, False
+    out, speaker, asked, named = [], None, False, None
     for para in re.finditer(r"[^\n]+", article.text):
         line = para.group(0).strip()
         if not line:
             continue
+        if named is not None:
+            # After a line that is only a person's name: their words when they speak in the first or second
+            # person ("This is your first visit …"), then each paragraph of prose until one that is not.
+            speaker = named.name if FIRST_PERSON.search(line) else None
+            named = None
+        if _name_line(article, line):
+            named, speaker = _name_line(article, line), None
+            continue
+        if speaker and not TRANSCRIPT.match(para.group(0)) and len(line.split()) < MIN_DIRECT_WORDS:
+            speaker = None
         m = TRANSCRIPT.match(para.group(0))
         heading = PRESS_CONFERENCE.search(line) if not line.endswith((".", "?")) else None
         answer = _answer_opening(article, para.group(0)) if asked else None
@@ -210,6 +222,22 @@ def _transcript(article) -> list[Claim]:
         if len(words.split()) >= MIN_DIRECT_WORDS and speaker:
             out.append(article.claim("quote", para.start(), para.end(), speaker=speaker, direct=True, date=None, text=words))
     return out
+
+
+def _name_line(article, line: str):
+    """The known person a line names and nothing else ("President Xi Jinping"), as a transcript's speaker heading."""
+    words = line.rstrip(":").split()
+    while words and words[0].lower() in _title_heads(article.profile) | _title_words_of(article.profile):
+        words = words[1:]
+    if not 2 <= len(words) <= 4:
+        return None
+    p = article.entities.person(" ".join(words))
+    return p if p and " ".join(words).lower() in {p.name.lower(), *(a.lower() for a in p.aliases)} else None
+
+
+@lru_cache(maxsize=8)
+def _title_words_of(profile) -> frozenset[str]:
+    return frozenset(w for ws in profile.roles.values() for phrase in ws for w in phrase.split())
 
 
 def _answer_opening(article, line: str):
