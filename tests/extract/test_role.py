@@ -117,3 +117,11 @@ def test_a_long_title_before_a_name_is_read_whole(claims_of):
 def test_a_title_wrapped_onto_the_next_line_is_read_whole(claims_of):
     text = "Delays were reported, Timur Nazarov, the Minister\nof Energy and Water Resources of Tajikistan, said during a\npress conference."
     assert roles(claims_of, text) == [("Timur Nazarov", "minister", "TJ")]
+
+
+def test_an_honorific_between_title_and_name_and_a_title_running_into_the_next_name(claims_of):
+    text = ("The guest was welcomed by the President of the Republic of Tajikistan, Honorable Emomali Rahmon, at the airport.\n\n"
+            "Present were President of the Republic of Kazakhstan K.K. Tokayev, President of the Kyrgyz Republic S.N. Japarov and others.")
+    assert roles(claims_of, text) == [
+        ("Emomali Rahmon", "president", "TJ"), ("Kassym-Jomart Tokayev", "president", "KZ"), ("Sadyr Japarov", "president", "KG"),
+    ]

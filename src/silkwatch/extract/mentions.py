@@ -71,6 +71,9 @@ def _name_offset(article, surface: str, hit) -> int:
         i = low.find(form.lower())
         if i > 0:
             return i
+    words = surface.split()
+    if known and len(words) > 1 and article.entities.lookup(words[0]):
+        return len(surface) - len(surface[len(words[0]):].lstrip())  # "Kazakhstan K.K.Tokaev": the place is not the name
     return 0
 
 

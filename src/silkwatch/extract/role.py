@@ -58,6 +58,8 @@ CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "WP", "WDT"})
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
 # A title after "<title> of the X under/of the": inside the complement of the first title, not the person's.
 PREPOSITION_GAP = re.compile(r"\b(?:under|at|of|in|for|to|with|from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# An honorific between a title and a name, in news from official sources.
+HONORIFIC_TAIL = re.compile(r"\b(?:honou?rable|his\s+excellency|her\s+excellency|h\.\s?e\.|mr\.|mrs\.|ms\.|dr\.)\s+$", re.IGNORECASE)
 # A line break that wraps a sentence: the next line goes on in lower case.
 SOFT_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
 HARD_BREAK = re.compile(r"\n(?![ \t]*[a-z])")
@@ -80,11 +82,14 @@ def extract(article) -> list[Claim]:
         prev_end = max((o.end for o in person_mentions(article) if o.end <= m.start and o.start >= m.start - TITLE_WINDOW and (o.known or len(o.name.split()) > 1)), default=None)
         if prev_end is not None:
             left_text = text[prev_end: m.start]
-        left_text = _own_title(pattern, left_text)
+        # "…, President of Tajikistan, Honorable Emomali Rahmon": the honorific is neither title nor name.
+        hon = HONORIFIC_TAIL.search(left_text)
+        shift = len(hon.group(0)) if hon else 0
+        left_text = _own_title(pattern, left_text[:hon.start()] if hon else left_text)
         lm = left_pattern.search(left_text)
         phrases = []
         if lm:
-            phrases.append((lm.group(1), m.start - len(lm.group(1))))
+            phrases.append((lm.group(1), m.start - shift - len(lm.group(1))))
         elif left_text.endswith(", ") and re.match(r"(?:['’]s)?\s*,", text[m.end: m.end + 3]) and not (
             prev_end is not None and re.match(r"\s*,", text[prev_end: m.start])
         ):
@@ -92,7 +97,7 @@ def extract(article) -> list[Claim]:
             # "China's ambassador to France, Lu Shaye, said": a title set off by commas before the name.
             lm = left_pattern.search(_own_title(pattern, left_text[:-2] + " "))
             if lm and _ends_in_title(pattern, lm.group(1).strip()):
-                phrases.append((lm.group(1), m.start - 2 - len(lm.group(1))))
+                phrases.append((lm.group(1), m.start - shift - 2 - len(lm.group(1))))
         line_end = _paragraph_end(text, m.end)
         # A line break inside a hard-wrapped paragraph ("the Minister\nof Energy") is a space (same length).
         after = SOFT_WRAP.sub(lambda w: " " * len(w.group(0)), text[m.end: min(m.end + 2 * TITLE_WINDOW, line_end)])
@@ -137,7 +142,9 @@ def _apposition(article, pattern: re.Pattern[str], m, after: str) -> tuple[str, 
     if not am:
         return None
     start, end = m.end + am.start(1), m.end + am.end(1)
-    if any(start <= o.start < end and (o.known or len(o.name.split()) > 1) for o in person_mentions(article)):
+    initials = re.search(r"\b[A-Z][a-z]?(?:\.[A-Z][a-z]?)*$", am.group(1))  # "…, President of X S.N. Japarov": the next name's initials
+    if any((start <= o.start < end or initials and end <= o.start <= end + 4)
+           and (o.known or len(o.name.split()) > 1) for o in person_mentions(article)):
         return None
     span = article.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and any(t.tag_ in CLAUSE_TAGS for t in span):
