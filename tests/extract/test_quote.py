@@ -268,3 +268,9 @@ def test_paragraphs_under_a_name_heading_are_that_persons_words_when_they_speak_
         ("Xi Jinping", "We welcome you to Beijing on the anniversary of our diplomatic relations."),
         ("Xi Jinping", "The two countries share a long border and many common interests."),
     ], got
+
+
+def test_the_head_of_state_is_the_subject_of_the_story_not_the_last_name(claims_of):
+    text = ("Sadyr Japarov held talks with Xi Jinping in Beijing on Monday.\n\n"
+            "The head of state said that Kyrgyz exports to China had doubled.")
+    assert quotes(claims_of, text) == [("Sadyr Japarov", False, "Kyrgyz exports to China had doubled")]

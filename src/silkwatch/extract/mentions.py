@@ -161,11 +161,11 @@ def salient_subject(mentions: list[PersonMention], pron, gender: str | None, ver
     while sent is not None and pron.idx - sent.end_char <= COREF_WINDOW:
         inside = [m for m in mentions if sent.start_char <= m.start and m.end <= min(sent.end_char, pron.idx)]
         author = address_author(sent, inside)
-        if author is not None and author.gender in (None, gender):
+        if author is not None and (gender is None or author.gender in (None, gender)):
             return author  # "X read out a message from Xi. He noted …": the message's author speaks
         for m in reversed(inside):
             head = mention_head(doc, m)
-            if head is not None and clause_subject(head, verbs) and m.gender in (None, gender) and (m.known or len(m.name.split()) > 1):
+            if head is not None and clause_subject(head, verbs) and (gender is None or m.gender in (None, gender)) and (m.known or len(m.name.split()) > 1):
                 return m
         subjects = [t for t in sent if t.i < pron.i and clause_subject(t, verbs)]
         if subjects and not any(t.text.lower() in PRONOUNS for t in subjects) and any(
@@ -196,8 +196,9 @@ def _address_nouns() -> frozenset[str]:
     return frozenset(language_words("en", "address_nouns"))
 
 
-def described(text: str, entities, mentions: list[PersonMention], phrase: str, at: int) -> PersonMention | None:
-    """ "the Chinese leader", "the Kazakh president", "the minister": the last person it fits."""
+def described(text: str, entities, mentions: list[PersonMention], phrase: str, at: int, salient: PersonMention | None = None) -> PersonMention | None:
+    """ "the Chinese leader", "the Kazakh president", "the minister": the last person it fits. A description
+    that names no state ("the head of state") is the story's subject at that point (salient) when it is known."""
     if not re.search(r"\b(?:leader|president|minister|spokes\w+|premier|head of state|chairman|envoy|ambassador)\b", phrase, re.IGNORECASE):
         return None
     office = re.search(r"\b(?:spokes\w+|minister|ambassador|envoy)\b", phrase, re.IGNORECASE)
@@ -215,6 +216,8 @@ def described(text: str, entities, mentions: list[PersonMention], phrase: str, a
     if not re.match(r"(?:the|this)\b", phrase, re.IGNORECASE):
         return None
     country = next((m.key for m in entities.mentions(phrase) if m.kind == "state"), None)
+    if country is None and salient is not None and salient.known:
+        return salient
     for m in reversed(mentions):
         if m.end <= at and at - m.end <= COREF_WINDOW * 2 and (country is None or m.country == country) and m.known:
             return m

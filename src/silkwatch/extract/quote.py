@@ -650,7 +650,10 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
     bare_title = tok.pos_ == "PROPN" and tok.lower_ in _title_heads(article.profile)
     if tok.pos_ == "NOUN" or bare_title:
         phrase = article.text[s:e]
-        m = described(article.text, article.entities, mentions, phrase, tok.idx)
+        # The story's subject stands for a description naming no state, unless the sentence named someone first.
+        named_before = any(m.known and tok.sent.start_char <= m.start < tok.idx for m in mentions)
+        salient = None if named_before else salient_subject(mentions, tok, None, _speech_words(article))
+        m = described(article.text, article.entities, mentions, phrase, tok.idx, salient)
         if m:
             return m.name
         if not persons_only:
