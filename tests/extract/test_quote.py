@@ -274,3 +274,11 @@ def test_the_head_of_state_is_the_subject_of_the_story_not_the_last_name(claims_
     text = ("Sadyr Japarov held talks with Xi Jinping in Beijing on Monday.\n\n"
             "The head of state said that Kyrgyz exports to China had doubled.")
     assert quotes(claims_of, text) == [("Sadyr Japarov", False, "Kyrgyz exports to China had doubled")]
+
+
+def test_a_statement_cut_by_a_stray_full_stop_before_its_attribution_is_taken_whole(claims_of):
+    text = ("Aliya Serikova, an analyst in Almaty, said that the talks went well.\n\n"
+            "\u201cThe corridor opens new markets,\u201d she said on Monday.\n\n"
+            "The line gives the region chances that were not there. or possible in the past, she said.")
+    got = quotes(claims_of, text)
+    assert ("Aliya Serikova", False, "The line gives the region chances that were not there. or possible in the past") in got, got

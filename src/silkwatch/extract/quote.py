@@ -441,6 +441,11 @@ def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | Non
     body = toks[:comma]
     while body and (body[0].is_punct or body[0].is_space):
         body = body[1:]
+    if body and body[0].text[:1].islower() and sent.start > 0:
+        # "… were not present. or available in the past, she said.": a stray full stop cut the statement.
+        prev = [t for t in article.doc[sent.start - 1].sent if not t.is_space]
+        if prev and "\n" not in article.text[prev[-1].idx: body[0].idx]:
+            body = prev + body
     if len(body) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
         return None, None
     if _own_attribution(body, _speech_words(article)) or any(t.lower_ == "according" for t in body):
