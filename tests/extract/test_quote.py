@@ -282,3 +282,11 @@ def test_a_statement_cut_by_a_stray_full_stop_before_its_attribution_is_taken_wh
             "The line gives the region chances that were not there. or possible in the past, she said.")
     got = quotes(claims_of, text)
     assert ("Aliya Serikova", False, "The line gives the region chances that were not there. or possible in the past") in got, got
+
+
+def test_as_someone_said_and_the_press_service_of_the_head_of_state(claims_of):
+    text = ("As Shavkat Mirziyoyev noted in his letter to the students, Uzbekistan and China are linked by old trade routes.\n\n"
+            "As the press service of the head of state reported, during the talks the sides discussed Kyrgyzstan's rail projects.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Shavkat Mirziyoyev", "Uzbekistan and China are linked by old trade routes") in got
+    assert ("press service of the President of Kyrgyzstan", "during the talks the sides discussed Kyrgyzstan's rail projects") in got

@@ -318,6 +318,11 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
             if comps:
                 toks = [t for t in verb.doc[after.i + 1: max(x.i for x in comps[0].subtree) + 1]]
                 return _checked(toks, verb, direct_spans, acts)
+    if not comps and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        # "As X stated in his reply, <statement>": the statement is the main clause after the first comma.
+        comma = next((t.i for t in verb.sent if t.i > verb.i and t.text == ","), None)
+        if comma is not None:
+            return _checked([t for t in verb.sent if t.i > comma], verb, direct_spans, acts)
     if not comps and verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.left_edge.i == verb.sent.start and any(
         c.dep_ == "nsubj" for c in verb.children
     ):

@@ -20,6 +20,8 @@ __all__ = ["OUTLET_WORDS", "state_or_outlet", "unnamed_words", "named_author", "
 BODY_WORDS = r"\b(?:ministry|press service|office|agency|embassy|government|committee|secretariat|administration|department|council|news)\b"
 # A state's foreign ministry, in the ways news names it.
 FOREIGN_MINISTRY = re.compile(r"\b(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|foreign\s+affairs\s+ministry|MFA)\b", re.IGNORECASE)
+# A service named after the office it serves ("the press service of the head of state").
+HEAD_OF_STATE_SERVICE = re.compile(r"^((?:press|information)\s+(?:service|office|center|centre))\s+of\s+the\s+head\s+of\s+(?:the\s+)?(?:state|country)$", re.IGNORECASE)
 # Words that make a source a news outlet rather than a body that speaks for itself.
 OUTLET_WORDS = frozenset("news newspaper daily times television tv radio portal website media outlet".split())
 
@@ -93,10 +95,26 @@ def speaking_body(article, tok, s: int, e: int) -> str | None:
             if name:
                 return name
     if re.search(BODY_WORDS, phrase, re.IGNORECASE):
-        return _foreign_ministry(article, phrase, s) or phrase
+        return _foreign_ministry(article, phrase, s) or _head_of_state_service(article, phrase, s) or phrase
     if any(ent.label_ == "ORG" and ent.start <= tok.i < ent.end for ent in tok.doc.ents) and phrase[:1].isupper():
         return _foreign_ministry(article, phrase, s) or phrase
     return None
+
+
+def _head_of_state_service(article, phrase: str, at: int) -> str | None:
+    """"the press service of the head of state" named by its office: "press service of the President of <state>",
+    the state being the first its sentence names."""
+    m = HEAD_OF_STATE_SERVICE.match(phrase)
+    state = _sentence_state(article, at) if m else None
+    return f"{m.group(1)} of the President of {state.name}" if state else None
+
+
+def _sentence_state(article, at: int):
+    """The first state named in the sentence around a position (the story's state), as the profile's record."""
+    start = max(article.text.rfind("\n", 0, at), article.text.rfind(". ", 0, at)) + 1
+    end = min((i for i in (article.text.find("\n", at), article.text.find(". ", at)) if i >= 0), default=len(article.text))
+    codes = [m.key for m in article.entities.mentions(article.text[start:end]) if m.kind == "state"]
+    return article.profile.state(codes[0]) if codes else None
 
 
 def _foreign_ministry(article, phrase: str, at: int) -> str | None:
