@@ -127,6 +127,7 @@ def person_mentions(article) -> list[PersonMention]:
 # ---- coreference: who a pronoun, a title or a message's words stand for (pure functions of the parse and the mentions)
 
 def antecedent(mentions: list[PersonMention], at: int, gender: str | None) -> PersonMention | None:
+    """The nearest person named before a position (of the pronoun's gender when known), within the window."""
     for m in reversed(mentions):
         if m.end <= at and at - m.end <= COREF_WINDOW and (m.gender in (None, gender)) and (m.known or len(m.name.split()) > 1):
             return m
@@ -146,6 +147,7 @@ def clause_subject(tok, verbs) -> bool:
 
 
 def mention_head(doc, m: PersonMention):
+    """The token of a mention whose head lies outside it (its syntactic head in the sentence)."""
     toks = [t for t in doc if m.start <= t.idx < m.end]
     return next((t for t in toks if not (m.start <= t.head.idx < m.end) or t.head is t), None)
 

@@ -318,20 +318,10 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
             if comps:
                 toks = [t for t in verb.doc[after.i + 1: max(x.i for x in comps[0].subtree) + 1]]
                 return _checked(toks, verb, direct_spans, acts)
-    if not comps and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
-        # "As X stated in his reply, <statement>": the statement is the main clause after the first comma.
-        comma = next((t.i for t in verb.sent if t.i > verb.i and t.text == ","), None)
-        if comma is not None:
-            return _checked([t for t in verb.sent if t.i > comma], verb, direct_spans, acts)
-    if not comps and verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.left_edge.i == verb.sent.start and any(
-        c.dep_ == "nsubj" for c in verb.children
-    ):
-        # "Xi said with joint efforts, the visit is expected to …" parsed with "Xi said" hung on the clause it
-        # reports: the statement is the rest of the sentence.
-        toks = [t for t in verb.sent if t.i > verb.i]
-        if toks and toks[0].lower_ == "that":
-            toks = toks[1:]
-        return _checked(toks, verb, direct_spans, acts)
+    if not comps:
+        around = _statement_around(verb)
+        if around is not None:
+            return _checked(around, verb, direct_spans, acts)
     if not comps and verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         # "X will attend the summit, announced spokesperson Y": the statement is the head clause.
         head = verb.head
@@ -359,6 +349,21 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
     if comp.dep_ == "xcomp" and not any(t.dep_ == "nsubj" for t in comp.children) and verb.text.lower() not in proposals:
         return None  # "called to …" is not a statement; "proposed to …" is
     return _checked(toks, verb, direct_spans, acts)
+
+
+def _statement_around(verb):
+    """The statement of a speech verb the parser hung on it ("As X stated in his reply, <statement>"; "Xi said with
+    joint efforts, the visit is expected to …" with "Xi said" under the clause it reports), or None."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        # the main clause after the first comma
+        comma = next((t.i for t in verb.sent if t.i > verb.i and t.text == ","), None)
+        return [t for t in verb.sent if t.i > comma] if comma is not None else None
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.left_edge.i == verb.sent.start and any(
+        c.dep_ == "nsubj" for c in verb.children
+    ):
+        toks = [t for t in verb.sent if t.i > verb.i]  # the rest of the sentence
+        return toks[1:] if toks and toks[0].lower_ == "that" else toks
+    return None
 
 
 def _trim(toks, acts: frozenset[str] = frozenset()):

@@ -66,6 +66,7 @@ def _in_lead(tok) -> bool:
 
 @lru_cache(maxsize=1)
 def unnamed_words() -> frozenset[str]:
+    """Head nouns of unnamed speakers ("a source", "officials"), from the language's word lists."""
     return frozenset(language_words("en", "unnamed_speakers"))
 
 
@@ -138,6 +139,7 @@ def _foreign_ministry(article, phrase: str, at: int) -> str | None:
 
 
 def institution(article, phrase: str) -> str | None:
+    """The profile's institution a phrase names, by its canonical name."""
     for m in article.entities.mentions(phrase):
         if m.kind == "institution":
             return m.key
