@@ -53,3 +53,8 @@ def test_the_words_of_a_long_body_name_are_not_a_person(ents):
     found = ents("Ravshan Aliev, director of the National Institute of Strategic Studies, spoke about the Energy and Water Resources ministry.")
     people = [t for t, label in found if label == "PERSON"]
     assert people == ["Ravshan Aliev"], found
+
+
+def test_capitalised_words_of_a_quoted_title_are_no_ones_name(ents):
+    found = ents('The leaders signed the "Treaty on Lasting Good Neighbourliness and Friendship" in the capital.')
+    assert not [t for t, label in found if label == "PERSON"], found

@@ -290,3 +290,9 @@ def test_as_someone_said_and_the_press_service_of_the_head_of_state(claims_of):
     got = [(s, t) for s, _, t in quotes(claims_of, text)]
     assert ("Shavkat Mirziyoyev", "Uzbekistan and China are linked by old trade routes") in got
     assert ("press service of the President of Kyrgyzstan", "during the talks the sides discussed Kyrgyzstan's rail projects") in got
+
+
+def test_a_persons_press_office_speaks_as_the_office(claims_of):
+    text = "The new consulate will open in Urumqi in May, President Kassym-Jomart Tokayev's press office said on Monday."
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert got == [("President Kassym-Jomart Tokayev's press office", "The new consulate will open in Urumqi in May")], got

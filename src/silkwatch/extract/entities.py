@@ -58,6 +58,9 @@ NOT_NAMES = _words("not_name_words")
 TITLE_WORDS = _words("name_titles")
 FIELD_WORDS = _words("office_fields")
 NOT_PERSON = _words("not_person_heads")
+# Words quoted title phrases may keep in lower case, and the quoted phrases themselves.
+SMALL_WORDS = frozenset("a an the and or of on for to in with at by from as".split())
+QUOTED = re.compile(r"[\"“«]([^\"“”«»\n]{3,120})[\"”»]")
 # Words that join two runs into one organisation's name ("Development and Reform Commission").
 ORG_JOINERS = frozenset({"and", "of", "for", "&"})
 
@@ -172,11 +175,26 @@ def name_spans(doc: Doc) -> list[Span]:
     return out
 
 
+def _quoted_titles(doc: Doc) -> list[tuple[int, int]]:
+    """[start, end) of short Title Case phrases in quote marks ("Treaty on Eternal Friendship"): names of works,
+    whose capitalised words are no one's name."""
+    out = []
+    for m in QUOTED.finditer(doc.text):
+        words = m.group(1).split()
+        lower = [w for w in words if not w[:1].isupper()]
+        if 2 <= len(words) <= 12 and all(w.lower() in SMALL_WORDS for w in lower) and len(lower) < len(words) / 2:
+            out.append((m.start(1), m.end(1)))
+    return out
+
+
 @Language.component(COMPONENT)
 def recognise(doc: Doc) -> Doc:
     """Set doc.ents from date patterns and proper-noun runs (dates win where they overlap)."""
     dates = date_spans(doc)
     taken = {t for s in dates for t in range(s.start, s.end)}
+    titles = _quoted_titles(doc)
     names = [s for s in name_spans(doc) if not any(t in taken for t in range(s.start, s.end))]
+    names = [Span(doc, s.start, s.end, label="MISC") if s.label_ == "PERSON" and any(a <= s.start_char and s.end_char <= b for a, b in titles) else s
+             for s in names]
     doc.ents = filter_spans(dates + names)
     return doc

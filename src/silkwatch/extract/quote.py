@@ -503,11 +503,13 @@ def _own_attribution(toks, verbs) -> bool:
 def _np_speaker(article, who) -> str | None:
     """The speaker a run of tokens names: a person in it, a pronoun, or its head noun (institution, described person)."""
     s, e = who[0].idx, who[-1].idx + len(who[-1].text)
+    ids = {t.i for t in who}
+    heads = [t for t in who if t.head.i not in ids or t.head is t]
+    if heads and heads[0].lower_ in BODY_HEADS and (body := _resolve(article, heads[0])):
+        return body  # "X's press office said": the office speaks, not X
     for m in person_mentions(article):
         if s <= m.start and m.end <= e + 2 and (m.known or len(m.name.split()) > 1):
             return m.name
-    ids = {t.i for t in who}
-    heads = [t for t in who if t.head.i not in ids or t.head is t]
     return _resolve(article, heads[0]) if heads else None
 
 
