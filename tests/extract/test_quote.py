@@ -296,3 +296,8 @@ def test_a_persons_press_office_speaks_as_the_office(claims_of):
     text = "The new consulate will open in Urumqi in May, President Kassym-Jomart Tokayev's press office said on Monday."
     got = [(s, t) for s, _, t in quotes(claims_of, text)]
     assert got == [("President Kassym-Jomart Tokayev's press office", "The new consulate will open in Urumqi in May")], got
+
+
+def test_an_attribution_that_names_the_outlet_it_came_through_keeps_its_speaker(claims_of):
+    text = "The ministers will meet in Ashgabat in June, Foreign Ministry spokeswoman Mao Ning has announced, according to the Global Times."
+    assert quotes(claims_of, text) == [("Mao Ning", False, "The ministers will meet in Ashgabat in June")]

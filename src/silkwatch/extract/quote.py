@@ -444,6 +444,8 @@ def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | Non
         if j <= 0 or toks[j].text != ",":
             return None, None
         comma, who, trailer = j, [t for t in toks[j + 1:k] if t.pos_ != "AUX"], toks[k + 1:]
+    cut = next((n for n in range(len(trailer) - 1) if trailer[n].lower_ == "according" and trailer[n + 1].lower_ == "to"), None)
+    trailer = trailer[:cut] if cut is not None else trailer  # "…, X has announced, according to <the outlet>": the outlet is the source
     if not who or any(t.pos_ not in TRAILER_POS for t in trailer) or len(trailer) > 14:
         return None, None
     if any(t.lower_ in ("that", "whether", "if") for t in trailer):
