@@ -301,3 +301,11 @@ def test_a_persons_press_office_speaks_as_the_office(claims_of):
 def test_an_attribution_that_names_the_outlet_it_came_through_keeps_its_speaker(claims_of):
     text = "The ministers will meet in Ashgabat in June, Foreign Ministry spokeswoman Mao Ning has announced, according to the Global Times."
     assert quotes(claims_of, text) == [("Mao Ning", False, "The ministers will meet in Ashgabat in June")]
+
+
+def test_inform_reports_like_say_and_an_inverted_outlet_is_the_speaker(claims_of):
+    text = ("The spokesperson Mao Ning also informed that the leaders will adopt a joint statement.\n\n"
+            "According to the new rules, travellers need a passport and a return ticket, informs Kabar.kg.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Mao Ning", "the leaders will adopt a joint statement") in got
+    assert ("Kabar.kg", "According to the new rules, travellers need a passport and a return ticket") in got

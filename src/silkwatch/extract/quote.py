@@ -460,7 +460,9 @@ def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | Non
             body = prev + body
     if len(body) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
         return None, None
-    if _own_attribution(body, _speech_words(article)) or any(t.lower_ == "according" for t in body):
+    last_according = max((n for n, t in enumerate(body[:-1]) if t.lower_ == "according" and body[n + 1].lower_ == "to"), default=None)
+    attributed = last_according is not None and not any(t.pos_ in ("VERB", "AUX") for t in body[last_according + 2:])
+    if _own_attribution(body, _speech_words(article)) or attributed:
         # "X stressed that …, the agency reported" / "…, according to X, Xinhua reports": X's words, the agency is only the source
         return None, None
     span = _checked(body, verb, direct_spans)

@@ -30,7 +30,7 @@ def state_or_outlet(article, tok, phrase: str) -> str | None:
     """A state speaking as such ("China said …"), or an outlet reporting ("Kazinform reported", "X newspaper
     reports"): the subject of a speech verb that names no person."""
     verb = tok.head.lower_
-    if tok.dep_ != "nsubj":
+    if tok.dep_ != "nsubj" and not (tok.dep_ in ("dobj", "attr") and tok.i > tok.head.i):  # (", informs Inform.kz": inverted, parsed as an object)
         return None
     named = article.entities.mentions(phrase)
     if verb in _forms(("state_speech_verbs",)) and len(named) == 1 and named[0].kind == "state" and named[0].how == "name" and len(named[0].surface) >= len(phrase.strip()) - 4:
@@ -39,7 +39,7 @@ def state_or_outlet(article, tok, phrase: str) -> str | None:
     if verb in _forms(("report_verbs",)) and not (verb.endswith("s") and _in_lead(tok)):
         # (not the lead's "…, Trend reports.": the publisher's own byline, not a source it quotes)
         names = [t for t in tok.subtree if t.pos_ == "PROPN" or (t.is_punct and t.text == ".")]
-        name = tok.doc[names[0].i: names[-1].i + 1].text if names and all(t.i < tok.head.i for t in names) else None
+        name = tok.doc[names[0].i: names[-1].i + 1].text if names and len({t.i < tok.head.i for t in names}) == 1 else None
         if name and not article.entities.state_code(name):  # "China reported …" is a state, not an outlet
             return name
     return None
