@@ -125,3 +125,8 @@ def test_an_honorific_between_title_and_name_and_a_title_running_into_the_next_n
     assert roles(claims_of, text) == [
         ("Emomali Rahmon", "president", "TJ"), ("Kassym-Jomart Tokayev", "president", "KZ"), ("Sadyr Japarov", "president", "KG"),
     ]
+
+
+def test_two_titles_joined_by_a_dash_are_two_roles(claims_of):
+    text = "Messages were sent by Deputy Prime Minister \u2013 Minister of Foreign Affairs of Kazakhstan Adil Serikov on Monday."
+    assert roles(claims_of, text) == [("Adil Serikov", "deputy prime minister", "KZ"), ("Adil Serikov", "foreign minister", "KZ")]

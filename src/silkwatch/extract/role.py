@@ -48,7 +48,7 @@ def _canonical_role(surface: dict[str, str], words: str) -> str:
 def _left_pattern(role_words: frozenset[str]) -> re.Pattern[str]:
     """A title phrase right before a name: capitalised words, the profile's role words, "of", "and"."""
     words = "|".join(sorted(map(re.escape, role_words | {"of", "the", "and", "for", "to"}), key=len, reverse=True))
-    return re.compile(rf"((?:(?:[A-Z][\w'’.-]*|(?:{words}))\s+){{1,20}})$")
+    return re.compile(rf"((?:(?:[A-Z][\w'’.-]*|(?:{words})|[–—])\s+){{1,20}})$")  # (a dash joins two titles: "Deputy Prime Minister – Minister of …")
 # An apposition right after a name: ", China's foreign minister," / ", the Kazakh president" / " of Kazakhstan".
 RIGHT = re.compile(r"^(?:['’]s)?\s*,\s*((?:the\s+|an?\s+)?(?:[A-Z][\w'’.-]*\s+|[\w'’-]+\s+){0,16}?[\w'’-]+)\s*(?=[,.;)]|\s+(?:and|who|said|told|has|had|was|is)\b)")
 # The whole apposition after a name, to the next comma or the end of the sentence.
