@@ -130,3 +130,11 @@ def test_an_honorific_between_title_and_name_and_a_title_running_into_the_next_n
 def test_two_titles_joined_by_a_dash_are_two_roles(claims_of):
     text = "Messages were sent by Deputy Prime Minister \u2013 Minister of Foreign Affairs of Kazakhstan Adil Serikov on Monday."
     assert roles(claims_of, text) == [("Adil Serikov", "deputy prime minister", "KZ"), ("Adil Serikov", "foreign minister", "KZ")]
+
+
+def test_a_lower_case_title_with_its_field_and_an_expert_from_a_country(claims_of):
+    text = ("According to deputy minister of energy and water resources of Tajikistan Farrukh Rasulov, the tunnel is almost done.\n\n"
+            "Kanat Bekov, an expert from Kazakhstan, said the road would pay for itself.")
+    found = roles(claims_of, text)
+    assert ("Farrukh Rasulov", "deputy minister", "TJ") in found
+    assert ("Kanat Bekov", "expert", "KZ") in found or ("Kanat Bekov", "expert", None) in found

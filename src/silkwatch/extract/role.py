@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lang import language_words
 from ..records import Claim
 from .mentions import person_mentions
 
@@ -70,7 +71,9 @@ def extract(article) -> list[Claim]:
     """Every (person, role) the article states, once each."""
     roles = tuple((k, tuple(v)) for k, v in article.profile.roles.items())
     pattern, surface = _role_pattern(roles)
-    left_pattern = _left_pattern(frozenset(w for phrase in surface for w in re.split(r"[\s-]+", phrase) if w))
+    # A title before a name: the profile's title words and the fields of offices ("deputy minister of energy and water resources").
+    title_words = frozenset(w for phrase in surface for w in re.split(r"[\s-]+", phrase) if w) | frozenset(language_words("en", "office_fields"))
+    left_pattern = _left_pattern(title_words)
     text = article.text
     seen: dict[tuple[str, str], Claim] = {}
     for m in person_mentions(article):
@@ -201,7 +204,7 @@ def _ends_in_title(pattern: re.Pattern[str], phrase: str) -> bool:
         return False
     if re.search(r"\s(?:of|at|for|to)$", last.group(0), re.IGNORECASE):
         return True  # a title that takes its body with it ("head of the chamber's transport committee")
-    return re.fullmatch(r"(?:\s+(?:of|at|for|to)\s+.*)?", phrase[last.end():], re.DOTALL) is not None
+    return re.fullmatch(r"(?:\s+(?:of|at|for|to|from)\s+.*)?", phrase[last.end():], re.DOTALL) is not None
 
 
 def _office(article, name: str, role: str) -> str:
