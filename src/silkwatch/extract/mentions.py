@@ -42,7 +42,7 @@ def canonical_person(article, surface: str) -> tuple[str, bool, str | None, str 
     s = POSSESSIVE.sub("", HONORIFIC.sub("", surface.strip()))
     # "Kazakhstan Mukhtar Tleuberdi", "Astana Kassymbek …": a place name run into the person's name.
     words = s.split()
-    while len(words) > 1 and article.entities.lookup(words[0]) and (len(words) > 2 or INITIALS.match(words[1])):
+    while len(words) > 1 and (len(words) > 2 or INITIALS.match(words[1])) and article.entities.lookup(words[0]):
         words = words[1:]
     s = " ".join(words)
     bare = INITIALS.sub("", s)

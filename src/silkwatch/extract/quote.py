@@ -195,8 +195,9 @@ def _transcript(article) -> list[Claim]:
             # person ("This is your first visit …"), then each paragraph of prose until one that is not.
             speaker = named.name if FIRST_PERSON.search(line) else None
             named = None
-        if _name_line(article, line):
-            named, speaker = _name_line(article, line), None
+        name_heading = _name_line(article, line)
+        if name_heading:
+            named, speaker = name_heading, None
             continue
         if speaker and not TRANSCRIPT.match(para.group(0)) and len(line.split()) < MIN_DIRECT_WORDS:
             speaker = None
@@ -229,10 +230,16 @@ def _name_line(article, line: str):
     words = line.rstrip(":").split()
     while words and words[0].lower() in _title_heads(article.profile) | _title_words_of(article.profile):
         words = words[1:]
-    if not 2 <= len(words) <= 4:
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[-1].lower() not in _name_words(article.profile):
         return None
     p = article.entities.person(" ".join(words))
     return p if p and " ".join(words).lower() in {p.name.lower(), *(a.lower() for a in p.aliases)} else None
+
+
+@lru_cache(maxsize=8)
+def _name_words(profile) -> frozenset[str]:
+    """Every word of the profile's people's names and aliases, lower case: a cheap first test of a name line."""
+    return frozenset(w.lower() for p in profile.people for n in (p.name, *p.aliases) for w in n.split())
 
 
 @lru_cache(maxsize=8)
