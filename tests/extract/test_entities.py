@@ -32,3 +32,29 @@ def test_bodies_places_and_works_are_not_people(ents):
     people = [t for t, label in found if label == "PERSON"]
     assert ("Foreign Ministry", "ORG") in found
     assert not any(w in p for p in people for w in ("Silk", "Road", "Festival", "Ministry"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Minister of Public Health Dana Orlova opened the new bridge.", "Dana Orlova"),
+        ("The Deputy Minister of Energy and Water Resources Timur Sadykov visited the dam.", "Timur Sadykov"),
+        ("Chairman of the State Planning and Reform Commission Li Ming read a letter.", "Li Ming"),
+        ("Foreign Ministry Spokesperson Chen Hao answered questions.", "Chen Hao"),
+    ],
+)
+def test_a_name_after_an_office_or_a_body_is_cut_where_the_name_starts(ents, text, name):
+    people = [t for t, label in ents(text) if label == "PERSON"]
+    assert name in people, people
+    assert not any(p != name and name in p for p in people), people
+
+
+def test_the_words_of_a_long_body_name_are_not_a_person(ents):
+    found = ents("Ravshan Aliev, director of the National Institute of Strategic Studies, spoke about the Energy and Water Resources ministry.")
+    people = [t for t, label in found if label == "PERSON"]
+    assert people == ["Ravshan Aliev"], found
+
+
+def test_capitalised_words_of_a_quoted_title_are_no_ones_name(ents):
+    found = ents('The leaders signed the "Treaty on Lasting Good Neighbourliness and Friendship" in the capital.')
+    assert not [t for t, label in found if label == "PERSON"], found

@@ -149,3 +149,163 @@ def test_a_dateline_cut_by_the_sentence_splitter_is_not_part_of_the_reported_wor
     text = "ALMATY, Nov. 4 -- Kyrgyz and Chinese officials opened a new border crossing near Torugart on Monday, the Kyrgyz Foreign Ministry said."
     [q] = claims_of(text, "2025-11-04", "quote")
     assert q.text == "Kyrgyz and Chinese officials opened a new border crossing near Torugart on Monday"
+
+
+def test_a_states_foreign_ministry_has_one_name_however_it_is_written(claims_of):
+    text = ("ASTANA, March 3 - Kazakh diplomats opened a new consulate in Urumqi on Monday, "
+            "the Foreign Ministry's press service reported.\n\n"
+            "The Kyrgyz MFA said that the border crossing at Torugart would stay open all winter.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Kazakh Foreign Ministry", "Kazakh diplomats opened a new consulate in Urumqi on Monday") in got
+    assert ("Kyrgyz Foreign Ministry", "the border crossing at Torugart would stay open all winter") in got
+
+
+def test_a_state_and_an_outlet_speak_but_a_source_named_with_according_to_an_outlet_does_not(claims_of):
+    text = ("The new road to the border will cost less than planned, Tengrinews reported on Monday.\n\n"
+            "Kyrgyzstan said that the customs post would open in May.\n\n"
+            "According to the Kabar news agency, the road will be built by a Chinese company.\n\n"
+            "The talks will allow China to express its interest in the region.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Tengrinews", "The new road to the border will cost less than planned") in got
+    assert ("Kyrgyzstan", "the customs post would open in May") in got
+    assert len(got) == 2, got
+
+
+def test_the_publishers_own_byline_in_the_lead_is_no_speaker(claims_of):
+    text = "Visa rules eased\n\nKazakhstan and China will drop visas for short trips from next month, Trend reports.\n\nThe rule covers stays of up to 30 days."
+    assert quotes(claims_of, text) == []
+
+
+def test_a_press_conference_transcript_gives_the_spokespersons_paragraphs(claims_of):
+    text = ("Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on April 2, 2025\n\n"
+            "The sixth foreign ministers' meeting will be held in Almaty next week.\n\n"
+            "Global Radio: What does China expect from the meeting?\n\n"
+            "Lin Jian The meeting will review the work of the secretariat and plan the next summit.\n\n"
+            "Reporter: Will the ministers sign any documents?")
+    got = [(s, d, t) for s, d, t in quotes(claims_of, text)]
+    assert got == [
+        ("Lin Jian", True, "The sixth foreign ministers' meeting will be held in Almaty next week."),
+        ("Lin Jian", True, "The meeting will review the work of the secretariat and plan the next summit."),
+    ]
+
+
+def test_according_to_a_titled_person_the_statement_starts_after_the_comma(claims_of):
+    text = "According to deputy minister of transport of Kyrgyzstan Nurlan Sadykov, about 80 percent of the tunnel works have been finished."
+    assert quotes(claims_of, text) == [("Nurlan Sadykov", False, "about 80 percent of the tunnel works have been finished")]
+
+
+def test_a_sentence_opening_with_who_said_reports_the_rest_of_it(claims_of):
+    text = "Kassym-Jomart Tokayev arrived on Monday.\n\nTokayev said with joint efforts of both sides, the new terminal is expected to open before winter."
+    got = quotes(claims_of, text)
+    assert [(s, d) for s, d, _ in got] == [("Kassym-Jomart Tokayev", False)], got
+    assert got[0][2].endswith("the new terminal is expected to open before winter")
+
+
+def test_words_of_a_message_read_out_by_someone_else_are_its_authors(claims_of):
+    text = ("Special envoy Li Ming read out a congratulatory letter from Chinese President Xi Jinping. "
+            "He said that the railway would bring the peoples of the region closer.\n\n"
+            "In the message of President Shavkat Mirziyoyev, which was read out by Deputy Prime Minister Aziz Karimov, "
+            "it was noted that the new road is a historic step for the three countries.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Xi Jinping", "the railway would bring the peoples of the region closer") in got
+    assert ("Shavkat Mirziyoyev", "the new road is a historic step for the three countries") in got
+    assert not any(s in ("Li Ming", "Aziz Karimov") for s, _ in got)
+
+
+def test_a_bare_title_speaks_for_the_person_the_article_gave_it(claims_of):
+    text = ("The Minister of Energy of Kyrgyzstan, Taalaibek Ibraev, visited the plant in May.\n\n"
+            "Kyrgyz minister, in particular, noted that the second unit would start next year.\n\n"
+            "\u00abThe line will be ready before the cold season arrives\u00bb, - said the Minister.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Taalaibek Ibraev", "the second unit would start next year") in got
+    assert ("Taalaibek Ibraev", "The line will be ready before the cold season arrives") in got
+
+
+def test_an_outlet_quoting_someone_gives_that_persons_words(claims_of):
+    text = ("\u201cThe new corridor will shorten the trip to Europe by a week,\u201d state television quoted Shavkat Mirziyoyev as saying.\n\n"
+            "Sadyr Japarov was quoted as saying that the tunnel would be finished in 2027.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Shavkat Mirziyoyev", "The new corridor will shorten the trip to Europe by a week") in got
+    assert ("Sadyr Japarov", "the tunnel would be finished in 2027") in got
+
+
+def test_a_statement_of_several_coordinated_clauses_is_reported_whole(claims_of):
+    text = ("Xi Jinping stressed that China firmly supports Kyrgyzstan in guarding its independence, "
+            "firmly supports Kyrgyzstan in choosing its own path, and has always been a reliable partner.")
+    got = quotes(claims_of, text)
+    assert len(got) == 1 and got[0][2].endswith("has always been a reliable partner"), got
+
+
+def test_an_unnamed_source_and_an_agency_passing_on_a_named_speaker_are_not_speakers(claims_of):
+    text = ("\u201cThe talks will take place in Dushanbe over two days,\u201d a source in the Tajik Foreign Ministry told reporters.\n\n"
+            "The ministers will sign a plan for the next five years, according to Mao Ning, Xinhua reports.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert got == [("Mao Ning", "The ministers will sign a plan for the next five years")], got
+
+
+def test_a_document_speaks_for_its_author(claims_of):
+    text = ("A recent report by Rystad Energy, a consulting company, says the pipeline will carry more gas than planned.\n\n"
+            "The new border post will open in June, the Kabar Daily newspaper reported on Monday.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Rystad Energy", "the pipeline will carry more gas than planned") in got
+    assert ("Kabar Daily", "The new border post will open in June") in got
+
+
+def test_an_attribution_cut_off_by_a_stray_full_stop_takes_the_sentence_before(claims_of):
+    text = ("The six states have agreed to open a joint trade centre in Almaty. Kassym-Jomart Tokayev told reporters on Friday.\n\n"
+            "The road was finished last year. The press service reported.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert got == [("Kassym-Jomart Tokayev", "The six states have agreed to open a joint trade centre in Almaty")], got
+
+
+def test_paragraphs_under_a_name_heading_are_that_persons_words_when_they_speak_in_person(claims_of):
+    text = ("Talks in Beijing\n\nPresident Xi Jinping\n\n"
+            "We welcome you to Beijing on the anniversary of our diplomatic relations.\n\n"
+            "The two countries share a long border and many common interests.\n\n"
+            "Photo\n\nSadyr Japarov\n\nThe delegation arrived on Monday and left on Tuesday.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert got == [
+        ("Xi Jinping", "We welcome you to Beijing on the anniversary of our diplomatic relations."),
+        ("Xi Jinping", "The two countries share a long border and many common interests."),
+    ], got
+
+
+def test_the_head_of_state_is_the_subject_of_the_story_not_the_last_name(claims_of):
+    text = ("Sadyr Japarov held talks with Xi Jinping in Beijing on Monday.\n\n"
+            "The head of state said that Kyrgyz exports to China had doubled.")
+    assert quotes(claims_of, text) == [("Sadyr Japarov", False, "Kyrgyz exports to China had doubled")]
+
+
+def test_a_statement_cut_by_a_stray_full_stop_before_its_attribution_is_taken_whole(claims_of):
+    text = ("Aliya Serikova, an analyst in Almaty, said that the talks went well.\n\n"
+            "\u201cThe corridor opens new markets,\u201d she said on Monday.\n\n"
+            "The line gives the region chances that were not there. or possible in the past, she said.")
+    got = quotes(claims_of, text)
+    assert ("Aliya Serikova", False, "The line gives the region chances that were not there. or possible in the past") in got, got
+
+
+def test_as_someone_said_and_the_press_service_of_the_head_of_state(claims_of):
+    text = ("As Shavkat Mirziyoyev noted in his letter to the students, Uzbekistan and China are linked by old trade routes.\n\n"
+            "As the press service of the head of state reported, during the talks the sides discussed Kyrgyzstan's rail projects.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Shavkat Mirziyoyev", "Uzbekistan and China are linked by old trade routes") in got
+    assert ("press service of the President of Kyrgyzstan", "during the talks the sides discussed Kyrgyzstan's rail projects") in got
+
+
+def test_a_persons_press_office_speaks_as_the_office(claims_of):
+    text = "The new consulate will open in Urumqi in May, President Kassym-Jomart Tokayev's press office said on Monday."
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert got == [("President Kassym-Jomart Tokayev's press office", "The new consulate will open in Urumqi in May")], got
+
+
+def test_an_attribution_that_names_the_outlet_it_came_through_keeps_its_speaker(claims_of):
+    text = "The ministers will meet in Ashgabat in June, Foreign Ministry spokeswoman Mao Ning has announced, according to the Global Times."
+    assert quotes(claims_of, text) == [("Mao Ning", False, "The ministers will meet in Ashgabat in June")]
+
+
+def test_inform_reports_like_say_and_an_inverted_outlet_is_the_speaker(claims_of):
+    text = ("The spokesperson Mao Ning also informed that the leaders will adopt a joint statement.\n\n"
+            "According to the new rules, travellers need a passport and a return ticket, informs Kabar.kg.")
+    got = [(s, t) for s, _, t in quotes(claims_of, text)]
+    assert ("Mao Ning", "the leaders will adopt a joint statement") in got
+    assert ("Kabar.kg", "According to the new rules, travellers need a passport and a return ticket") in got

@@ -74,3 +74,67 @@ def test_a_state_named_after_the_person_does_not_give_the_office_its_state(claim
 def test_a_deputy_chairman_keeps_deputy(claims_of):
     text = "Turkmen Deputy Chairman of the Cabinet of Ministers Merdan Ataev opened the exhibition."
     assert roles(claims_of, text) == [("Merdan Ataev", "deputy chairman", "TM")]
+
+
+def test_a_list_of_names_each_followed_by_its_title_gives_each_its_own(claims_of):
+    text = ("Messages came from Adil Serikov, Minister of Foreign Affairs of Kazakhstan, Bolot Osmonov, "
+            "Deputy Prime Minister and Minister of Foreign Affairs of Kyrgyzstan, and Farid Nazarov, Minister of Foreign Affairs of Tajikistan.")
+    assert roles(claims_of, text) == [
+        ("Adil Serikov", "foreign minister", "KZ"), ("Bolot Osmonov", "deputy prime minister", "KG"),
+        ("Bolot Osmonov", "foreign minister", "KG"), ("Farid Nazarov", "foreign minister", "TJ"),
+    ]
+
+
+def test_a_title_inside_the_name_of_a_body_is_not_the_persons(claims_of):
+    text = "Timur Bekov, director of the Centre for Regional Studies under the President of Kyrgyzstan, told reporters that the line was ready."
+    assert [r[1] for r in roles(claims_of, text)] == ["director"]
+
+
+def test_titles_outside_government_are_the_articles_own_words(claims_of):
+    text = ("Olga Petrova, an associate professor at a university in Almaty, said trade would grow. "
+            "Kazakh economist Ruslan Amanov agreed, and Chinese leader Xi Jinping spoke later.")
+    found = roles(claims_of, text)
+    assert ("Olga Petrova", "associate professor", None) in found
+    assert ("Ruslan Amanov", "economist", "KZ") in found
+    assert ("Xi Jinping", "leader", "CN") in found
+
+
+def test_people_named_in_an_apposition_list_of_others_get_none_of_their_titles(claims_of):
+    text = "The ceremony was attended by Deputy Foreign Minister Aliya Serik, ambassadors of the five states and the director of the Silk Road Fund."
+    assert roles(claims_of, text) == [("Aliya Serik", "deputy foreign minister", None)]
+
+
+def test_a_known_leader_written_with_initials_is_that_leader(claims_of):
+    text = "The declaration was signed by President of the Republic of Kazakhstan K.K. Tokayev and President of Uzbekistan Sh.M. Mirziyoyev in the city."
+    assert roles(claims_of, text) == [("Kassym-Jomart Tokayev", "president", "KZ"), ("Shavkat Mirziyoyev", "president", "UZ")]
+
+
+def test_a_long_title_before_a_name_is_read_whole(claims_of):
+    text = "The talks were joined by Member of the Political Bureau of the CPC Central Committee and Minister of Foreign Affairs of China Wang Yi on Monday."
+    assert roles(claims_of, text) == [("Wang Yi", "foreign minister", "CN"), ("Wang Yi", "politburo member", "CN")]
+
+
+def test_a_title_wrapped_onto_the_next_line_is_read_whole(claims_of):
+    text = "Delays were reported, Timur Nazarov, the Minister\nof Energy and Water Resources of Tajikistan, said during a\npress conference."
+    assert roles(claims_of, text) == [("Timur Nazarov", "minister", "TJ")]
+
+
+def test_an_honorific_between_title_and_name_and_a_title_running_into_the_next_name(claims_of):
+    text = ("The guest was welcomed by the President of the Republic of Tajikistan, Honorable Emomali Rahmon, at the airport.\n\n"
+            "Present were President of the Republic of Kazakhstan K.K. Tokayev, President of the Kyrgyz Republic S.N. Japarov and others.")
+    assert roles(claims_of, text) == [
+        ("Emomali Rahmon", "president", "TJ"), ("Kassym-Jomart Tokayev", "president", "KZ"), ("Sadyr Japarov", "president", "KG"),
+    ]
+
+
+def test_two_titles_joined_by_a_dash_are_two_roles(claims_of):
+    text = "Messages were sent by Deputy Prime Minister \u2013 Minister of Foreign Affairs of Kazakhstan Adil Serikov on Monday."
+    assert roles(claims_of, text) == [("Adil Serikov", "deputy prime minister", "KZ"), ("Adil Serikov", "foreign minister", "KZ")]
+
+
+def test_a_lower_case_title_with_its_field_and_an_expert_from_a_country(claims_of):
+    text = ("According to deputy minister of energy and water resources of Tajikistan Farrukh Rasulov, the tunnel is almost done.\n\n"
+            "Kanat Bekov, an expert from Kazakhstan, said the road would pay for itself.")
+    found = roles(claims_of, text)
+    assert ("Farrukh Rasulov", "deputy minister", "TJ") in found
+    assert ("Kanat Bekov", "expert", "KZ") in found or ("Kanat Bekov", "expert", None) in found

@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..lang import language_words
+
 __all__ = ["COMPONENT", "date_spans", "name_spans"]
 
 COMPONENT = "silkwatch_entities"
@@ -42,37 +44,25 @@ DATE = re.compile(
 )
 CLOCK_OR_FIGURE = re.compile(r"^\d{4}$")
 
-# Head words that make a run of proper nouns an organisation, not a person (general English).
-ORG_WORDS = frozenset("""
-ministry ministries committee commission council agency bank company corporation group office
-department university institute association organization organisation union forum secretariat
-administration service parliament assembly government party news times post daily agency press
-railway railways airlines airline fund court embassy consulate center centre board authority
-customs mission xinhua tass reuters
-""".split())
-# Capitalised words that are never part of a name.
-NOT_NAMES = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december mr mrs ms dr the a an
-""".split())
-# Capitalised titles before a name ("Foreign Minister", "First Deputy Prime Minister"): not the name.
-TITLE_WORDS = frozenset("""
-president vice prime minister deputy first foreign chairman chairwoman chair premier spokesperson
-spokesman spokeswoman ambassador secretary general state councilor councillor head director envoy
-special representative senior minister's mayor governor king queen prince his her excellency
-affairs h.e. mr. mrs. ms. dr. adviser advisor assistant chief executive officer ceo founder professor prof.
-""".split())
-# Head words of places, works and events: a run holding one is not a person (general English).
-NOT_PERSON = frozenset("""
-road roads initiative festival gulf province region regions sea ocean river lake mountains mountain city
-street square avenue airport station port canal corridor belt route zone park day year week forum
-dialogue conference meeting summit cup games olympics award prize declaration treaty agreement plan
-program programme strategy vision community partnership mechanism format platform channel expo fair
-exhibition congress people peoples asia asian europe european africa america american pacific atlantic
-arctic east west north south central eastern western northern southern middle republic kingdom
-federation island islands valley desert basin steppe hub report index economic dynasty empire
-international relations
-""".split())
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(language_words(LANG, key))
+
+
+# Word lists of lang/en/words.toml: what makes a run of proper nouns an organisation, a title,
+# the field of an office, or a place or work rather than a person.
+LANG = "en"
+ORG_WORDS = _words("org_heads")
+NOT_NAMES = _words("not_name_words")
+TITLE_WORDS = _words("name_titles")
+FIELD_WORDS = _words("office_fields")
+NOT_PERSON = _words("not_person_heads")
+# Words quoted title phrases may keep in lower case, and the quoted phrases themselves.
+SMALL_WORDS = frozenset("a an the and or of on for to in with at by from as".split())
+QUOTED = re.compile(r"[\"“«]([^\"“”«»\n]{3,120})[\"”»]")
+# Words that join two runs into one organisation's name ("Development and Reform Commission").
+ORG_JOINERS = frozenset({"and", "of", "for", "&"})
 
 
 def date_spans(doc: Doc) -> list[Span]:
@@ -99,34 +89,101 @@ def _complement_of_title(doc: Doc, i: int, j: int) -> bool:
     return any(t.lower_ in TITLE_WORDS for t in doc[max(0, i - 5): i - 1])
 
 
-def name_spans(doc: Doc) -> list[Span]:
-    """PERSON or ORG spans for runs of capitalised proper nouns ("Kassym-Jomart Tokayev", "Foreign Ministry")."""
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """[start, end) of every run of capitalised proper nouns (a hyphen or apostrophe inside a name kept)."""
     out, i, n = [], 0, len(doc)
     while i < n:
         if not _is_name_token(doc[i]):
             i += 1
             continue
         j = i + 1
-        while j < n and (_is_name_token(doc[j]) or (doc[j].text in "-'’" and j + 1 < n and _is_name_token(doc[j + 1]) and not doc[j - 1].whitespace_)):
+        while j < n and (_is_name_token(doc[j]) or (j + 1 < n and _is_name_token(doc[j + 1]) and not doc[j - 1].whitespace_ and (
+            doc[j].text in "-'’" or (doc[j].text == "." and len(doc[j - 1].text) <= 2)  # "Sh.M. Mirziyoyev": initials split by the tokenizer
+        ))):
             j += 1
-        words = [t.lower_.rstrip("s") if len(t) > 3 else t.lower_ for t in doc[i:j]]
-        if any(w in ORG_WORDS or w + "s" in ORG_WORDS for w in words) or (j - i == 1 and doc[i].text.isupper() and len(doc[i].text) > 1):
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _is_org_word(tok) -> bool:
+    w = tok.lower_
+    w = w.rstrip("s") if len(w) > 3 else w
+    return w in ORG_WORDS or w + "s" in ORG_WORDS
+
+
+def _head_then_name(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    """(end of the body, start of the name) when a body's or place's name runs straight into a person's:
+    "Reform Commission Zheng Shanjie", "Foreign Ministry Spokesperson Wang Wenbin"."""
+    heads = [t.i for t in doc[i:j] if _is_org_word(t) or t.lower_ in NOT_PERSON]
+    if not heads or heads[-1] == j - 1:
+        return None
+    k = heads[-1] + 1
+    titled = k
+    while k < j and doc[k].lower_ in TITLE_WORDS:
+        k += 1
+    name = doc[k:j]
+    if not len(name) or any(_is_org_word(t) or t.lower_ in FIELD_WORDS or t.lower_ in NOT_PERSON for t in name):
+        return None
+    return (heads[-1] + 1, k) if len(name) >= 2 or k > titled else None
+
+
+def _person_start(doc: Doc, i: int, j: int) -> int:
+    """Where the name proper starts in a run: after its capitalised title (and a demonym before it,
+    "Kyrgyz Foreign Minister Chingiz Aidarbekov"), and after the field of an office ("Minister of
+    Public Security Wang Xiaohong")."""
+    k = max((t.i + 1 for t in doc[i:j - 1] if t.lower_ in TITLE_WORDS), default=i)
+    after_title = k > i or (i > 0 and doc[i - 1].lower_ in ("of", "and") and any(t.lower_ in TITLE_WORDS for t in doc[max(0, i - 5): i - 1]))
+    if after_title:
+        while k < j and doc[k].lower_ in FIELD_WORDS:
+            k += 1
+    if k == i and _complement_of_title(doc, i, j):
+        k = i + 1  # "Minister of Transport Azim Ibrohim": the title's field, then the name
+    while k < j and not _is_name_token(doc[k]):
+        k += 1
+    return k
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    """PERSON or ORG spans for runs of capitalised proper nouns ("Kassym-Jomart Tokayev", "Foreign Ministry")."""
+    runs = _runs(doc)
+    has_org = [any(_is_org_word(t) for t in doc[i:j]) for i, j in runs]
+    out: list[Span] = []
+    for r, (i, j) in enumerate(runs):
+        # A run joined by "and"/"of" to an organisation's name is part of it ("National Development and
+        # Reform Commission", "National Institute of Strategic Initiatives").
+        joined = (j < len(doc) - 1 and doc[j].lower_ in ORG_JOINERS and r + 1 < len(runs) and runs[r + 1][0] == j + 1 and has_org[r + 1]
+                  and not any(t.lower_ in TITLE_WORDS for t in doc[i:j])) or (
+                  i > 0 and doc[i - 1].lower_ in ORG_JOINERS and r > 0 and runs[r - 1][1] == i - 1 and out and out[-1].label_ == "ORG"
+                  and out[-1].end == i - 1 and all(t.lower_ in FIELD_WORDS or t.lower_ in NOT_PERSON or _is_org_word(t) for t in doc[i:j]))
+        split = _head_then_name(doc, i, j)
+        if split:
+            body_end, name_start = split
+            out.append(Span(doc, i, body_end, label="ORG" if any(_is_org_word(t) for t in doc[i:body_end]) else "MISC"))
+            out.append(Span(doc, name_start, j, label="PERSON"))
+        elif has_org[r] or joined or (doc[j - 1].text.isupper() and doc[j - 1].text.isalpha() and len(doc[j - 1].text) > 1):
+            # (a run ending in an acronym is a body: "the Kazakh MFA", "SCO")
             out.append(Span(doc, i, j, label="ORG"))
-        elif j < n - 1 and doc[j].lower_ in ("'s", "’s") and _is_name_token(doc[j + 1]):
+        elif j < len(doc) - 1 and doc[j].lower_ in ("'s", "’s") and _is_name_token(doc[j + 1]):
             pass  # "National People's Congress": a name of a thing, not of a person
-        elif any(t.lower_ in NOT_PERSON for t in doc[i:j]):
+        elif any(t.lower_ in NOT_PERSON for t in doc[i:j]) or all(t.lower_ in FIELD_WORDS for t in doc[i:j]):
             out.append(Span(doc, i, j, label="MISC"))
-        else:
-            # The name proper starts after its capitalised title, and after a demonym before that
-            # title ("Kyrgyz Foreign Minister Chingiz Aidarbekov").
-            k = max((t.i + 1 for t in doc[i:j - 1] if t.lower_ in TITLE_WORDS), default=i)
-            if k == i and _complement_of_title(doc, i, j):
-                k = i + 1  # "Minister of Transport Azim Ibrohim": the title's field, then the name
-            while k < j and not _is_name_token(doc[k]):
-                k += 1
+        elif not all(t.lower_ in TITLE_WORDS for t in doc[i:j]):
+            k = _person_start(doc, i, j)
             if k < j:
                 out.append(Span(doc, k, j, label="PERSON"))
-        i = j
+    return out
+
+
+def _quoted_titles(doc: Doc) -> list[tuple[int, int]]:
+    """[start, end) of short Title Case phrases in quote marks ("Treaty on Eternal Friendship"): names of works,
+    whose capitalised words are no one's name."""
+    out = []
+    for m in QUOTED.finditer(doc.text):
+        words = m.group(1).split()
+        lower = [w for w in words if not w[:1].isupper()]
+        if 2 <= len(words) <= 12 and all(w.lower() in SMALL_WORDS for w in lower) and len(lower) < len(words) / 2:
+            out.append((m.start(1), m.end(1)))
     return out
 
 
@@ -135,6 +192,9 @@ def recognise(doc: Doc) -> Doc:
     """Set doc.ents from date patterns and proper-noun runs (dates win where they overlap)."""
     dates = date_spans(doc)
     taken = {t for s in dates for t in range(s.start, s.end)}
+    titles = _quoted_titles(doc)
     names = [s for s in name_spans(doc) if not any(t in taken for t in range(s.start, s.end))]
+    names = [Span(doc, s.start, s.end, label="MISC") if s.label_ == "PERSON" and any(a <= s.start_char and s.end_char <= b for a, b in titles) else s
+             for s in names]
     doc.ents = filter_spans(dates + names)
     return doc

@@ -8,7 +8,9 @@ from functools import lru_cache
 from ..records import Claim
 from .dates import resolve_weekday
 from .focus import verb_forms
-from .mentions import PersonMention, person_mentions
+from .speakers import OUTLET_WORDS, institution, is_outlet, named_author, speaking_body, state_or_outlet, unnamed_words
+from .speech import speech_candidates
+from .mentions import PRONOUNS, address_author, antecedent, clause_subject, described, mention_head, person_mentions, salient_subject
 
 __all__ = ["extract", "speaker_at"]
 
@@ -18,16 +20,15 @@ CLOSE_FOR = {'"': '"', "“": "”", "«": "»", "„": "“"}
 MIN_DIRECT_WORDS = 4
 # Quoted words inside a sentence's phrase this long or longer are speech all the same.
 SCARE_QUOTE_MAX_WORDS = 10
-# How far back (characters) a pronoun or "the Chinese leader" may reach for its person.
-COREF_WINDOW = 1500
-PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-# Words that make a noun phrase an institution that can speak ("the ministry said …").
-BODY_WORDS = r"\b(?:ministry|press service|office|agency|embassy|government|committee|secretariat|administration|department|council|news)\b"
 # Head nouns of such a phrase ("the press service of …"), and documents that speak for whoever issued them.
 BODY_HEADS = frozenset("ministry service office agency embassy government committee secretariat administration department council".split())
-DOCUMENT_NOUNS = frozenset("statement release communique communiqué readout".split())
+DOCUMENT_NOUNS = frozenset("statement release communique communiqué readout report paper study".split())
 # "Wang Wenbin: …" opening a paragraph of a transcript.
 TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s+(?P<words>\S.*)$", re.MULTILINE)
+# The heading of a press conference's transcript, which names its speaker.
+PRESS_CONFERENCE = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})['’]s\s+(?:Regular\s+|Daily\s+)?(?:Press\s+Conference|Press\s+Briefing|Briefing)\b")
+# First- and second-person words: a paragraph under a name heading is that person speaking.
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|you|You|your|Your)\b")
 # "Signed article by <Name>, …" (also op-ed, column, opinion piece) on a line of its own: the body is the author's words.
 SIGNED_BYLINE = re.compile(
     r"^[ \t]*(?:an?\s+)?(?:signed\s+(?:article|op-?ed|letter)|op-?ed|opinion\s+piece|guest\s+column|column|commentary)\s+by\s+"
@@ -60,6 +61,7 @@ def extract(article) -> list[Claim]:
     out: list[Claim] = []
     direct_spans = _direct_spans(article.text)
     article.notes["direct_quote_spans"] = direct_spans
+    candidates = speech_candidates(article.doc, article.profile, verbs)
     for sent in article.doc.sents:
         if not sent.text.strip():
             continue
@@ -68,20 +70,19 @@ def extract(article) -> list[Claim]:
             words = article.text[s:e]
             if not _is_speech(article.text, s, e, sent.start_char):
                 continue
-            speaker = _speaker_for_sentence(article, sent, verbs, exclude=(s, e))
+            speaker = _speaker_for_sentence(article, sent, candidates, exclude=(s, e))
             if speaker is None and e >= sent.end_char:
                 # The quote runs over several sentences: its speaker follows the closing mark.
                 closing = article.doc.char_span(e, e + 1, alignment_mode="expand")
                 if closing is not None and closing.sent.start_char > sent.start_char and _attributed_after(article, e):
-                    speaker = _speaker_for_sentence(article, closing.sent, verbs, exclude=(s, e))
+                    speaker = _speaker_for_sentence(article, closing.sent, candidates, exclude=(s, e))
             if speaker is None:
                 speaker = _speaker_nearby(article, sent, verbs, s, e)
             if speaker:
                 article.notes["last_speaker"] = (speaker, e)
                 out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=True, date=_date(article, sent), text=words.strip().rstrip(",;:")))
-        for tok in sent:
-            if tok.text.lower() not in verbs:
-                continue
+        for cand in (c for c in candidates if sent.start <= c.token < sent.end and c.label == "REPORTED"):
+            tok = article.doc[cand.token]
             clause = _reported_clause(tok, direct_spans, proposals, _act_words(article))
             speaker = _subject_speaker(article, tok) if clause else None
             if clause and tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i == sent.start and tok.nbor(1).lower_ == "that":
@@ -95,11 +96,14 @@ def extract(article) -> list[Claim]:
             if speaker is None:
                 # "<statement>, the ministry said on Sunday." / "<statement>, announced spokesperson X."
                 clause, speaker = _postposed(article, tok, sent, direct_spans)
+            if speaker is None:
+                clause, speaker = _detached(article, tok, sent, direct_spans)
             if clause and speaker:
                 start, end = _after_dateline(article.text, *clause)
                 article.notes["last_speaker"] = (speaker, end)
                 out.append(article.claim("quote", sent.start_char, sent.end_char, speaker=speaker, direct=False, date=_date(article, sent), text=article.text[start:end].strip(" ,;:")))
-        out.extend(_according_to(article, sent, direct_spans))
+        according = [article.doc[c.token] for c in candidates if sent.start <= c.token < sent.end and c.label == "ACCORDING"]
+        out.extend(_according_to(article, sent, according, direct_spans))
     out.extend(_transcript(article))
     out.extend(_signed_article(article))
     out.extend(_introduced(article))
@@ -137,8 +141,8 @@ def _introduced(article) -> list[Claim]:
             end = para.start() + len(para.group(0).rstrip()) - 1
             subjects = [m for m in mentions if para.start() <= m.start < end]
             for m in subjects:
-                head = _mention_head(article.doc, m)
-                if head is not None and _clause_subject(head, verbs) and (m.known or len(m.name.split()) > 1):
+                head = mention_head(article.doc, m)
+                if head is not None and clause_subject(head, verbs) and (m.known or len(m.name.split()) > 1):
                     speaker = m.name
                     break
     return out
@@ -178,17 +182,40 @@ def _signed_article(article) -> list[Claim]:
 
 
 def _transcript(article) -> list[Claim]:
-    """Paragraphs of a transcript ("Name: words"), one direct quote each, until another speaker takes over."""
-    out, speaker = [], None
+    """Paragraphs of a transcript, one direct quote each, until another speaker takes over: after "Name: …",
+    after a press conference's heading ("Spokesperson X's Regular Press Conference on …"), and a known
+    person's name opening the paragraph that answers a question ("X The two countries are …")."""
+    out, speaker, asked, named = [], None, False, None
     for para in re.finditer(r"[^\n]+", article.text):
+        line = para.group(0).strip()
+        if not line:
+            continue
+        if named is not None:
+            # After a line that is only a person's name: their words when they speak in the first or second
+            # person ("This is your first visit …"), then each paragraph of prose until one that is not.
+            speaker = named.name if FIRST_PERSON.search(line) else None
+            named = None
+        name_heading = _name_line(article, line)
+        if name_heading:
+            named, speaker = name_heading, None
+            continue
+        if speaker and not TRANSCRIPT.match(para.group(0)) and len(line.split()) < MIN_DIRECT_WORDS:
+            speaker = None
         m = TRANSCRIPT.match(para.group(0))
-        if m:
-            p = article.entities.person(m.group("who"))
+        heading = PRESS_CONFERENCE.search(line) if not line.endswith((".", "?")) else None
+        answer = _answer_opening(article, para.group(0)) if asked else None
+        asked = line.endswith("?")  # a question: the next paragraph may open with its answerer's name
+        if heading:
+            p = article.entities.person(heading.group("who"))
+            speaker = p.name if p else None
+            continue
+        if m or answer:
+            p = answer or article.entities.person(m.group("who"))
             speaker = p.name if p else None
             if speaker is None:
                 continue
-            start = para.start() + m.start("words")
-        elif speaker and para.group(0).strip() and not para.group(0).rstrip().endswith("?"):
+            start = para.start() + (m.start("words") if m else len(para.group(0)) - len(para.group(0).lstrip()) + _name_length(para.group(0).lstrip(), p))
+        elif speaker and not line.endswith("?"):
             start = para.start()
         else:
             continue
@@ -196,6 +223,46 @@ def _transcript(article) -> list[Claim]:
         if len(words.split()) >= MIN_DIRECT_WORDS and speaker:
             out.append(article.claim("quote", para.start(), para.end(), speaker=speaker, direct=True, date=None, text=words))
     return out
+
+
+def _name_line(article, line: str):
+    """The known person a line names and nothing else ("President Xi Jinping"), as a transcript's speaker heading."""
+    words = line.rstrip(":").split()
+    while words and words[0].lower() in _title_heads(article.profile) | _title_words_of(article.profile):
+        words = words[1:]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[-1].lower() not in _name_words(article.profile):
+        return None
+    p = article.entities.person(" ".join(words))
+    return p if p and " ".join(words).lower() in {p.name.lower(), *(a.lower() for a in p.aliases)} else None
+
+
+@lru_cache(maxsize=8)
+def _name_words(profile) -> frozenset[str]:
+    """Every word of the profile's people's names and aliases, lower case: a cheap first test of a name line."""
+    return frozenset(w.lower() for p in profile.people for n in (p.name, *p.aliases) for w in n.split())
+
+
+@lru_cache(maxsize=8)
+def _title_words_of(profile) -> frozenset[str]:
+    return frozenset(w for ws in profile.roles.values() for phrase in ws for w in phrase.split())
+
+
+def _answer_opening(article, line: str):
+    """The known person whose full name opens a paragraph and runs straight into their words."""
+    words = line.split()
+    for n in (3, 2):
+        if len(words) > n + MIN_DIRECT_WORDS and words[n][:1].isupper():
+            p = article.entities.person(" ".join(words[:n]))
+            if p and " ".join(words[:n]).lower() in {p.name.lower(), *(a.lower() for a in p.aliases)}:
+                return p
+    return None
+
+
+def _name_length(line: str, person) -> int:
+    for form in sorted((person.name, *person.aliases), key=len, reverse=True):
+        if line.lower().startswith(form.lower()):
+            return len(form)
+    return 0
 
 
 def _direct_spans(text: str) -> list[tuple[int, int]]:
@@ -258,6 +325,10 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
             if comps:
                 toks = [t for t in verb.doc[after.i + 1: max(x.i for x in comps[0].subtree) + 1]]
                 return _checked(toks, verb, direct_spans, acts)
+    if not comps:
+        around = _statement_around(verb)
+        if around is not None:
+            return _checked(around, verb, direct_spans, acts)
     if not comps and verb.dep_ in ("parataxis", "ccomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
         # "X will attend the summit, announced spokesperson Y": the statement is the head clause.
         head = verb.head
@@ -276,7 +347,7 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
     # The parser sometimes hangs the second half of a coordinated clause on the verb itself
     # ("noting that it is the first …, and also the first summit held …"): take those along.
     for sib in (c for c in verb.children if c.i > toks[-1].i and comp.i > verb.i):
-        if sib.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "attr", "punct") or sib.i != toks[-1].i + 1 and verb.doc[toks[-1].i + 1: sib.i].text.strip(" ,"):
+        if sib.dep_ not in ("conj", "cc", "nsubj", "nsubjpass", "attr", "punct", "ccomp") or verb.doc[toks[-1].i + 1: sib.left_edge.i].text.strip(" ,"):
             break
         if sib.dep_ == "punct" and sib.i == max(t.i for t in verb.subtree):
             break
@@ -285,6 +356,21 @@ def _reported_clause(verb, direct_spans, proposals: frozenset[str] = frozenset()
     if comp.dep_ == "xcomp" and not any(t.dep_ == "nsubj" for t in comp.children) and verb.text.lower() not in proposals:
         return None  # "called to …" is not a statement; "proposed to …" is
     return _checked(toks, verb, direct_spans, acts)
+
+
+def _statement_around(verb):
+    """The statement of a speech verb the parser hung on it ("As X stated in his reply, <statement>"; "Xi said with
+    joint efforts, the visit is expected to …" with "Xi said" under the clause it reports), or None."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+        # the main clause after the first comma
+        comma = next((t.i for t in verb.sent if t.i > verb.i and t.text == ","), None)
+        return [t for t in verb.sent if t.i > comma] if comma is not None else None
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i > verb.i and verb.left_edge.i == verb.sent.start and any(
+        c.dep_ == "nsubj" for c in verb.children
+    ):
+        toks = [t for t in verb.sent if t.i > verb.i]  # the rest of the sentence
+        return toks[1:] if toks and toks[0].lower_ == "that" else toks
+    return None
 
 
 def _trim(toks, acts: frozenset[str] = frozenset()):
@@ -324,6 +410,9 @@ def _checked(toks, verb, direct_spans, acts: frozenset[str] = frozenset()) -> tu
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     if len(toks) < MIN_CLAUSE_TOKENS or len(toks) < 4 and not any(t.pos_ == "VERB" for t in toks):
         return None
+    according = [k for k, t in enumerate(toks[:-1]) if t.lower_ == "according" and toks[k + 1].lower_ == "to"]
+    if according and not any(t.pos_ in ("VERB", "AUX") for t in toks[according[-1] + 2:]):
+        return None  # "<statement>, according to X" under another verb: X's words, which "according to" gives
     quoted = sum(min(end, e) - max(start, s) for s, e in direct_spans if s < end and e > start)
     if _in_direct(start, end, direct_spans) or quoted > (end - start) / 2:
         return None
@@ -362,6 +451,8 @@ def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | Non
         if j <= 0 or toks[j].text != ",":
             return None, None
         comma, who, trailer = j, [t for t in toks[j + 1:k] if t.pos_ != "AUX"], toks[k + 1:]
+    cut = next((n for n in range(len(trailer) - 1) if trailer[n].lower_ == "according" and trailer[n + 1].lower_ == "to"), None)
+    trailer = trailer[:cut] if cut is not None else trailer  # "…, X has announced, according to <the outlet>": the outlet is the source
     if not who or any(t.pos_ not in TRAILER_POS for t in trailer) or len(trailer) > 14:
         return None, None
     if any(t.lower_ in ("that", "whether", "if") for t in trailer):
@@ -369,16 +460,49 @@ def _postposed(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | Non
     body = toks[:comma]
     while body and (body[0].is_punct or body[0].is_space):
         body = body[1:]
+    if body and body[0].text[:1].islower() and sent.start > 0:
+        # "… were not present. or available in the past, she said.": a stray full stop cut the statement.
+        prev = [t for t in article.doc[sent.start - 1].sent if not t.is_space]
+        if prev and "\n" not in article.text[prev[-1].idx: body[0].idx]:
+            body = prev + body
     if len(body) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in body):
         return None, None
-    if _own_attribution(body, _speech_words(article)):
-        return None, None  # "X stressed that …, the agency reported": X's words, the agency is only the source
+    last_according = max((n for n, t in enumerate(body[:-1]) if t.lower_ == "according" and body[n + 1].lower_ == "to"), default=None)
+    attributed = last_according is not None and not any(t.pos_ in ("VERB", "AUX") for t in body[last_according + 2:])
+    if _own_attribution(body, _speech_words(article)) or attributed:
+        # "X stressed that …, the agency reported" / "…, according to X, Xinhua reports": X's words, the agency is only the source
+        return None, None
     span = _checked(body, verb, direct_spans)
     if span is None:
         return None, None
     start, end = span
     speaker = _np_speaker(article, who)
     return ((start, end), speaker) if speaker else (None, None)
+
+
+def _detached(article, verb, sent, direct_spans) -> tuple[tuple[int, int] | None, str | None]:
+    """An attribution a stray full stop cut from its statement: "<statement>. Xi Jinping told reporters on Friday."
+    The sentence holds only who, the verb, and when/where/to whom; the statement is the sentence before it."""
+    toks = [t for t in sent if not t.is_space]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or sent.start == 0 or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None, None
+    if any(c.dep_ in ("dobj", "attr") for c in verb.children) and not verb.lower_.startswith("tel") and verb.lower_ != "told":
+        return None, None  # "X stressed the need for …": a noun object, not an attribution ("told reporters" is one)
+    before, after = toks[: toks.index(verb)], toks[toks.index(verb) + 1:]
+    if not before or any(t.pos_ not in SPEAKER_POS for t in before) or any(t.pos_ not in TRAILER_POS for t in after) or len(after) > 8:
+        return None, None
+    prev = article.doc[sent.start - 1].sent
+    body = [t for t in prev if not t.is_space]
+    if not body or body[-1].text != "." or "\n" in article.text[body[-1].idx: toks[0].idx]:
+        return None, None  # only a statement in the same paragraph, closed by the stray full stop
+    if _own_attribution(body, _speech_words(article)):
+        return None, None
+    span = _checked(body, verb, direct_spans)
+    who = _subject_speaker(article, verb) if span else None
+    if who not in {m.name for m in person_mentions(article)}:
+        return None, None  # "… . The press service reported.": a body's line crediting its source, not speech
+    return span, who
 
 
 def _own_attribution(toks, verbs) -> bool:
@@ -390,15 +514,23 @@ def _own_attribution(toks, verbs) -> bool:
 def _np_speaker(article, who) -> str | None:
     """The speaker a run of tokens names: a person in it, a pronoun, or its head noun (institution, described person)."""
     s, e = who[0].idx, who[-1].idx + len(who[-1].text)
+    ids = {t.i for t in who}
+    heads = [t for t in who if t.head.i not in ids or t.head is t]
+    if heads and heads[0].lower_ in BODY_HEADS and (body := _resolve(article, heads[0])):
+        return body  # "X's press office said": the office speaks, not X
     for m in person_mentions(article):
         if s <= m.start and m.end <= e + 2 and (m.known or len(m.name.split()) > 1):
             return m.name
-    ids = {t.i for t in who}
-    heads = [t for t in who if t.head.i not in ids or t.head is t]
     return _resolve(article, heads[0]) if heads else None
 
 
 def _subject_speaker(article, verb) -> str | None:
+    """Who a speech verb's words are: its subject, or whoever the sentence otherwise makes its speaker."""
+    quoting = verb.head.head if verb.head.lower_ == "as" else None
+    if verb.tag_ == "VBG" and quoting is not None and quoting.lower_.startswith("quot"):
+        # "CCTV quoted Xi as saying …" / "Xi was quoted as saying …": the one quoted speaks, not the outlet.
+        quoted = [c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")]
+        return _resolve(article, quoted[0]) if quoted else None
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     # A title line run into the sentence gives the verb a second "subject": the one on the verb's line.
     same_line = [c for c in subj if "\n" not in article.text[min(c.idx, verb.idx): max(c.idx, verb.idx)]]
@@ -439,19 +571,18 @@ def _act_words(article) -> frozenset[str]:
     return _speech_words(article) | _verb_lemmas(words)
 
 
-def _speaker_for_sentence(article, sent, verbs, exclude) -> str | None:
-    for tok in sent:
-        if exclude[0] <= tok.idx < exclude[1]:
-            continue
-        if tok.text.lower() in verbs:
-            who = _subject_speaker(article, tok)
-            if who:
-                return who
-    for tok in sent:
-        if tok.text.lower() == "according" and tok.nbor(1).text.lower() == "to":
-            for t in tok.nbor(1).subtree:
-                if t.i > tok.i + 1:
-                    return _resolve(article, t)
+def _speaker_for_sentence(article, sent, candidates, exclude) -> str | None:
+    """The speaker a sentence attributes its words to: a speech verb's subject, else "according to" whom."""
+    inside = [c for c in candidates if sent.start <= c.token < sent.end]
+    for c in (c for c in inside if c.label == "REPORTED"):
+        tok = article.doc[c.token]
+        if not exclude[0] <= tok.idx < exclude[1] and (who := _subject_speaker(article, tok)):
+            return who
+    for c in (c for c in inside if c.label == "ACCORDING"):
+        tok = article.doc[c.token]
+        for t in tok.nbor(1).subtree:
+            if t.i > tok.i + 1:
+                return _resolve(article, t)
     return None
 
 
@@ -473,20 +604,25 @@ def _attributed_after(article, end: int) -> bool:
     return span is not None and any(t.tag_ in ("VBD", "VBZ", "VBP") for t in span)
 
 
-def _according_to(article, sent, direct_spans) -> list[Claim]:
+def _according_to(article, sent, anchors, direct_spans) -> list[Claim]:
+    """The statement a sentence gives "according to" a person or a body (not a news outlet)."""
     out = []
-    for tok in sent:
-        if tok.text.lower() != "according" or tok.i + 2 >= sent.end or tok.nbor(1).text.lower() != "to":
+    for tok in anchors:
+        if tok.i + 2 >= sent.end:
             continue
         obj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
         if obj is None:
             continue
         who = _resolve(article, obj, persons_only=True)
-        # An institution, but not an unnamed plural ("according to officials"), which gives no quote.
-        body = None if who or obj.tag_ in ("NNS", "NNPS") else _resolve(article, obj)
+        # An institution, but not an unnamed plural ("according to officials") nor a news outlet, which is
+        # where the article read it, not who said it.
+        body = None if who or obj.tag_ in ("NNS", "NNPS") or is_outlet(obj) else _resolve(article, obj)
         if not (who or body):
             continue
         rest_start = max(t.i for t in obj.subtree) + 1
+        comma = next((t.i for t in sent if t.i > obj.i and t.text == ","), None)
+        if tok.i == sent.start and comma is not None and comma < rest_start:
+            rest_start = comma + 1  # "According to X, <statement>": the statement starts after the comma, however it was parsed
         toks = [t for t in sent[rest_start - sent.start:] if not t.is_punct or t.text in "-%$"]
         if len(toks) < 4:
             toks = [t for t in sent[: tok.i - sent.start] if not t.is_space]
@@ -511,12 +647,19 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
     line_e = len(article.text) if line_e < 0 else line_e
     span_toks = [t for t in span_toks if line_s <= t.idx < line_e and not t.is_space] or [tok]
     s, e = min(t.idx for t in span_toks), max(t.idx + len(t.text) for t in span_toks)
+    if tok.lower_ in unnamed_words():
+        return None  # "a source in the ministry", "officials": unnamed speakers give no quote (GUIDELINES § quote)
     if tok.pos_ == "NOUN" and tok.text.lower() in BODY_HEADS and not persons_only:
         # "the press service of the President of Kyrgyzstan said": the service speaks, not the president.
-        body = _speaking_body(article, tok, s, e)
+        body = speaking_body(article, tok, s, e)
         if body:
             return body
     if tok.pos_ == "NOUN" and tok.text.lower() in DOCUMENT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+        author = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+        pobj = next((c for c in author.children if c.dep_ == "pobj"), None) if author is not None else None
+        if pobj is not None and not persons_only:
+            # "a report by GlobalData says …", "a press release of the ministers' meeting said …": its author.
+            return _resolve(article, pobj) or named_author(pobj)
         # '"…," the statement read.': the statement of whoever was last reported speaking.
         last = article.notes.get("last_speaker")
         return last[0] if last and tok.idx - last[1] <= 600 else None
@@ -525,133 +668,39 @@ def _resolve(article, tok, persons_only: bool = False) -> str | None:
             article.notes["last_direct_speaker"] = (m.name, e)
             return m.name
     low = tok.text.lower()
-    if low in PRONOUNS:
-        m = _salient_subject(article, mentions, tok, PRONOUNS[low]) or _antecedent(mentions, tok.idx, PRONOUNS[low])
+    if low == "it" and tok.dep_ == "nsubjpass":
+        # "In the address of X, read out by Y, it was noted that …": the address's author.
+        m = address_author(tok.sent, [m for m in mentions if tok.sent.start_char <= m.start < tok.sent.end_char])
         return m.name if m else None
-    if tok.pos_ == "NOUN":
+    if low in PRONOUNS:
+        m = salient_subject(mentions, tok, PRONOUNS[low], _speech_words(article)) or antecedent(mentions, tok.idx, PRONOUNS[low])
+        return m.name if m else None
+    bare_title = tok.pos_ == "PROPN" and tok.lower_ in _title_heads(article.profile)
+    if tok.pos_ == "NOUN" or bare_title:
         phrase = article.text[s:e]
-        m = _described(article, mentions, phrase, tok.idx)
+        # The story's subject stands for a description naming no state, unless the sentence named someone first.
+        named_before = any(m.known and tok.sent.start_char <= m.start < tok.idx for m in mentions)
+        salient = None if named_before else salient_subject(mentions, tok, None, _speech_words(article))
+        m = described(article.text, article.entities, mentions, phrase, tok.idx, salient)
         if m:
             return m.name
         if not persons_only:
-            inst = _institution(article, phrase)
+            inst = institution(article, phrase)
             if inst:
                 return inst
-    if tok.pos_ == "PROPN" and not persons_only:
-        inst = _institution(article, article.text[s:e])
+    if (tok.pos_ == "PROPN" or low in OUTLET_WORDS) and not persons_only:  # ("China Daily newspaper reported")
+        inst = institution(article, article.text[s:e]) or state_or_outlet(article, tok, article.text[s:e])
         if inst:
             return inst
     if not persons_only and low not in PRONOUNS:
-        return _speaking_body(article, tok, s, e)
+        return speaking_body(article, tok, s, e)
     return None
 
 
-def _speaking_body(article, tok, s: int, e: int) -> str | None:
-    """A ministry, press service or news agency speaking: its own words, without the article."""
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", article.text[s:e].strip(), flags=re.IGNORECASE)
-    if len(phrase.split()) > 8 or not phrase:
-        return None
-    if re.fullmatch(r"[A-Z]{2,6}", phrase):
-        # "the GAC said" after "China's General Administration of Customs (GAC)": the body's name.
-        full = re.search(r"((?:[A-Z][\w’'-]*\s+)(?:(?:of|for|and|the|on)\s+|[A-Z][\w’'-]*\s+){0,8}?)\(" + phrase + r"\)", article.text)
-        if full:
-            name = re.sub(r"^[A-Z]\w*['’]s\s+", "", full.group(1).strip())
-            if name:
-                return name
-    if re.search(BODY_WORDS, phrase, re.IGNORECASE):
-        return phrase
-    if any(ent.label_ == "ORG" and ent.start <= tok.i < ent.end for ent in tok.doc.ents) and phrase[:1].isupper():
-        return phrase
-    return None
-
-
-def _antecedent(mentions: list[PersonMention], at: int, gender: str | None) -> PersonMention | None:
-    for m in reversed(mentions):
-        if m.end <= at and at - m.end <= COREF_WINDOW and (m.gender in (None, gender)) and (m.known or len(m.name.split()) > 1):
-            return m
-    return None
-
-
-def _clause_subject(tok, verbs) -> bool:
-    """A subject of its sentence's main clause or of a speech verb: who the story is about at that point."""
-    if tok.dep_ == "pobj" and tok.head.text.lower() == "to" and tok.head.i > 0 and tok.doc[tok.head.i - 1].text.lower() == "according":
-        return True  # "According to Tokayev, …": the speaker of the sentence
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    head = tok.head
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    return head.dep_ == "ROOT" or head.text.lower() in verbs
-
-
-def _mention_head(doc, m: PersonMention):
-    toks = [t for t in doc if m.start <= t.idx < m.end]
-    return next((t for t in toks if not (m.start <= t.head.idx < m.end) or t.head is t), None)
-
-
-def _salient_subject(article, mentions, pron, gender: str | None) -> PersonMention | None:
-    """The person a pronoun subject continues: the last main-clause (or speech-verb) subject before it.
-
-    "Japarov recalled that he and Xi …. …, he noted": the story follows its subject, not the last
-    name it mentions. A pronoun subject on the way continues the same person, so the search goes on.
-    """
-    verbs = _verb_lemmas(article.profile.words("speech_verbs"))
-    doc = pron.doc
-    sent = pron.sent
-    while sent is not None and pron.idx - sent.end_char <= COREF_WINDOW:
-        inside = [m for m in mentions if sent.start_char <= m.start and m.end <= min(sent.end_char, pron.idx)]
-        for m in reversed(inside):
-            head = _mention_head(doc, m)
-            if head is not None and _clause_subject(head, verbs) and m.gender in (None, gender) and (m.known or len(m.name.split()) > 1):
-                return m
-        subjects = [t for t in sent if t.i < pron.i and _clause_subject(t, verbs)]
-        if subjects and not any(t.text.lower() in PRONOUNS for t in subjects) and any(
-            m.start <= t.idx < m.end for t in subjects for m in inside
-        ):
-            return None  # the sentence's subject is a person of the other gender or an unnamed one: no guess
-        sent = doc[sent.start - 1].sent if sent.start > 0 else None
-    return None
-
-
-def _described(article, mentions, phrase: str, at: int) -> PersonMention | None:
-    """ "the Chinese leader", "the Kazakh president", "the minister": the last person it fits."""
-    if not re.search(r"\b(?:leader|president|minister|spokes\w+|premier|head of state|chairman|envoy|ambassador)\b", phrase, re.IGNORECASE):
-        return None
-    office = re.search(r"\b(?:spokes\w+|minister|ambassador|envoy)\b", phrase, re.IGNORECASE)
-    if office and re.match(r"(?:the|this|a|an)\b", phrase, re.IGNORECASE):
-        # "a foreign ministry spokesperson announced …" where the article names the spokesperson
-        # ("spokesperson Lin Jian", "Lin Jian, the spokesperson,"): the nearest person given that title.
-        word = office.group(0).lower()
-        titled = [m for m in mentions if m.known or len(m.name.split()) > 1]
-        titled = [m for m in titled if word in _title_before(article.text, m.start) or word in _title_after(article.text, m.end)]
-        before = [m for m in titled if m.end <= at and at - m.end <= COREF_WINDOW * 2]
-        after = [m for m in titled if m.start > at and m.start - at <= COREF_WINDOW]
-        if before or after:
-            return before[-1] if before else after[0]
-    if not re.match(r"(?:the|this)\b", phrase, re.IGNORECASE):
-        return None
-    country = next((m.key for m in article.entities.mentions(phrase) if m.kind == "state"), None)
-    for m in reversed(mentions):
-        if m.end <= at and at - m.end <= COREF_WINDOW * 2 and (country is None or m.country == country) and m.known:
-            return m
-    return None
-
-
-def _title_before(text: str, at: int) -> str:
-    """The words just before a name on its line ("Foreign Ministry spokesperson Lin Jian")."""
-    return text[max(0, at - 60): at].rsplit("\n", 1)[-1].lower()
-
-
-def _title_after(text: str, at: int) -> str:
-    """The apposition just after a name ("Lin Jian, the ministry's spokesperson,"), to the end of its phrase."""
-    return re.split(r"[\n.;]", text[at: at + 40], maxsplit=1)[0].lower()
-
-
-def _institution(article, phrase: str) -> str | None:
-    for m in article.entities.mentions(phrase):
-        if m.kind == "institution":
-            return m.key
-    return None
+@lru_cache(maxsize=8)
+def _title_heads(profile) -> frozenset[str]:
+    """The last word of each of the profile's titles ("minister", "spokesperson"), which a capital may make a PROPN."""
+    return frozenset(w.split()[-1].lower() for ws in profile.roles.values() for w in ws if w.split())
 
 
 def _date(article, sent) -> str | None:
@@ -666,5 +715,5 @@ def _date(article, sent) -> str | None:
 
 def speaker_at(article, offset: int) -> str | None:
     """The last person mentioned before an offset (for commitments made in a quote)."""
-    m = _antecedent(person_mentions(article), offset, None)
+    m = antecedent(person_mentions(article), offset, None)
     return m.name if m else None

@@ -5,20 +5,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lang import language_words
 from ..records import Claim
 from .mentions import person_mentions
 
 __all__ = ["extract"]
 
 # How far before or after a name a title may stand ("Kazakh Deputy Prime Minister and Foreign Minister X").
-TITLE_WINDOW = 90
+TITLE_WINDOW = 130
 
 
 @lru_cache(maxsize=8)
 def _role_pattern(roles: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     surface = {}
     for canonical, words in roles:
-        for w in (canonical, *words):
+        for w in words or (canonical,):  # the listed surfaces: "head" only as "head of …"
             surface[w.lower()] = canonical
     alts = "|".join(_surface_regex(w) for w in sorted(surface, key=len, reverse=True))
     return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), surface
@@ -48,7 +49,7 @@ def _canonical_role(surface: dict[str, str], words: str) -> str:
 def _left_pattern(role_words: frozenset[str]) -> re.Pattern[str]:
     """A title phrase right before a name: capitalised words, the profile's role words, "of", "and"."""
     words = "|".join(sorted(map(re.escape, role_words | {"of", "the", "and", "for", "to"}), key=len, reverse=True))
-    return re.compile(rf"((?:(?:[A-Z][\w'’.-]*|(?:{words}))\s+){{1,12}})$")
+    return re.compile(rf"((?:(?:[A-Z][\w'’.-]*|(?:{words})|[–—])\s+){{1,20}})$")  # (a dash joins two titles: "Deputy Prime Minister – Minister of …")
 # An apposition right after a name: ", China's foreign minister," / ", the Kazakh president" / " of Kazakhstan".
 RIGHT = re.compile(r"^(?:['’]s)?\s*,\s*((?:the\s+|an?\s+)?(?:[A-Z][\w'’.-]*\s+|[\w'’-]+\s+){0,16}?[\w'’-]+)\s*(?=[,.;)]|\s+(?:and|who|said|told|has|had|was|is)\b)")
 # The whole apposition after a name, to the next comma or the end of the sentence.
@@ -56,6 +57,13 @@ APPOSITION = re.compile(r"^(?:['’]s)?\s*,\s*((?:[^,;()\n.]|\.(?=\S)|\b[A-Z]\.)
 # Words that make an apposition a clause ("…, who was president"), not a title.
 CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "WP", "WDT"})
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
+# A title after "<title> of the X under/of the": inside the complement of the first title, not the person's.
+PREPOSITION_GAP = re.compile(r"\b(?:under|at|of|in|for|to|with|from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# An honorific between a title and a name, in news from official sources.
+HONORIFIC_TAIL = re.compile(r"\b(?:honou?rable|his\s+excellency|her\s+excellency|h\.\s?e\.|mr\.|mrs\.|ms\.|dr\.)\s+$", re.IGNORECASE)
+# A line break that wraps a sentence: the next line goes on in lower case.
+SOFT_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=[a-z])")
+HARD_BREAK = re.compile(r"\n(?![ \t]*[a-z])")
 OF_STATE = re.compile(r"^\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 
 
@@ -63,7 +71,9 @@ def extract(article) -> list[Claim]:
     """Every (person, role) the article states, once each."""
     roles = tuple((k, tuple(v)) for k, v in article.profile.roles.items())
     pattern, surface = _role_pattern(roles)
-    left_pattern = _left_pattern(frozenset(w for phrase in surface for w in re.split(r"[\s-]+", phrase) if w))
+    # A title before a name: the profile's title words and the fields of offices ("deputy minister of energy and water resources").
+    title_words = frozenset(w for phrase in surface for w in re.split(r"[\s-]+", phrase) if w) | frozenset(language_words("en", "office_fields"))
+    left_pattern = _left_pattern(title_words)
     text = article.text
     seen: dict[tuple[str, str], Claim] = {}
     for m in person_mentions(article):
@@ -75,18 +85,25 @@ def extract(article) -> list[Claim]:
         prev_end = max((o.end for o in person_mentions(article) if o.end <= m.start and o.start >= m.start - TITLE_WINDOW and (o.known or len(o.name.split()) > 1)), default=None)
         if prev_end is not None:
             left_text = text[prev_end: m.start]
-        left_text = _own_title(pattern, left_text)
+        # "…, President of Tajikistan, Honorable Emomali Rahmon": the honorific is neither title nor name.
+        hon = HONORIFIC_TAIL.search(left_text)
+        shift = len(hon.group(0)) if hon else 0
+        left_text = _own_title(pattern, left_text[:hon.start()] if hon else left_text)
         lm = left_pattern.search(left_text)
         phrases = []
         if lm:
-            phrases.append((lm.group(1), m.start - len(lm.group(1))))
-        elif left_text.endswith(", ") and re.match(r"(?:['’]s)?\s*,", text[m.end: m.end + 3]):
+            phrases.append((lm.group(1), m.start - shift - len(lm.group(1))))
+        elif left_text.endswith(", ") and re.match(r"(?:['’]s)?\s*,", text[m.end: m.end + 3]) and not (
+            prev_end is not None and re.match(r"\s*,", text[prev_end: m.start])
+        ):
+            # (not in a list "A, <title>, B, <title>": there the title set off by commas is A's apposition)
             # "China's ambassador to France, Lu Shaye, said": a title set off by commas before the name.
             lm = left_pattern.search(_own_title(pattern, left_text[:-2] + " "))
             if lm and _ends_in_title(pattern, lm.group(1).strip()):
-                phrases.append((lm.group(1), m.start - 2 - len(lm.group(1))))
-        line_end = text.find("\n", m.end)
-        after = text[m.end: min(m.end + 2 * TITLE_WINDOW, line_end if line_end >= 0 else len(text))]
+                phrases.append((lm.group(1), m.start - shift - 2 - len(lm.group(1))))
+        line_end = _paragraph_end(text, m.end)
+        # A line break inside a hard-wrapped paragraph ("the Minister\nof Energy") is a space (same length).
+        after = SOFT_WRAP.sub(lambda w: " " * len(w.group(0)), text[m.end: min(m.end + 2 * TITLE_WINDOW, line_end)])
         apposition = _apposition(article, pattern, m, after)
         if apposition:
             phrases.append(apposition)
@@ -112,6 +129,12 @@ def extract(article) -> list[Claim]:
     return list(seen.values())
 
 
+def _paragraph_end(text: str, at: int) -> int:
+    """The end of the line at `at`, read past line breaks that only wrap a sentence (a lower-case word follows)."""
+    m = HARD_BREAK.search(text, at)
+    return m.start() if m else len(text)
+
+
 def _apposition(article, pattern: re.Pattern[str], m, after: str) -> tuple[str, int] | None:
     """The title in apposition after a name (", China's foreign minister,"), with where it starts.
 
@@ -122,11 +145,17 @@ def _apposition(article, pattern: re.Pattern[str], m, after: str) -> tuple[str, 
     if not am:
         return None
     start, end = m.end + am.start(1), m.end + am.end(1)
-    if any(start <= o.start < end and (o.known or len(o.name.split()) > 1) for o in person_mentions(article)):
+    initials = re.search(r"\b[A-Z][a-z]?(?:\.[A-Z][a-z]?)*$", am.group(1))  # "…, President of X S.N. Japarov": the next name's initials
+    if any((start <= o.start < end or initials and end <= o.start <= end + 4)
+           and (o.known or len(o.name.split()) > 1) for o in person_mentions(article)):
         return None
     span = article.doc.char_span(start, end, alignment_mode="expand")
     if span is not None and any(t.tag_ in CLAUSE_TAGS for t in span):
         return None
+    first = pattern.search(am.group(1))
+    lead = article.doc.char_span(start, start + first.start(), alignment_mode="contract") if first else None
+    if lead is not None and any(t.tag_ == "NNS" for t in lead):
+        return None  # ", ambassadors of five states and the director of …": a list of others, not this person's title
     if _ends_in_title(pattern, am.group(1)):
         return am.group(1), start
     rm = RIGHT.match(after)
@@ -171,7 +200,11 @@ def _ends_in_title(pattern: re.Pattern[str], phrase: str) -> bool:
     last = None
     for last in pattern.finditer(phrase):
         pass
-    return last is not None and re.fullmatch(r"(?:\s+(?:of|at|for|to)\s+.*)?", phrase[last.end():], re.DOTALL) is not None
+    if last is None:
+        return False
+    if re.search(r"\s(?:of|at|for|to)$", last.group(0), re.IGNORECASE):
+        return True  # a title that takes its body with it ("head of the chamber's transport committee")
+    return re.fullmatch(r"(?:\s+(?:of|at|for|to|from)\s+.*)?", phrase[last.end():], re.DOTALL) is not None
 
 
 def _office(article, name: str, role: str) -> str:
@@ -184,8 +217,13 @@ def _office(article, name: str, role: str) -> str:
 
 
 def _roles_in(pattern: re.Pattern[str], surface: dict[str, str], phrase: str) -> list[str]:
-    out = []
+    """The titles a phrase gives its person: those coordinated with the first, not a title inside the
+    name of the body it belongs to ("director of the Institute under the President of …")."""
+    out, last = [], None
     for rm in pattern.finditer(phrase):
+        if last is not None and PREPOSITION_GAP.search(phrase, last, rm.start()):
+            break
+        last = rm.end()
         r = _canonical_role(surface, rm.group(0))
         # "spokesperson" after "Foreign Ministry" is the ministry's spokesperson.
         if r == "spokesperson" and re.search(r"foreign\s+ministry\s+$", phrase[: rm.start()], re.IGNORECASE):
