@@ -206,3 +206,14 @@ def test_the_installed_command_runs(tmp_path):
     assert r.stderr.strip().count("\n") == 0 and "absent.txt" in r.stderr
     r = subprocess.run([sys.executable, "-m", "silkwatch", "export", "claims"], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0
+
+
+def test_a_document_in_another_language_is_stored_counted_and_gives_no_claims(run, tmp_path):
+    german = "Der Außenminister Kasachstans sagte am Montag, dass der Handel mit China im letzten Jahr deutlich gewachsen ist."
+    src = tmp_path / "de.jsonl"
+    src.write_text(json.dumps({"id": "de-1", "published": "2024-05-02", "text": german}, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = run("ingest", src)
+    assert r.exit_code == 0 and "1 not in a language we extract" in r.stdout
+    s = json.loads(run("stats", "--json").stdout)
+    assert (s["languages"], s["not_extracted"], s["claims_total"]) == ({"de": 1}, 1, 0)
+    assert "not in a language we extract" in run("stats").stdout

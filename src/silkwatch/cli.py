@@ -271,7 +271,7 @@ def quotes(
 
 @app.command()
 def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False) -> None:
-    """What the store holds: documents, claims per kind, outlets, date range, stories and facts."""
+    """What the store holds: documents, languages, claims per kind, outlets, date range, stories and facts."""
     import json
 
     from rich.table import Table
@@ -286,6 +286,8 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON inste
     t.add_row("claims", str(s["claims_total"]))
     for k, v in s["claims"].items():
         t.add_row(f"  {k}", str(v))
+    t.add_row("languages", ", ".join(f"{k} {v}" for k, v in s["languages"].items()) or "–")
+    t.add_row("  not in a language we extract", str(s["not_extracted"]))
     t.add_row("outlets", str(len(s["outlets"])))
     for o in s["outlets"][:10]:
         t.add_row(f"  {o['outlet']}", str(o["documents"]))

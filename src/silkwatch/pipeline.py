@@ -11,6 +11,7 @@ from .dedup import assign_missing_stories, assign_stories
 from .reconcile import update_facts
 from .errors import InputError
 from .extract import extract_documents
+from .langid import EXTRACTED_LANGUAGES
 from .profile import Profile
 from .records import Claim, Document
 from .sources import read_sources
@@ -34,11 +35,13 @@ class IngestReport:
     known: int = 0
     failed: int = 0
     claims: int = 0
+    other_language: int = 0  # stored documents in a language no claims are extracted from
     facts: int = 0  # facts rewritten because their claims changed
     failures: list[InputError] = field(default_factory=list)
 
     def summary(self) -> str:
-        return f"read {self.read}, stored {self.stored}, already known {self.known}, failed {self.failed} ({self.claims} claims extracted)"
+        other = f", {self.other_language} not in a language we extract" if self.other_language else ""
+        return f"read {self.read}, stored {self.stored}, already known {self.known}, failed {self.failed} ({self.claims} claims extracted{other})"
 
 
 def ingest(
@@ -105,6 +108,7 @@ def ingest(
         batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
         report.known += len(pending) - len(batch)
         report.claims += sum(len(cs) for _, cs in batch)
+        report.other_language += sum(1 for d, _ in batch if d.lang not in EXTRACTED_LANGUAGES)
         report.stored += store.write_documents(batch)
         assign_stories(store, [d for d, _ in batch])
         progress(len(pending))

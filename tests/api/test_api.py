@@ -24,6 +24,8 @@ def test_documents_claims_stories_entities_and_search(client):
     assert {c["kind"] for c in doc["claims"]} >= {"event", "role"}
     assert client.get("/api/claims", params={"kind": "role", "person": "Wang Yi"}).json()["total"] == 1
     assert client.get("/api/documents").json()["total"] == 4
+    assert client.get("/api/documents", params={"lang": "en"}).json()["total"] == 4
+    assert client.get("/api/documents", params={"lang": "ru"}).json()["total"] == 0
     assert client.get("/api/stories").json()["total"] == 4
     assert any(p["name"] == "Xi Jinping" for p in client.get("/api/entities").json()["people"])
     assert client.get("/api/entities/KZ").json()["name"] == "Kazakhstan"

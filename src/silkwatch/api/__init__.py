@@ -56,8 +56,9 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
         return JSONResponse({"error": str(exc)}, status_code=400)
 
     @app.get("/api/documents", tags=["documents"], summary="Documents, newest first")
-    def api_documents(outlet: str | None = None, since: str | None = Query(None, description="YYYY-MM-DD"), limit: int = LIMIT, offset: int = OFFSET):
-        return reads.documents_page(store, outlet, since, limit, offset)
+    def api_documents(outlet: str | None = None, since: str | None = Query(None, description="YYYY-MM-DD"), limit: int = LIMIT, offset: int = OFFSET,
+                      lang: str | None = Query(None, description="ISO 639-1 code, e.g. ru")):
+        return reads.documents_page(store, outlet, since, limit, offset, lang)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document: cleaned text, claims, other copies of its story")
     def api_document(doc_id: str):

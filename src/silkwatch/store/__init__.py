@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from ..langid import EXTRACTED_LANGUAGES, UNDETERMINED
 from ..records import Claim, Document
 from .schema import claims, documents, fact_claims, facts, metadata, stories
 
@@ -175,6 +176,7 @@ class Store:
                 select(documents.c.outlet, func.count()).where(documents.c.outlet.is_not(None)).group_by(documents.c.outlet).order_by(func.count().desc(), documents.c.outlet)
             ).all()
             first, last = conn.execute(select(func.min(documents.c.published), func.max(documents.c.published))).one()
+            langs = conn.execute(select(documents.c.lang, func.count()).group_by(documents.c.lang).order_by(func.count().desc(), documents.c.lang)).all()
             undated = conn.scalar(select(func.count()).select_from(documents).where(documents.c.published.is_(None)))
             n_stories = conn.scalar(select(func.count(func.distinct(stories.c.story_id))))
             ranks = dict(conn.execute(select(facts.c.rank, func.count()).group_by(facts.c.rank)).all())
@@ -186,6 +188,8 @@ class Store:
             "published_from": first,
             "published_to": last,
             "undated": undated,
+            "languages": {lang or UNDETERMINED: n for lang, n in langs},
+            "not_extracted": sum(n for lang, n in langs if lang not in EXTRACTED_LANGUAGES),
             "stories": n_stories,
             "facts": ranks,
         }
