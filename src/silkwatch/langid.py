@@ -11,7 +11,7 @@ from collections import Counter
 __all__ = ["detect_language", "EXTRACTED_LANGUAGES", "UNDETERMINED"]
 
 # The languages silkwatch extracts claims from; documents in any other are stored and searchable only.
-EXTRACTED_LANGUAGES = ("en",)
+EXTRACTED_LANGUAGES = ("en", "ru")
 UNDETERMINED = "und"
 # A paragraph votes with at least this many letters or digits: shorter lines (menus, bylines,
 # share buttons) are too short for the model and often in another language than the article.
