@@ -1,0 +1,19 @@
+"""The Russian rule files' own examples: each rule group's positive and negative sentences give what they say."""
+
+from __future__ import annotations
+
+import pytest
+
+from silkwatch.extract.ru import extract
+from silkwatch.extract.ru.rules import rules
+from silkwatch.records import Document
+
+
+def _claims(profile, text, published="2024-05-20"):
+    return extract(Document(doc_id="t", text=text, source="t", lang="ru", published=published), profile)
+
+
+@pytest.mark.parametrize("example", rules("titles")["examples"], ids=lambda e: e["text"][:40])
+def test_titles(profile, example):
+    got = {(c.person, c.role, c.country) for c in _claims(profile, example["text"]) if c.kind == "role"}
+    assert got == {tuple(x) for x in example["expect"]}
