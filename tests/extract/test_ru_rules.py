@@ -17,3 +17,9 @@ def _claims(profile, text, published="2024-05-20"):
 def test_titles(profile, example):
     got = {(c.person, c.role, c.country) for c in _claims(profile, example["text"]) if c.kind == "role"}
     assert got == {tuple(x) for x in example["expect"]}
+
+
+@pytest.mark.parametrize("example", rules("events")["examples"], ids=lambda e: e["text"][:40])
+def test_events(profile, example):
+    got = {(c.event_type, c.location or "", c.start) for c in _claims(profile, example["text"], example["published"]) if c.kind == "event"}
+    assert got == {tuple(x) for x in example["expect"]}

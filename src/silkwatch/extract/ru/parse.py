@@ -103,14 +103,18 @@ def parse(text: str) -> RuDoc:
     doc.tag_ner(ner)
     tokens: list[Token] = []
     sents: list[tuple[int, int]] = []
-    for n, sent in enumerate(doc.sents):
+    for sent in doc.sents:
         first = len(tokens)
         ids = {t.id: first + k for k, t in enumerate(sent.tokens)}
-        for t in sent.tokens:
+        for k, t in enumerate(sent.tokens):
+            if k and "\n" in text[sent.tokens[k - 1].stop:t.start]:
+                # a headline, byline or list item ends at its line, though razdel may run it into the next
+                sents.append((first, len(tokens)))
+                first = len(tokens)
             t.lemmatize(vocab)
             tokens.append(Token(
                 i=len(tokens), text=t.text, start=t.start, end=t.stop, lemma=(t.lemma or t.text).lower(), pos=t.pos or "X",
-                feats=dict(t.feats or {}), head=ids.get(t.head_id, -1), rel=t.rel or "", sent=n,
+                feats=dict(t.feats or {}), head=ids.get(t.head_id, -1), rel=t.rel or "", sent=len(sents),
             ))
         sents.append((first, len(tokens)))
     ents = []

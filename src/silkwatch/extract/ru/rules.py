@@ -11,7 +11,7 @@ from ...errors import ProfileError
 __all__ = ["rules", "RULE_FILES"]
 
 # The rule groups that ship; each file may hold [[examples]] that tests/extract/test_ru_rules.py runs.
-RULE_FILES = ("translit", "titles", "speech", "pledge", "events", "figures", "areas")
+RULE_FILES = ("translit", "titles", "dates", "events", "speech", "pledge", "figures", "areas")
 
 
 @lru_cache(maxsize=None)
