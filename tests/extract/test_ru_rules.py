@@ -23,3 +23,9 @@ def test_titles(profile, example):
 def test_events(profile, example):
     got = {(c.event_type, c.location or "", c.start) for c in _claims(profile, example["text"], example["published"]) if c.kind == "event"}
     assert got == {tuple(x) for x in example["expect"]}
+
+
+@pytest.mark.parametrize("example", rules("speech")["examples"], ids=lambda e: e["text"][:40])
+def test_speech(profile, example):
+    got = {(c.speaker, c.text, c.direct) for c in _claims(profile, example["text"]) if c.kind == "quote"}
+    assert got == {tuple(x) for x in example["expect"]}

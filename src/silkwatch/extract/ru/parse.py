@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,33 +93,38 @@ def morph():
 
 
 def parse(text: str) -> RuDoc:
-    """Segment, tag, parse and find the names of a Russian text."""
+    """Segment, tag, parse and find the names of a Russian text, one line at a time.
+
+    A headline, caption or list item ends at its line: parsed together with the next line, its
+    words were taken for the subject of the next sentence's verb.
+    """
     from natasha import Doc
 
     segmenter, vocab, tagger, parser, ner = load_natasha()
-    doc = Doc(text)
-    doc.segment(segmenter)
-    doc.tag_morph(tagger)
-    doc.parse_syntax(parser)
-    doc.tag_ner(ner)
     tokens: list[Token] = []
     sents: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        first = len(tokens)
-        ids = {t.id: first + k for k, t in enumerate(sent.tokens)}
-        for k, t in enumerate(sent.tokens):
-            if k and "\n" in text[sent.tokens[k - 1].stop:t.start]:
-                # a headline, byline or list item ends at its line, though razdel may run it into the next
+    ents: list[Entity] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        off = line.start()
+        doc = Doc(line.group())
+        doc.segment(segmenter)
+        doc.tag_morph(tagger)
+        doc.parse_syntax(parser)
+        doc.tag_ner(ner)
+        for sent in doc.sents:
+            first = len(tokens)
+            ids = {t.id: first + k for k, t in enumerate(sent.tokens)}
+            for t in sent.tokens:
+                t.lemmatize(vocab)
+                tokens.append(Token(
+                    i=len(tokens), text=t.text, start=off + t.start, end=off + t.stop, lemma=(t.lemma or t.text).lower(),
+                    pos=t.pos or "X", feats=dict(t.feats or {}), head=ids.get(t.head_id, -1), rel=t.rel or "", sent=len(sents),
+                ))
+            if len(tokens) > first:
                 sents.append((first, len(tokens)))
-                first = len(tokens)
-            t.lemmatize(vocab)
-            tokens.append(Token(
-                i=len(tokens), text=t.text, start=t.start, end=t.stop, lemma=(t.lemma or t.text).lower(), pos=t.pos or "X",
-                feats=dict(t.feats or {}), head=ids.get(t.head_id, -1), rel=t.rel or "", sent=len(sents),
-            ))
-        sents.append((first, len(tokens)))
-    ents = []
-    for span in doc.spans:
-        span.normalize(vocab)
-        ents.append(Entity(span.start, span.stop, span.type, span.normal or span.text))
+        for span in doc.spans:
+            span.normalize(vocab)
+            ents.append(Entity(off + span.start, off + span.stop, span.type, span.normal or span.text))
     return RuDoc(text=text, tokens=tokens, sents=sents, ents=ents)

@@ -64,12 +64,26 @@ def people(art) -> list[Person]:
         name, known = art.names.person(e.normal)
         if len(WORD.findall(name)) >= 1 and not _initials_only(e.normal):
             spans.append(Person(e.start, e.end, name, known))
-    out = []
+    out: list[Person] = []
     for p in sorted(spans, key=lambda p: p.start):
         m = INITIALS.search(art.text, max(0, p.start - 12), p.start)
-        out.append(Person(m.start(), p.end, p.name, p.known) if m else p)
+        p = Person(m.start(), p.end, p.name, p.known) if m else p
+        out.append(_earlier_of_surname(art, p, out) or p)
     art.notes["people"] = out
     return out
+
+
+def _earlier_of_surname(art, p: Person, before: list[Person]) -> Person | None:
+    """«Бакаев» after «Алибек Бакаев»: a surname alone is the person named in full before."""
+    words = WORD.findall(art.text[p.start:p.end])
+    if len(words) != 1 or p.known is not None:
+        return None
+    keys = word_keys(words[0])
+    for q in reversed(before):
+        full = WORD.findall(art.text[q.start:q.end])
+        if len(full) >= 2 and word_keys(full[-1]) & keys:
+            return Person(p.start, p.end, q.name, q.known)
+    return None
 
 
 def _initials_only(s: str) -> bool:
