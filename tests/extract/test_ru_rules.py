@@ -29,3 +29,9 @@ def test_events(profile, example):
 def test_speech(profile, example):
     got = {(c.speaker, c.text, c.direct) for c in _claims(profile, example["text"]) if c.kind == "quote"}
     assert got == {tuple(x) for x in example["expect"]}
+
+
+@pytest.mark.parametrize("example", rules("pledge")["examples"], ids=lambda e: e["text"][:40])
+def test_pledges(profile, example):
+    got = {(tuple(c.actors), c.area) for c in _claims(profile, example["text"]) if c.kind == "commitment"}
+    assert got == {(tuple(a), area) for a, area in example["expect"]}
