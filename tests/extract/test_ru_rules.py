@@ -35,3 +35,10 @@ def test_speech(profile, example):
 def test_pledges(profile, example):
     got = {(tuple(c.actors), c.area) for c in _claims(profile, example["text"]) if c.kind == "commitment"}
     assert got == {(tuple(a), area) for a, area in example["expect"]}
+
+
+@pytest.mark.parametrize("example", rules("figures")["examples"], ids=lambda e: e["text"][:40])
+def test_figures(profile, example):
+    got = {(c.indicator, tuple(c.subjects), c.period or "", c.value, c.unit, c.approx, c.target)
+           for c in _claims(profile, example["text"], example["published"]) if c.kind == "quantity"}
+    assert got == {(i, tuple(s), p, float(v), u, a, t) for i, s, p, v, u, a, t in example["expect"]}
