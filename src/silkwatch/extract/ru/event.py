@@ -27,7 +27,7 @@ STORY_DAYS = 14
 # The lead of a story: its sentences that start in the first this many characters.
 LEAD_CHARS = 400
 # «Сиань, 20 мая /Синьхуа/ --», «АШХАБАД, 7 янв — ПРАЙМ.»: the place and day of the report, not of an event.
-DATELINE = re.compile(r"[А-ЯЁ][А-ЯЁа-яё-]+,\s+\d{1,2}\s+[а-яё]+\.?\s*(?:/[^/\n]{1,30}/\s*)?(?:--|—|–)?")
+DATELINE = re.compile(r"[А-ЯЁ][А-ЯЁа-яё-]+,\s+\d{1,2}\s+[а-яё]+\.?\s*(?:/[^/\n]{1,30}/\s*|\([^)\n]{1,30}\)\s*)?(?:--|—|–)?")
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,8 @@ def _same(e: Mention, m: Mention) -> bool:
         return False
     if e.object != m.object:
         return False
-    return not (e.first and m.first and e.first != m.first)
+    # a year or month («в текущем году») is no other day than one inside it
+    return not (e.first and m.first and not (e.first.startswith(m.first) or m.first.startswith(e.first)))
 
 
 def _mentions(art) -> list[Mention]:
@@ -216,9 +217,13 @@ def _place(art, at: int, lo: int, hi: int) -> str | None:
     """The place nearest an event word within its stretch of the sentence: a city, or a country after «в»."""
     cands = []
     for m in art.mentions_in(lo, hi):
+        if _in_dateline(art.text, m.start):
+            continue  # «ПЕКИН, 5 марта (Синьхуа) --» places the report, not an event
         tok = art.doc.token_at(m.start)
         if tok is not None and tok.i > 0 and art.doc.tokens[tok.i - 1].text.lower() in FROM:
             continue  # «вылетел из Ташкента»: where someone came from, not where the event is
+        if tok is not None and tok.rel.startswith("nsubj"):
+            continue  # «Пекин поддерживает …»: a capital that acts is its government
         if m.kind == "place":
             cands.append((abs(m.start - at), 0, m.key))
         elif m.kind == "state" and m.how == "name":  # «в Казахстан», not «в китайском городе»

@@ -20,7 +20,6 @@ FIGURE = re.compile(
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 YEAR_SPAN = re.compile(r"\b(?:с|от)\s+[^.]{0,40}?((?:19|20)\d\d)\s+год[ау]?\s+(?:и\s+)?(?:до|по)\s+(?:конца\s+)?((?:19|20)\d\d)", re.IGNORECASE)
 MONTH_SPAN = re.compile(r"([А-Яа-яЁё]+)\s*[-–—]\s*([А-Яа-яЁё]+)\s+((?:19|20)\d\d)")
-RELATIVE = {"в прошлом году": "last year", "прошлого года": "last year", "в этом году": "this year", "текущего года": "this year"}
 # The clause of a figure: from the previous clause break to the next.
 CLAUSE_BREAK = re.compile(r"[.;!?]|,\s+(?:а|но|что|который|которые|которая)\b")
 
@@ -80,7 +79,7 @@ def extract(art) -> list[Claim]:
             indicator = _indicator(words, unit)
             if indicator is None:
                 continue
-            subjects = _subjects(art, a, b, indicator)
+            subjects = _subjects(art, lo, hi, indicator, fallback=False) or _subjects(art, a, b, indicator)
             if len(subjects) < 2:
                 continue
             approx = _approx(art.text[max(lo, s - 25):s])
@@ -122,7 +121,8 @@ def _indicator(words: list[str], unit: str) -> str | None:
     return None
 
 
-def _subjects(art, a: int, b: int, indicator: str) -> list[str]:
+def _subjects(art, a: int, b: int, indicator: str, fallback: bool = True) -> list[str]:
+    """The parties of a figure named in text[a:b]; with fallback, the story's two main parties fill a gap."""
     codes = []
     for m in art.mentions_in(a, b):
         if art.text[max(a, m.start - 12):m.start].lower().rstrip().endswith(("долларов", "доллара", "доллар")):
@@ -133,6 +133,8 @@ def _subjects(art, a: int, b: int, indicator: str) -> list[str]:
     group = art.profile.groups[0] if art.profile.groups else None
     if group and set(group.members) <= set(codes):
         codes = [c for c in codes if c not in group.members] + [group.code]
+    if len(codes) < 2 and not fallback:
+        return []
     if len(codes) < 2:
         for c in _story_parties(art):
             if c not in codes:
@@ -172,8 +174,8 @@ def _period(art, clause: str) -> str | None:
     years = YEAR.findall(clause)
     if years:
         return years[0]
-    for phrase, english in RELATIVE.items():
-        if phrase in clause.lower():
+    for pattern, english in rules("dates")["relative"].items():
+        if ("year" in english or "month" in english) and re.search(pattern, clause, re.IGNORECASE):
             first, _ = resolve_relative(english, art.published)
             return first
     return None

@@ -224,6 +224,10 @@ def _subject(art, verb: Token) -> Person | None:
     named = [p for p in people(art) if lo <= p.start < hi]
     if named:
         return named[0]
+    if s.pos == "PROPN" and not any(p.start <= s.start < p.end for p in people(art)):
+        # the parser took a dateline's city for the subject: the person named before the verb in the nominative
+        before = [p for p in people(art) if s.end <= p.start < verb.start and _nominative(art, p)]
+        return before[0] if before else None
     lex = _lexicon()
     if s.feat("Number") == "Plur":
         return None  # «Главы делегаций отметили»: many speakers, none named
@@ -231,6 +235,11 @@ def _subject(art, verb: Token) -> Person | None:
         states = art.states_in(lo, hi)  # «Туркменский лидер»: the last person named of that state
         return speakers_before(art, s.start, states[0] if states else None)
     return None
+
+
+def _nominative(art, p: Person) -> bool:
+    tok = art.doc.token_at(p.start)
+    return tok is not None and tok.feat("Case") == "Nom"
 
 
 def _nominative_before(art, verb: Token) -> list[Token]:
