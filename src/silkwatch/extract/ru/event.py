@@ -226,6 +226,10 @@ def _place(art, at: int, lo: int, hi: int) -> str | None:
             continue  # «Пекин поддерживает …»: a capital that acts is its government
         if m.kind == "place":
             cands.append((abs(m.start - at), 0, m.key))
+        elif m.kind == "state" and tok is not None and tok.i > 0 and art.doc.tokens[tok.i - 1].lemma == "столица":
+            state = art.profile.state(m.key)  # «в столице Казахстана»: its capital
+            if state and state.capital:
+                cands.append((abs(m.start - at), 0, state.capital))
         elif m.kind == "state" and m.how == "name":  # «в Казахстан», not «в китайском городе»
             tok = art.doc.token_at(m.start)
             if tok is not None and tok.i > 0 and art.doc.tokens[tok.i - 1].text.lower() in AT:
