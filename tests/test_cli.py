@@ -217,3 +217,10 @@ def test_a_document_in_another_language_is_stored_counted_and_gives_no_claims(ru
     s = json.loads(run("stats", "--json").stdout)
     assert (s["languages"], s["not_extracted"], s["claims_total"]) == ({"de": 1}, 1, 0)
     assert "not in a language we extract" in run("stats").stdout
+
+
+def test_export_claims_of_one_language(run):
+    run("ingest", INGEST)
+    everything = run("export", "claims").stdout.splitlines()
+    assert everything and run("export", "claims", "--lang", "en").stdout.splitlines() == everything
+    assert run("export", "claims", "--lang", "ru").stdout == ""

@@ -120,11 +120,12 @@ def ingest(
 def export_claims(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Only claims of documents in this language (ISO 639-1, e.g. ru).")] = None,
 ) -> None:
     """Every stored claim in the shape of claim.schema.json."""
     from .export import CLAIM_COLUMNS, claim_rows
 
-    _export(claim_rows(store()), fmt, out_file, CLAIM_COLUMNS)
+    _export(claim_rows(store(), lang), fmt, out_file, CLAIM_COLUMNS)
 
 
 def _export(rows, fmt: str, out_file: Optional[Path], columns: list[str] | None = None) -> None:

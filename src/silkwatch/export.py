@@ -18,9 +18,9 @@ FORMATS = ("jsonl", "csv", "parquet")
 CLAIM_COLUMNS = ["doc_id", "kind", "span", "evidence"] + list(dict.fromkeys(f for fs in KIND_FIELDS.values() for f in fs))
 
 
-def claim_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Every stored claim as an exchange-format dict (claim.schema.json)."""
-    for c in store.iter_claims():
+def claim_rows(store: Store, lang: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every stored claim (of documents in one language, if given) as an exchange-format dict (claim.schema.json)."""
+    for c in store.iter_claims(lang=lang):
         yield c.as_dict()
 
 

@@ -140,13 +140,15 @@ class Store:
             last = rows[-1].doc_id
 
     # ------------------------------------------------------------------ claims
-    def iter_claims(self, kind: str | None = None, batch_size: int = 1000) -> Iterator[Claim]:
-        """Every stored claim, in document then span order, streamed in batches."""
+    def iter_claims(self, kind: str | None = None, batch_size: int = 1000, lang: str | None = None) -> Iterator[Claim]:
+        """Every stored claim (of documents in one language, if given), in document then span order, streamed in batches."""
         last = ("", -1, "")
         while True:
             q = select(claims.c.doc_id, claims.c.span_start, claims.c.claim_id, claims.c.data)
             if kind:
                 q = q.where(claims.c.kind == kind)
+            if lang:
+                q = q.where(claims.c.doc_id.in_(select(documents.c.doc_id).where(documents.c.lang == lang)))
             d, s, cid = last
             q = q.where(
                 (claims.c.doc_id > d)
