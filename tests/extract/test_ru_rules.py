@@ -15,7 +15,7 @@ def _claims(profile, text, published="2024-05-20"):
 
 @pytest.mark.parametrize("example", rules("titles")["examples"], ids=lambda e: e["text"][:40])
 def test_titles(profile, example):
-    got = {(c.person, c.role, c.country) for c in _claims(profile, example["text"]) if c.kind == "role"}
+    got = {(c.person, c.role, c.country or "") for c in _claims(profile, example["text"]) if c.kind == "role"}
     assert got == {tuple(x) for x in example["expect"]}
 
 

@@ -31,7 +31,7 @@ def _fig() -> dict:
     approx = sorted(((w, kind) for kind, ws in f["approx"].items() for w in ws), key=lambda x: -len(x[0]))
     return {
         "scales": f["scales"], "units": f["units"], "approx": approx,
-        "indicators": [(i["key"], keys(i["words"]), i.get("growth")) for i in f["indicator"]],
+        "indicators": [(i["key"], keys(i["words"]), i.get("growth"), i.get("counts", False)) for i in f["indicator"]],
         "growth": keys(f["growth"]["words"]), "target": keys(f["target"]["words"]),
     }
 
@@ -84,6 +84,8 @@ def extract(art) -> list[Claim]:
                 continue
             approx = _approx(art.text[max(lo, s - 25):s])
             period = _period(art, art.text[lo:hi] if YEAR.search(art.text[lo:hi]) else art.text[a:b])
+            if period is None and unit == "count" and art.published:
+                period = art.published.isoformat()  # a count told as the present state is of the publication day
             toks = [t for t in art.doc.sent_tokens(n) if lo <= t.start < hi]
             ind = next((i for i in art.profile.indicators if i.key == indicator), None)
             target = bool((ind and ind.pledged) or any(t.feat("Tense") == "Fut" for t in toks)
@@ -106,8 +108,10 @@ def _clause(text: str, a: int, b: int, s: int, e: int) -> tuple[int, int]:
 def _indicator(words: list[str], unit: str) -> str | None:
     fig = _fig()
     keys = [word_keys(w) for w in words]
-    for key, ws, growth in fig["indicators"]:
+    for key, ws, growth, counts in fig["indicators"]:
         if not any(k & ws for k in keys):
+            continue
+        if counts != (unit == "count"):
             continue
         if unit == "percent":
             if growth and any(k & fig["growth"] for k in keys):

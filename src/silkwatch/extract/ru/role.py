@@ -100,12 +100,13 @@ def extract(art) -> list[Claim]:
         if tok is not None:
             starts[tok.i] = p
     for sent in range(len(art.doc.sents)):
-        for person, role, country, span in _before_names(art, art.doc.sent_tokens(sent), starts) + _after_names(art, art.doc.sent_tokens(sent), starts):
+        for person, role, country, span, *org in _before_names(art, art.doc.sent_tokens(sent), starts) + _after_names(art, art.doc.sent_tokens(sent), starts):
             key = (person.name, role)
-            if country is None:
-                continue  # an office of no stated state: the state is the claim's point, a guess would be wrong as often as right
+            org = org[0] if org else None
+            if country is None and org is None:
+                continue  # an office of no stated state or body: a guess would be wrong as often as right
             if key not in found:
-                found[key] = art.claim("role", *span, person=person.name, role=role, country=country)
+                found[key] = art.claim("role", *span, person=person.name, role=role, country=country, org=org)
     return list(found.values())
 
 
@@ -188,6 +189,11 @@ def _roles(art, chain, person: Person, start: int) -> list:
             offices = {o.role for o in getattr(person.known, "offices", ())}
             if exact or (b is None and title.state_role in offices):
                 role = title.state_role
+        body = next((m for m in art.mentions_in(a, b) if m.kind == "institution"), None) if b is not None else None
+        if body is not None and not states:  # «исполнительный директор Секретариата …»: an office of a body
+            inst = art.names.english.institution(body.key)
+            out.append((person, role, getattr(inst, "country", None), (start, person.end), body.key))
+            continue
         country = states[0] if states else shared or getattr(person.known, "country", None)
         out.append((person, role, country, (start, person.end)))
     return out
