@@ -70,6 +70,9 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
         month = month_of(m.group(1))
         if month and not any(a <= m.start() < b for a, b in taken):
             out.append(DateSpan(m.start(), m.end(), f"{m.group(2)}-{month:02d}", None))
+    for m in YEAR.finditer(text, start, end):  # «в 2023 году»: the year alone
+        if not any(a <= m.start() < b for a, b in taken) and not any(d.start <= m.start() < d.end for d in out):
+            out.append(DateSpan(m.start(), m.end(), m.group(1), None))
     for pattern, english in rules("dates")["relative"].items():
         for m in re.finditer(pattern, text[start:end], re.IGNORECASE):
             first, last = resolve_relative(english, published)

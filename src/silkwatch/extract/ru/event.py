@@ -78,7 +78,15 @@ def extract(art) -> list[Claim]:
     cities = {p.name for p in art.profile.places}
     placed = [m.place for m in mentions if m.place and m.own]
     story_place = next((p for p in placed if p in cities), None)  # a country named once is a trip's end, not the story's city
+    by_sent: dict[int, Mention] = {}
     for m in mentions:
+        by_sent.setdefault(m.sent, m)
+    for m in mentions:
+        prev = by_sent.get(m.sent - 1)
+        if prev is not None and not prev.own and m.place is None and m.first is None:
+            m.own = False  # «Напомним, в 2023 году в Сиане … Тогда лидеры подписали …»: the recalled occasion goes on
+            m.place = prev.place if m.type in PLACED else None
+            m.first, m.last = prev.first, prev.last
         if not m.own:
             continue
         place, day = _sentence_setting(art, m.sent - 1)
