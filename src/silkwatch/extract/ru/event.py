@@ -71,7 +71,10 @@ def _context() -> dict[str, re.Pattern[str]]:
 def extract(art) -> list[Claim]:
     """One claim per distinct event: mentions of one type are one event unless their places, days or objects differ."""
     mentions = _mentions(art)
-    story_day = next(((m.first, m.last) for m in mentions if m.first and m.own), None) or _lead_day(art)
+    lead = _lead_day(art)
+    story_day = (next(((m.first, m.last) for m in mentions if m.first and len(m.first) == 10 and m.own), None)
+                 or (lead if lead[0] else None)
+                 or next(((m.first, m.last) for m in mentions if m.first and m.own), (None, None)))
     for m in mentions:  # an event dated days away from the story's is another occasion («25 января … первого саммита»)
         if m.own and m.first and story_day[0] and not _near(m.first, story_day[0]):
             m.own = False
@@ -94,6 +97,8 @@ def extract(art) -> list[Claim]:
             m.place = place or story_place
         if m.first is None:
             m.first, m.last = day or story_day
+        elif len(m.first) < 10 and story_day[0] and story_day[0].startswith(m.first):
+            m.first, m.last = story_day  # «визит 2024 года» in a story of 23 January 2024: that day
     events: list[Mention] = []
     for m in mentions:
         same = next((e for e in events if _same(e, m)), None)
@@ -104,7 +109,18 @@ def extract(art) -> list[Claim]:
             same.first, same.last = (same.first, same.last) if same.first else (m.first, m.last)
             same.parts |= m.parts
     return [art.claim("event", e.start, e.end, event_type=e.type, name=None, location=e.place, start=e.first,
-                      end=e.last, participants=tuple(sorted(e.parts))) for e in events]
+                      end=e.last, participants=tuple(sorted(e.parts))) for e in events if not _abroad(art, e.place)]
+
+
+def _abroad(art, place: str | None) -> bool:
+    """A meeting in a city or country outside the mechanism (a summit in Moscow) is not the mechanism's."""
+    if place is None:
+        return False
+    where = art.names.english.place(place)
+    if where is not None:
+        return where.country not in art.profile.members
+    state = next((s for s in art.profile.states if s.name == place), None)
+    return state is not None and not state.member
 
 
 def _lead_day(art) -> tuple:
@@ -211,6 +227,8 @@ def _event_at(art, toks, i, person_starts):
 
 
 def _partner(art, toks, j, person_starts) -> bool:
+    if j < len(toks) and toks[j].i in person_starts:
+        return True  # «встреча Си Цзиньпина и Касым-Жомарта Токаева»
     for k in range(j, min(len(toks) - 1, j + PARTNER_WINDOW)):
         if toks[k].text.lower() in {"с", "со"}:
             nxt = toks[k + 1]
