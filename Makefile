@@ -18,7 +18,7 @@ $(STAMP): $(BIN)/python pyproject.toml requirements-model.txt
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,ray]'
 	touch $@
 
 install: $(STAMP)
@@ -27,6 +27,8 @@ demo: $(STAMP)
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/silkwatch --db $(DEMO_DB) ingest examples/articles
 	$(BIN)/silkwatch --db $(DEMO_DB) stats
+	$(BIN)/silkwatch --db $(DEMO_DB) timeline
+	$(BIN)/silkwatch --db $(DEMO_DB) facts --kind quantity
 	$(BIN)/silkwatch --db $(DEMO_DB) export claims --format jsonl | head -n 20
 	@echo "Open http://127.0.0.1:8000/ for the dashboard (API docs at /docs); Ctrl-C stops the server."
 	$(BIN)/silkwatch --db $(DEMO_DB) serve --host 127.0.0.1 --port 8000

@@ -3,9 +3,12 @@
 
     python bench/evaluate.py [--corpus PATH ...] [--gold FILE ...] [--kinds quantity,event]
                              [--show-misses] [--pred-out FILE] [--scorer PATH]
+    python bench/evaluate.py --folds [dev dev2 dev_ru]
 
 Defaults: the development corpus (../shared/corpus/dev.jsonl and seeds) against
 ../shared/eval/dev.gold.jsonl and seeds.gold.jsonl, scored by ../shared/eval/score.py.
+--folds scores each named development fold and prints their F1 side by side (all three
+when none is named), so a change is judged on every fold at once.
 """
 from __future__ import annotations
 
@@ -49,6 +52,32 @@ def predict(corpus: list[str], profile_path: str | None = None) -> list[dict]:
     return [c.as_dict() for _, cs in extract_documents(docs, profile) for c in cs]
 
 
+FOLDS = {
+    "dev": ([SHARED / "corpus" / "dev.jsonl", SHARED / "corpus" / "seeds"], [SHARED / "eval" / "dev.gold.jsonl", SHARED / "eval" / "seeds.gold.jsonl"]),
+    "dev2": ([SHARED / "corpus" / "dev2.jsonl"], [SHARED / "eval" / "dev2.gold.jsonl"]),
+    "dev_ru": ([SHARED / "corpus" / "dev_ru.jsonl"], [SHARED / "eval" / "dev_ru.gold.jsonl"]),
+}
+
+
+def fold_table(names: list[str], scorer, profile_path: str | None, kinds: tuple[str, ...]) -> str:
+    """P / R / F1 of every kind on each fold, side by side."""
+    results = {}
+    for name in names:
+        corpus, golds = FOLDS[name]
+        pred = predict([str(c) for c in corpus], profile_path)
+        gold = [c for g in golds for c in scorer.load(g)]
+        results[name], _ = scorer.score(gold, pred, kinds, False)
+    head = f"{'kind':<11}" + "".join(f" {n + ' P':>9} {n + ' R':>9} {n + ' F1':>9}" for n in names)
+    lines = [head]
+    for k in results[names[0]]:
+        row = f"{k:<11}"
+        for n in names:
+            v = results[n][k]
+            row += f" {v['precision']:>9.3f} {v['recall']:>9.3f} {v['f1']:>9.3f}"
+        lines.append(row)
+    return "\n".join(lines)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", nargs="+", default=[str(SHARED / "corpus" / "dev.jsonl"), str(SHARED / "corpus" / "seeds")])
@@ -59,7 +88,12 @@ def main(argv=None) -> int:
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--pred-out", help="also write the predicted claims here (JSON Lines)")
     ap.add_argument("--json", action="store_true", help="print the table as JSON")
+    ap.add_argument("--folds", nargs="*", choices=list(FOLDS), help="score these development folds side by side (all when none is named)")
     a = ap.parse_args(argv)
+    if a.folds is not None:
+        scorer = load_scorer(Path(a.scorer))
+        print(fold_table(a.folds or list(FOLDS), scorer, a.profile, tuple(k for k in a.kinds.split(",") if k)))
+        return 0
     for p in [*a.gold, a.scorer]:
         if not Path(p).exists():
             print(f"error: {p} not found (the shared corpus and scorer live in ../shared)", file=sys.stderr)

@@ -224,3 +224,114 @@ def test_export_claims_of_one_language(run):
     everything = run("export", "claims").stdout.splitlines()
     assert everything and run("export", "claims", "--lang", "en").stdout.splitlines() == everything
     assert run("export", "claims", "--lang", "ru").stdout == ""
+
+
+def test_exports_join_and_carry_structures_as_json_and_typed_parquet(run, tmp_path):
+    """Facts' supporting ids are claim ids of the claims export; CSV cells are JSON, Parquet columns typed."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow as pa
+
+    run("ingest", INGEST)
+    claims = [json.loads(line) for line in run("export", "claims").stdout.splitlines()]
+    ids = {c["claim_id"] for c in claims}
+    assert len(ids) == len(claims) >= 5
+    facts_csv = list(csv.DictReader(io.StringIO(run("export", "facts", "--format", "csv").stdout)))
+    assert facts_csv
+    for row in facts_csv:
+        for col in ("key", "value", "parties", "supporting", "conflicting"):
+            json.loads(row[col])  # a Python repr ({'org': None}) would not parse
+        assert set(json.loads(row["supporting"])) <= ids
+    claims_csv = list(csv.DictReader(io.StringIO(run("export", "claims", "--format", "csv").stdout)))
+    assert {r["claim_id"] for r in claims_csv} == ids
+    assert all(r["target"] in ("", "true", "false") and r["direct"] in ("", "true", "false") for r in claims_csv)
+
+    run("export", "claims", "--format", "parquet", "--out", tmp_path / "c.parquet")
+    run("export", "facts", "--format", "parquet", "--out", tmp_path / "f.parquet")
+    c, f = pq.read_schema(tmp_path / "c.parquet"), pq.read_schema(tmp_path / "f.parquet")
+    assert c.field("value").type == pa.float64() and c.field("target").type == pa.bool_()
+    assert c.field("span").type == pa.list_(pa.int64()) and c.field("subjects").type == pa.list_(pa.string())
+    assert f.field("n_sources").type == pa.int64() and f.field("supporting").type == pa.list_(pa.string())
+    table = pq.read_table(tmp_path / "f.parquet").to_pylist()
+    assert {s for r in table for s in r["supporting"]} <= ids and isinstance(json.loads(table[0]["key"]), dict)
+
+
+def test_flags_show_as_flags_in_help(run):
+    for args in (["--help"], ["facts", "--help"], ["ingest", "--help"], ["export", "claims", "--help"], ["stats", "--help"]):
+        r = run(*args, db=False)
+        assert r.exit_code == 0
+        flags = [ln for ln in r.stdout.splitlines() if re.search(r"--(json|help|verbose|progress)\b", ln)]
+        assert flags and not any("<bool>" in ln for ln in flags), r.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    (["facts", "--kind", "bogus"], "invalid kind 'bogus'"), (["facts", "--since", "notadate"], "invalid since 'notadate'"),
+    (["facts", "--since", "2024-13-45"], "invalid since"), (["facts", "--party", "Narnia"], "unknown party 'Narnia'"),
+    (["facts", "--party", "%"], "unknown party '%'"), (["facts", "--rank", "best"], "invalid rank"),
+    (["facts", "--indicator", "gdp_of_mars"], "invalid indicator"), (["timeline", "--party", "Narnia"], "unknown party"),
+])
+def test_an_invalid_filter_is_one_error_line_not_an_empty_answer(run, args, words):
+    r = run(*args)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("error: ") and words in r.stderr
+
+
+def test_a_name_or_demonym_where_a_code_is_expected(run):
+    run("ingest", INGEST)
+    by_code = json.loads(run("facts", "--party", "KZ", "--json").stdout)
+    assert by_code
+    for name in ("Kazakhstan", "Kazakh", "kz"):
+        assert json.loads(run("facts", "--party", name, "--json").stdout) == by_code
+    assert json.loads(run("timeline", "--party", "Kazakhstan", "--json").stdout) == json.loads(run("timeline", "--party", "KZ", "--json").stdout)
+
+
+def test_an_error_echoes_a_huge_input_cut_short(run):
+    r = run("facts", "--party", "K" * 10_000)
+    assert r.exit_code == 2 and len(r.stderr) < 300 and "KKK…'" in r.stderr
+
+
+def _silkwatch(*args: str, env: dict | None = None, timeout: int = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "silkwatch", *args], capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})})
+
+
+def test_verbose_does_not_start_with_the_libraries_chatter(tmp_path):
+    r = _silkwatch("--db", f"sqlite:///{tmp_path / 'v.db'}", "-v", "stats", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["documents"] == 0
+    assert "alembic" not in r.stderr.lower() and "sqlalchemy" not in r.stderr.lower(), r.stderr
+
+
+def test_serve_on_a_busy_port_is_one_error_line_and_never_says_serving(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = _silkwatch("--db", f"sqlite:///{tmp_path / 's.db'}", "serve", "--port", str(port))
+    assert r.returncode == 1 and "serving" not in r.stdout + r.stderr
+    assert r.stderr.count("\n") == 1 and f"127.0.0.1:{port}" in r.stderr and "in use" in r.stderr
+
+
+def test_empty_folders_broken_links_and_link_loops_are_each_one_line(run, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run("ingest", empty)
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and str(empty) in r.stderr and "nothing to ingest" in r.stderr
+
+    news = tmp_path / "news"
+    (news / "sub").mkdir(parents=True)
+    (news / "trade.txt").write_text("China and Kazakhstan agreed to open a new border crossing.\n", encoding="utf-8")
+    (news / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (news / "sub" / "up").symlink_to(news)  # a folder that contains itself
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    r = run("ingest", news, tmp_path / "loop-a")
+    assert r.exit_code == 1 and summary(r)["stored"] == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 3, r.stderr
+    for path, words in ((news / "dangling.txt", "broken symbolic link"), (news / "sub" / "up", "loop"), (tmp_path / "loop-a", "loop")):
+        assert any(f"{path}: " in ln and words in ln for ln in lines), (path, r.stderr)
+
+
+def test_export_to_a_folder_that_does_not_exist_is_one_error_line(run, tmp_path):
+    r = run("export", "claims", "--format", "csv", "--out", tmp_path / "no" / "such" / "claims.csv")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1 and "cannot write" in r.stderr and "claims.csv" in r.stderr

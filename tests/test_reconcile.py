@@ -116,3 +116,67 @@ def test_a_replaced_document_updates_its_facts_as_a_rebuild_would(store, profile
     incremental = ranks()
     rebuild_facts(store)
     assert ranks() == incremental and [r for _, r in incremental] == ["corroborated"]
+
+
+def test_one_statement_in_yuan_and_dollars_is_one_fact_that_a_dollar_only_report_corroborates():
+    def money(doc, value, unit, span=(0, 60)):
+        c = Claim(doc_id=doc, kind="quantity", span=span, evidence="Trade hit 700.5 billion yuan (97.6 billion dollars) in 2024.",
+                  indicator="trade_volume", subjects=("C5", "CN"), period="2024", value=value, unit=unit, approx="exact", target=False)
+        return Source(c, f"{doc}.example", "2025-01-12", doc)
+
+    [fact] = build_facts([money("a", 700.5e9, "CNY"), money("a", 97.6e9, "USD"), money("b", 97.6e9, "USD", (5, 40))])
+    assert fact.rank == "corroborated" and fact.n_sources == 2
+    assert [(v["unit"], v["value"]) for v in fact.value["values"]] == [("CNY", 700.5e9), ("USD", 97.6e9)]
+    # a yuan-only report and a dollar-only report of different stories cannot contradict each other
+    apart = build_facts([money("c", 700.5e9, "CNY"), money("d", 50e9, "USD")])
+    assert len(apart) == 2 and all(f.rank == "single-source" for f in apart)
+
+
+def _pledge(doc, text, published="2023-05-19"):
+    c = Claim(doc_id=doc, kind="commitment", span=(0, 80), evidence="…", actors=("CN",), area="finance", text=text)
+    return Source(c, f"{doc}.example", published, doc)
+
+
+def test_one_pledge_reported_with_another_dollar_figure_is_one_contested_fact():
+    fs = build_facts([_pledge("a", "provide 26 billion yuan ($3.6 billion) of financial support to Central Asian countries"),
+                      _pledge("b", "provide 26 billion yuan ($3.7 billion) in financing to the Central Asian states"),
+                      _pledge("c", "provide 26 billion yuan ($3.7 billion) in financing to the Central Asian states")])
+    [fact] = fs
+    assert fact.rank == "contested" and len(fact.supporting) == 2 and len(fact.conflicting) == 1
+
+
+def test_a_pledge_is_made_at_the_summit_its_report_tells_and_dated_by_it():
+    summit = Claim(doc_id="a", kind="event", span=(0, 40), evidence="…", event_type="summit", location="Xi'an", start="2023-05-18",
+                   end="2023-05-19", participants=("CN", "KZ"))
+    recalled = Claim(doc_id="a", kind="event", span=(100, 140), evidence="…", event_type="state_visit", location="Astana", start="2013-09-07")
+    [fact] = build_facts([_pledge("a", "build a new railway")], {"a": [recalled, summit]})
+    assert fact.value["made_at"]["location"] == "Xi'an" and fact.value["date"] == "2023-05-18"
+    [undated] = build_facts([_pledge("b", "build a new railway", published="2023-05-20")])
+    assert undated.value["date"] == "2023-05-20" and "made_at" not in undated.value
+
+
+def test_a_claim_stored_before_quantities_had_a_source_keeps_its_id():
+    from silkwatch.records import hash_id
+
+    c = q("a", 70e9).claim
+    before = hash_id("a", "quantity", "trade_volume", ["C5", "CN"], "2023", 70e9, "USD", "exact", False, [0, 10])
+    assert c.id == before and Claim.from_dict(json.loads(json.dumps(c.as_dict()))).id == before
+    assert Claim.from_dict({**c.as_dict(), "source": "customs data"}).id != before
+
+
+def test_a_pledge_whose_report_names_no_meeting_takes_the_meeting_its_story_reports():
+    talks = Claim(doc_id="a", kind="event", span=(0, 40), evidence="…", event_type="talks", location="Astana", start="2024-07-02",
+                  participants=("CN", "KZ"))
+    pledge = _pledge("b", "open a new border crossing", published="2024-07-03")
+    pledge = Source(pledge.claim, pledge.outlet, pledge.published, "story-1")
+    [fact] = build_facts([pledge], {}, {"story-1": [talks]})
+    assert fact.value["made_at"]["location"] == "Astana" and fact.value["date"] == "2024-07-02"
+
+
+def test_reports_that_give_no_figure_do_not_decide_which_figure_a_pledge_leads_with():
+    fs = build_facts([_pledge("a", "provide 26 billion yuan ($3.6 billion) of financial support to Central Asian countries"),
+                      _pledge("b", "provide 26 billion yuan ($3.7 billion) of financial support to Central Asian countries"),
+                      _pledge("c", "provide 26 billion yuan ($3.7 billion) of financial support to Central Asian countries"),
+                      _pledge("d", "provide billions of yuan of financial support to Central Asian countries")])
+    [fact] = fs
+    assert "3.7" in fact.value["text"] and [s.claim.doc_id for s in fact.conflicting] == ["a"]

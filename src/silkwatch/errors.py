@@ -9,6 +9,9 @@ __all__ = [
     "StoreError",
     "ModelError",
     "ConfigError",
+    "FilterError",
+    "clip",
+    "FetchError",
 ]
 
 
@@ -21,7 +24,7 @@ class InputError(SilkwatchError):
 
     def __init__(self, source: str, reason: str, line: int | None = None):
         self.source, self.reason, self.line = source, reason, line
-        where = f"{source}:{line}" if line is not None else source
+        where = f"{clip(source, 300)}:{line}" if line is not None else clip(source, 300)
         super().__init__(f"{where}: {reason}")
 
 
@@ -39,3 +42,21 @@ class ModelError(SilkwatchError):
 
 class ConfigError(SilkwatchError):
     """A setting (command-line option or environment variable) is invalid."""
+
+
+class FilterError(ConfigError):
+    """A filter names nothing the record can hold (an unknown kind or party, a malformed date)."""
+
+
+def clip(value: object, limit: int = 80) -> str:
+    """A user's input as an error message may echo it: cut to `limit` characters with an ellipsis."""
+    s = str(value)
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+class FetchError(SilkwatchError):
+    """A URL could not be fetched (refused by the guard or robots.txt, an HTTP error, a time-out); scoped to that URL."""
+
+    def __init__(self, url: str, reason: str, transient: bool = False, status: int | None = None, retry_after: float | None = None):
+        self.url, self.reason, self.transient, self.status, self.retry_after = url, reason, transient, status, retry_after
+        super().__init__(f"{url}: {reason}")

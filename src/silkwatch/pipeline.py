@@ -13,13 +13,16 @@ from .errors import InputError
 from .extract import extract_documents
 from .langid import EXTRACTED_LANGUAGES
 from .profile import Profile
-from .records import Claim, Document
+from .records import Claim, Document, RawArticle
 from .sources import read_sources
 from .store import Store
 
-__all__ = ["ingest", "IngestReport", "BATCH_SIZE"]
+__all__ = ["ingest", "ingest_articles", "IngestReport", "BATCH_SIZE"]
 
 log = logging.getLogger(__name__)
+
+# What extracts claims from a stream of documents, in order (see silkwatch.runner).
+Runner = Callable[[Iterable[Document], Profile], Iterator[tuple[Document, list[Claim]]]]
 
 # Documents per transaction: large enough to amortise commits, small enough that an
 # interrupted ingest loses little work.
@@ -51,8 +54,25 @@ def ingest(
     on_progress: Callable[[int], None] | None = None,
     on_failure: Callable[[InputError], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    runner: Runner | None = None,
 ) -> IngestReport:
     """Ingest every article under the paths; failures are reported per input and the rest goes on."""
+    return ingest_articles(read_sources(paths), store, profile, on_progress, on_failure, batch_size, runner)
+
+
+def ingest_articles(
+    items: Iterable[RawArticle | InputError],
+    store: Store,
+    profile: Profile,
+    on_progress: Callable[[int], None] | None = None,
+    on_failure: Callable[[InputError], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+    runner: Runner | None = None,
+) -> IngestReport:
+    """Ingest a stream of read articles (from files, a WARC archive or a live source), as ingest() does.
+
+    runner turns the stream of documents into (document, claims) pairs in order: by default this
+    process and its forked workers (extract_documents), or a Ray cluster (runner.ray_runner)."""
     report = IngestReport()
 
     def fail(e: InputError) -> None:
@@ -81,7 +101,7 @@ def ingest(
         """Cleaned documents the store does not hold in this version, checked a chunk at a time."""
         chunk: list[Document] = []
         seen_in_run: dict[str, str] = {}
-        for item in read_sources(paths):
+        for item in items:
             if isinstance(item, InputError):
                 fail(item)
                 continue
@@ -114,7 +134,7 @@ def ingest(
         progress(len(pending))
 
     pending: list[tuple[Document, list[Claim]]] = []
-    for result in extract_documents(fresh_documents(), profile):
+    for result in (runner or extract_documents)(fresh_documents(), profile):
         pending.append(result)
         if len(pending) >= batch_size:
             write(pending)

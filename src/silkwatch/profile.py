@@ -87,6 +87,15 @@ class Institution:
 
 
 @dataclass(frozen=True)
+class MeetingSeries:
+    """A meeting the mechanism holds again and again (the summit): a promise to hold it is kept by holding it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Indicator:
     key: str
     unit: str  # currency | percent | count | tonnes | cubic_metres
@@ -119,6 +128,7 @@ class Profile:
     places: tuple[Place, ...] = ()
     projects: tuple[Project, ...] = ()
     institutions: tuple[Institution, ...] = ()
+    meetings: tuple[MeetingSeries, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     areas: tuple[Area, ...] = ()
     event_types: tuple[EventType, ...] = ()
@@ -186,6 +196,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
         places=many("places", Place),
         projects=many("projects", Project),
         institutions=many("institutions", Institution),
+        meetings=many("meetings", MeetingSeries),
         indicators=many("indicators", Indicator),
         areas=many("areas", Area),
         event_types=many("event_types", EventType),

@@ -14,12 +14,16 @@ CLAIM_KINDS = ("quantity", "event", "quote", "role", "commitment")
 
 # The fields of claim.schema.json that belong to each kind, in the order they are exported.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "quantity": ("indicator", "subjects", "period", "value", "unit", "approx", "target"),
+    "quantity": ("indicator", "subjects", "period", "value", "unit", "approx", "target", "source"),
     "event": ("event_type", "name", "location", "start", "end", "participants"),
     "quote": ("speaker", "direct", "date", "text"),
     "role": ("person", "role", "country", "org"),
     "commitment": ("actors", "beneficiaries", "area", "text", "date", "deadline"),
 }
+
+
+# Exchange fields added to a kind after claims were first stored (see Claim.id).
+LATER_FIELDS = frozenset({"source"})
 
 
 def hash_id(*parts: Any) -> str:
@@ -82,6 +86,7 @@ class Claim:
     unit: str | None = None
     approx: str | None = None
     target: bool | None = None
+    source: str | None = None  # the primary source the figure is cited from ("General Administration of Customs")
     # event
     event_type: str | None = None
     name: str | None = None
@@ -111,7 +116,10 @@ class Claim:
 
     @cached_property
     def id(self) -> str:
-        return hash_id(self.doc_id, self.kind, *(self.as_dict()[f] for f in KIND_FIELDS[self.kind]), list(self.span))
+        d = self.as_dict()
+        # Fields added after ids were first given count only when set, so a stored claim keeps its id.
+        return hash_id(self.doc_id, self.kind, *(d[f] for f in KIND_FIELDS[self.kind] if f not in LATER_FIELDS or d[f] is not None),
+                       list(self.span))
 
     def as_dict(self) -> dict[str, Any]:
         """The claim as an exchange-format object: common fields plus those of its kind."""

@@ -1,7 +1,8 @@
-"""Read articles from files and folders: seed text, plain text, HTML pages and JSON Lines."""
+"""Read articles from files and folders: seed text, plain text, HTML pages, JSON Lines and WARC archives."""
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -9,8 +10,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, clip
 from .records import RawArticle
+from .warc import is_warc, read_warc
 
 __all__ = ["read_sources", "SUFFIXES", "MAX_FILE_BYTES", "MAX_LINE_BYTES"]
 
@@ -27,26 +29,77 @@ ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
 def read_sources(paths: Iterable[str | os.PathLike]) -> Iterator[RawArticle | InputError]:
-    """Yield every article under the paths, or an InputError for each file or line that failed."""
+    """Yield every article under the paths, or an InputError for each file, line or link that failed."""
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for f in sorted(q for q in path.rglob("*") if q.is_file() and not _hidden(q, path)):
-                yield from _read_file(f)
-        elif path.exists():
-            yield from _read_file(path)
+        problem = _path_problem(path)
+        if problem:
+            yield InputError(str(path), problem)
+        elif path.is_dir():
+            found = 0
+            for item in _walk(path, frozenset({path.resolve()})):
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    found += 1
+                    yield from _read_file(item)
+            log.info("%s: %d files", path, found)
+            if not found:
+                yield InputError(str(path), "nothing to ingest: the folder holds no files (hidden ones are skipped)")
         else:
-            yield InputError(str(path), "no such file or folder")
+            yield from _read_file(path)
 
 
-def _hidden(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts)
+def _path_problem(path: Path) -> str | None:
+    """Why a path cannot be read at all (missing, a broken or looping link), or None."""
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop: the link leads back to itself"
+        if e.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return f"cannot read: {e.strerror}"
+        if path.is_symlink():
+            return f"broken symbolic link: its target {clip(os.readlink(path))!r} does not exist"
+        return "no such file or folder"
+    except ValueError as e:  # a NUL byte in the name
+        return f"cannot read: {e}"
+    return None
+
+
+def _walk(folder: Path, above: frozenset[Path]) -> Iterator[Path | InputError]:
+    """Files under a folder in name order, following links to folders but never round a loop; hidden names skipped."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as e:
+        yield InputError(str(folder), f"cannot read folder: {e.strerror}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        problem = _path_problem(path) if entry.is_symlink() else None
+        if problem:
+            yield InputError(str(path), problem)
+        elif entry.is_dir():
+            real = path.resolve()
+            if real in above:
+                yield InputError(str(path), "symbolic link loop: the link leads back to a folder it is in")
+            else:
+                yield from _walk(path, above | {real})
+        elif entry.is_file():
+            yield path
+        else:
+            yield InputError(str(path), "not a regular file or folder")
 
 
 def _read_file(path: Path) -> Iterator[RawArticle | InputError]:
+    if is_warc(path):
+        yield from read_warc(path)
+        return
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        yield InputError(str(path), f"unknown file type {path.suffix or '(no extension)'!r}; expected one of {', '.join(sorted(SUFFIXES))}")
+        yield InputError(str(path), f"unknown file type {path.suffix or '(no extension)'!r}; expected one of {', '.join(sorted(SUFFIXES))}, .warc, .warc.gz")
         return
     try:
         size = path.stat().st_size

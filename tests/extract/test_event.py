@@ -260,3 +260,20 @@ def test_the_next_summit_is_another_event_and_lends_no_place(claims_of):
             "The next summit will be held in Turkmenistan in 2027, the declaration said.")
     summits = sorted((c.location, c.start) for c in claims_of(text, "2025-06-14", "event") if c.event_type == "summit")
     assert summits == [("Turkmenistan", "2027"), ("Xi'an", "2025-06-12")]
+
+
+def test_an_event_only_prepared_or_counted_from_takes_neither_the_storys_day_nor_its_city(claims_of):
+    text = ("BISHKEK, March 3 -- The foreign ministers of China and the five Central Asian countries met in Bishkek on Monday "
+            "to prepare the third China-Central Asia Summit in Dushanbe.\n\n"
+            "Wang said that the six states had opened 40 trade offices since the Astana summit in June 2025.")
+    events = claims_of(text, "2026-03-03", "event")
+    met = [e for e in events if e.event_type in ("talks", "ministerial_meeting")]
+    assert [(e.location, e.start) for e in met] == [("Bishkek", "2026-03-02")]
+    summits = {e.location: e.start for e in events if e.event_type == "summit"}
+    assert summits.get("Dushanbe") is None and summits.get("Astana", "2025-06").startswith("2025-06")
+    assert "Bishkek" not in summits
+
+
+def test_acts_counted_since_a_date_are_not_one_signing(claims_of):
+    text = "ASTANA, June 2 -- Kazakhstan and China have signed more than 50 agreements since the summit in Xi'an in May 2023."
+    assert not [e for e in claims_of(text, "2025-06-02", "event") if e.event_type == "signing"]

@@ -9,6 +9,7 @@ from collections import Counter
 from sqlalchemy import func, or_, select, text
 
 from ..dedup import story_of
+from ..filters import like_escape
 from ..profile import Profile
 from ..store import Store
 from ..store.schema import claims, documents, facts, stories
@@ -17,7 +18,8 @@ __all__ = ["documents_page", "document_detail", "claims_page", "facts_page", "fa
            "entities", "entity_detail", "search", "overview", "trade_series", "FACET_FIELDS"]
 
 FACET_FIELDS = ("kind", "indicator", "rank", "party", "period", "outlet")
-SORTS = {"sources": (facts.c.n_sources.desc(), facts.c.fact_id), "period": (facts.c.period.desc(), facts.c.fact_id),
+# An event has a date, not a period: "period" sorts both by when they were.
+SORTS = {"sources": (facts.c.n_sources.desc(), facts.c.fact_id), "period": (func.coalesce(facts.c.period, facts.c.date).desc(), facts.c.fact_id),
          "value": (facts.c.value.desc(), facts.c.fact_id), "label": (facts.c.label, facts.c.fact_id)}
 
 
@@ -57,33 +59,38 @@ def document_detail(store: Store, doc_id: str) -> dict | None:
 
 def claims_page(store: Store, kind: str | None = None, indicator: str | None = None, doc_id: str | None = None,
                 speaker: str | None = None, person: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    q = select(claims.c.data)
+    q = select(claims.c.claim_id, claims.c.data)
     for col, v in ((claims.c.kind, kind), (claims.c.indicator, indicator), (claims.c.doc_id, doc_id), (claims.c.speaker, speaker), (claims.c.person, person)):
         if v:
             q = q.where(col == v)
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(q.subquery()))
         rows = conn.execute(q.order_by(claims.c.doc_id, claims.c.span_start, claims.c.claim_id).limit(limit).offset(offset)).all()
-    return _page([json.loads(r.data) for r in rows], total, limit, offset)
+    return _page([{"claim_id": r.claim_id, **json.loads(r.data)} for r in rows], total, limit, offset)
 
 
-def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None):
+def _fact_filters(q, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None, since=None, made_at=None):
     for col, v in ((facts.c.kind, kind), (facts.c.indicator, indicator), (facts.c.rank, rank)):
         if v:
             q = q.where(col == v)
+    # Filter values are taken literally: "%" or "_" in them is no wildcard.
     if party:
-        q = q.where(facts.c.parties.like(f"%,{party.upper()},%"))
+        q = q.where(facts.c.parties.like(f"%,{like_escape(party.upper())},%", escape="\\"))
     if outlet:
-        q = q.where(facts.c.outlets.like(f"%,{outlet},%"))
+        q = q.where(facts.c.outlets.like(f"%,{like_escape(outlet)},%", escape="\\"))
     if period:
-        q = q.where(facts.c.period.like(f"{period}%"))
+        q = q.where(facts.c.period.like(f"{like_escape(period)}%", escape="\\"))
+    if since:
+        q = q.where((facts.c.period >= since) | (facts.c.date >= since))
+    for word in (made_at or "").lower().split():  # the meeting a commitment was made at: every word
+        q = q.where(facts.c.made_at.ilike(f"%{like_escape(word)}%", escape="\\"))
     return q
 
 
 def facts_page(store: Store, kind=None, indicator=None, rank=None, party=None, outlet=None, period=None,
-               sort: str = "sources", limit: int = 50, offset: int = 0, facets: bool = False) -> dict:
+               sort: str = "sources", limit: int = 50, offset: int = 0, facets: bool = False, since=None, made_at=None) -> dict:
     """Facts matching the filters, sorted and paginated; with facets, counts of each facet value among them."""
-    filters = dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period)
+    filters = dict(kind=kind, indicator=indicator, rank=rank, party=party, outlet=outlet, period=period, since=since, made_at=made_at)
     q = _fact_filters(select(facts.c.data), **filters)
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(q.subquery()))
@@ -182,21 +189,19 @@ def search(store: Store, q: str, limit: int = 50) -> list[dict]:
 
 
 def trade_series(store: Store, profile: Profile) -> list[dict]:
-    """China–group trade by year: one point per (year, unit) fact, for the overview chart."""
-    group = profile.group_code
-    out = []
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(facts.c.data).where(facts.c.kind == "quantity", facts.c.indicator == "trade_volume",
-                                                       facts.c.parties == f",{group},CN,")).all()
-    for r in rows:
-        f = json.loads(r.data)
-        period, value = f["key"].get("period"), f["value"].get("value")
-        if period and len(period) == 4 and not f["key"].get("target") and value:
-            out.append({"year": int(period), "value": value, "unit": f["value"].get("unit"), "rank": f["rank"], "fact_id": f["fact_id"], "n_sources": f["n_sources"]})
-    return sorted(out, key=lambda p: (p["unit"], p["year"]))
+    """China–group trade for the overview chart: every currency's measured figure for each whole year and
+    each part of a year reported so far (January to a month), one point per fact and currency."""
+    from ..query import series
+
+    return [p for p in series(store, "trade_volume", [profile.group_code, "CN"]) if re.fullmatch(r"\d{4}|(\d{4})-01/\1-\d{2}", p["period"])]
 
 
 def overview(store: Store, profile: Profile) -> dict:
-    return {"stats": store.stats(), "trade": trade_series(store, profile),
-            "events": facts_page(store, kind="event", sort="period", limit=10)["items"],
+    from ..query import timeline
+
+    stats = store.stats()
+    # The newest report is the record's "now": an event dated after it is announced, not yet held.
+    now = stats["published_to"] or "9999"
+    held = [e for e in timeline(store, profile=profile, latest_first=True) if e["date"] and e["date"][:len(now)] <= now]
+    return {"stats": stats, "trade": trade_series(store, profile), "events": held[:10],
             "contested": facts_page(store, rank="contested", limit=10)["items"]}

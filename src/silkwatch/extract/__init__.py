@@ -22,11 +22,12 @@ from ..link import EntityIndex, entity_index
 from ..profile import Profile
 from ..records import Claim, Document
 from . import commitment, event, quantity, quote, role
+from .attribution import with_sources
 from .dates import parse_iso
 from .focus import focus_doc
 from .model import load_model
 
-__all__ = ["Article", "extract", "extract_documents", "EXTRACTORS"]
+__all__ = ["Article", "extract", "extract_documents", "extract_batch", "EXTRACTORS", "PARSE_BATCH"]
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ def _extract_parsed(document: Document, doc, profile: Profile) -> list[Claim]:
             out.extend(fn(art))
         except Exception:  # one extractor's bug must not lose the document or the other kinds
             log.exception("%s: %s extraction failed", document.doc_id, kind)
-    return _unique(out)
+    return _unique(with_sources(art, out))
 
 
 def _unique(claims: list[Claim]) -> list[Claim]:
@@ -125,6 +126,13 @@ def extract_documents(
 def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
     while batch := list(itertools.islice(documents, size)):
         yield batch
+
+
+def extract_batch(batch: list[Document], profile: Profile, focus: bool | None = None) -> list[list[Claim]]:
+    """The claims of each document of a batch, parsed in this process (none for a language not read)."""
+    if focus is None:
+        focus = os.environ.get("SILKWATCH_FOCUS", "1") != "0"
+    return _extract_batch(batch, profile, focus)
 
 
 def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list[list[Claim]]:

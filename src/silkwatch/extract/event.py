@@ -52,6 +52,15 @@ RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNOREC
 CAPTION_DAY = re.compile(r",\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 # The words that make an event the time of another act: "ahead of the summit", "prior to the talks".
 TIMING = {"before", "ahead", "prior", "eve"}
+# An event only referred to by another act is not the story's own, so it takes neither the story's day nor
+# its city: the point a tally counts from ("signed 100 agreements since the Xi'an summit") and the aim of a
+# preparation ("met to prepare the next summit", "preparations for the summit").
+REFERENCE_FROM = {"since"}
+PREPARING = {"prepare", "prepares", "prepared", "preparing", "preparation", "preparations"}
+PREPARATIONS = {"preparation", "preparations"}  # "preparations for the summit"; not "documents prepared for signing"
+# "prepare the second Astana summit": the preparing word, then only names, ordinals and articles up to the event word.
+PREPARED_NP = re.compile(r"\b(?:[Pp]repar(?:e|es|ing)|[Pp]reparations?\s+for)\s+(?=(?:(?:the|a|an|next|upcoming|first|second|third|fourth"
+                         r"|fifth|[A-Z0-9][\w'’-]*)\s+){0,6}$)")
 # Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
 VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
 # Words that mark another event of a series ("the next summit", "the previous meeting"); not "upcoming",
@@ -210,7 +219,11 @@ def _mentions(article) -> list[dict]:
             online = bool(ONLINE.search(chunk)) and not (held and article.entities.place(held.group(1)))
             # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
             timed = _timed_by(article, s0 + m.start(), s0 + m.end())
-            own_from = m.end() if timed else body_from
+            if _tally(article, s0 + m.start(), s0 + m.end()):
+                continue  # "signed 100 agreements since 2023": a count over time, not one event
+            # "met in Almaty to prepare the Astana summit": the referred event's place is in its own phrase only
+            referred = _referred(article, chunk, m.start(), m.end(), s0)
+            own_from = m.end() if timed else (referred if referred is not None else body_from)
             place = None if online else _place(article, chunk, own_from, m.start(), m.end(), etype)
             if place is None and not online and out and AFTER_EVENT.match(chunk, body_from):
                 # "After the meeting, the two ministers met the press": where the event just reported was
@@ -230,7 +243,7 @@ def _mentions(article) -> list[dict]:
                 continue
             others = tuple(s0 + o.start() for o in found if o is not m and _type_of(o.group(0), words) not in (None, etype))
             start, end = nearest_dates(article, sent, m.start() + s0, s0 + own_from, others, said_ok=etype == "press_conference")
-            recalled = RECALLED.search(chunk, body_from, m.start()) is not None
+            recalled = referred is not None or RECALLED.search(chunk, body_from, m.start()) is not None
             if start is None and not recalled and not timed:
                 start, end = paragraph_dates(article, sent, m.start() + s0)
             along = {_type_of(o.group(0), words) for o in found if o is not m} - {None, etype}
@@ -336,6 +349,27 @@ def _timed_by(article, start: int, end: int) -> bool:
     if tok is None or tok.dep_ != "pobj":
         return False
     return tok.head.lower_ in TIMING or (tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in TIMING)
+
+
+def _referred(article, chunk: str, ks: int, ke: int, s0: int) -> int | None:
+    """Where the phrase begins (in the chunk) when an event word is only the reference of another act
+    ("since the summit", "to prepare the summit"), else None."""
+    tok = token_at(article, s0 + ks, s0 + ke)
+    if tok is not None:
+        head = tok.head
+        if (tok.dep_ == "pobj" and (head.lower_ in REFERENCE_FROM or (head.lower_ == "for" and head.head.lower_ in PREPARATIONS))) or (
+                tok.dep_ in ("dobj", "nsubjpass") and head.lower_ in PREPARING):
+            return tok.left_edge.idx - s0
+    # A headline the parser runs into the dateline ("Ministers prepare Astana summit\nALMATY, …"): by the words
+    m = PREPARED_NP.search(chunk, 0, ks)
+    return m.end() if m else None
+
+
+def _tally(article, start: int, end: int) -> bool:
+    """Whether an event verb counts acts over a span of time ("have signed 100 agreements since 2023")."""
+    tok = token_at(article, start, end)
+    return tok is not None and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "prep" and c.lower_ in REFERENCE_FROM for c in tok.children)
 
 
 def _person_key(article, name: str) -> str:

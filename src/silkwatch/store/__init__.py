@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..langid import EXTRACTED_LANGUAGES, UNDETERMINED
 from ..records import Claim, Document
-from .schema import claims, documents, fact_claims, facts, metadata, stories
+from .schema import claims, documents, fact_claims, facts, metadata, sources, stories
 
 __all__ = ["Store", "open_store", "DEFAULT_DB_URL", "migrate"]
 
@@ -169,6 +169,23 @@ class Store:
         return [Claim.from_dict(json.loads(r.data)) for r in rows]
 
     # ------------------------------------------------------------------ summary
+    def fingerprint(self) -> dict[str, str]:
+        """A hash each of the stored claims, facts and stories: equal when two stores hold the same record."""
+        import hashlib
+
+        def digest(query) -> str:
+            h = hashlib.sha256()
+            with self.engine.connect() as conn:
+                for row in conn.execute(query):
+                    h.update(json.dumps(list(row), ensure_ascii=False).encode("utf-8"))
+            return h.hexdigest()[:16]
+
+        return {
+            "claims": digest(select(claims.c.claim_id, claims.c.data).order_by(claims.c.claim_id)),
+            "facts": digest(select(facts.c.fact_id, facts.c.data).order_by(facts.c.fact_id)),
+            "stories": digest(select(stories.c.doc_id, stories.c.story_id).order_by(stories.c.doc_id)),
+        }
+
     def stats(self) -> dict:
         """What the store holds: documents, claims per kind, outlets, date range, stories and facts."""
         with self.engine.connect() as conn:
@@ -182,6 +199,9 @@ class Store:
             undated = conn.scalar(select(func.count()).select_from(documents).where(documents.c.published.is_(None)))
             n_stories = conn.scalar(select(func.count(func.distinct(stories.c.story_id))))
             ranks = dict(conn.execute(select(facts.c.rank, func.count()).group_by(facts.c.rank)).all())
+            n_sources, from_sources, source_errors = conn.execute(
+                select(func.count(), func.coalesce(func.sum(sources.c.articles), 0), func.coalesce(func.sum(sources.c.errors), 0))
+            ).one()
         return {
             "documents": n_docs,
             "claims": {k: per_kind.get(k, 0) for k in ("quantity", "event", "quote", "role", "commitment")},
@@ -194,6 +214,7 @@ class Store:
             "not_extracted": sum(n for lang, n in langs if lang not in EXTRACTED_LANGUAGES),
             "stories": n_stories,
             "facts": ranks,
+            "live_sources": {"sources": n_sources, "articles": int(from_sources), "errors": int(source_errors)},
         }
 
 

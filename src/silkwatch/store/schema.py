@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-__all__ = ["metadata", "documents", "claims", "stories", "facts", "fact_claims"]
+__all__ = ["metadata", "documents", "claims", "stories", "facts", "fact_claims", "sources", "fetched_urls"]
 
 metadata = MetaData()
 
@@ -61,6 +61,7 @@ facts = Table(
     Column("parties", String(255), index=True),  # ",C5,CN," so that LIKE '%,KZ,%' filters by party
     Column("label", Text),
     Column("outlets", Text),  # ",outlet1,outlet2,"
+    Column("made_at", Text),  # commitments: the meeting they were made at, "summit Xi'an 2023-05-18"
 )
 
 fact_claims = Table(
@@ -70,4 +71,36 @@ fact_claims = Table(
     Column("claim_id", String(32), ForeignKey("claims.claim_id", ondelete="CASCADE"), primary_key=True),
     Column("relation", String(16), nullable=False),  # support | conflict
     Index("ix_fact_claims_claim", "claim_id"),
+)
+
+# Live sources (silkwatch watch): each polled listing's schedule and tallies, and each article URL
+# fetched, with the validators that make the next fetch conditional.
+sources = Table(
+    "sources",
+    metadata,
+    Column("name", String(255), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("last_poll", String(32)),
+    Column("next_poll", String(32)),
+    Column("polls", Integer, nullable=False, default=0),
+    Column("articles", Integer, nullable=False, default=0),  # new or changed articles stored from it
+    Column("errors", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+)
+
+fetched_urls = Table(
+    "fetched_urls",
+    metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("source", String(255), nullable=False, index=True),
+    Column("doc_id", String(255)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("listed_update", Text),  # what the listing said of the article's last change when we fetched it
+    Column("status", String(16), nullable=False),  # stored | unchanged | failed | gone (404/410: not asked again)
+    Column("error", Text),
+    Column("fetched_at", String(32), nullable=False),
 )

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Scale-out: the same ingest with the in-process runner and on Ray at 1 and 2 workers.
+
+    python bench/scale.py [--docs 20000] [--corpus FILE] [--workers 1 2]
+
+Repeats ../shared/corpus/dev.jsonl (ids made unique) to --docs documents and ingests them into a
+fresh SQLite store once per runner, each in a fresh subprocess: the default runner (this process
+and its forked parse workers), then Ray ('local' cluster) with each number of --workers. Prints
+documents per second, Ray's speed-up over its one-worker run, and whether the three stores hold
+the same record (claims, facts and stories hashed by Store.fingerprint).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from throughput import DEFAULT_CORPUS, write_repeated  # noqa: E402
+
+
+def child(runner: str, workers: int, corpus: str, db: str) -> None:
+    """One timed ingest; prints its figures as JSON on the last line."""
+    from silkwatch.extract.model import load_model
+    from silkwatch.pipeline import ingest
+    from silkwatch.profile import load_profile
+    from silkwatch.runner import ray_runner
+    from silkwatch.store import open_store
+
+    load_model()
+    store = open_store(f"sqlite:///{db}")
+    run = ray_runner("local", workers) if runner == "ray" else None
+    if run is not None:  # the cluster and its actors start outside the timed part, as the model load does
+        list(run([], load_profile()))
+    t0 = time.perf_counter()
+    report = ingest([corpus], store, load_profile(), runner=run)
+    elapsed = time.perf_counter() - t0
+    print(json.dumps({"stored": report.stored, "seconds": elapsed, "fingerprint": store.fingerprint()}))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=20000)
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--child", nargs=4, metavar=("RUNNER", "WORKERS", "CORPUS", "DB"), help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.child:
+        child(a.child[0], int(a.child[1]), a.child[2], a.child[3])
+        return 0
+    if not Path(a.corpus).exists():
+        print(f"error: {a.corpus} not found (the shared corpus lives in ../shared)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        write_repeated(Path(a.corpus), a.docs, corpus)
+        runs = [("in-process", 0)] + [("ray", w) for w in a.workers]
+        results = {}
+        for runner, workers in runs:
+            db = Path(tmp) / f"{runner}-{workers}.db"
+            out = subprocess.run([sys.executable, __file__, "--child", runner, str(workers), str(corpus), str(db)],
+                                 capture_output=True, text=True, check=True)
+            results[(runner, workers)] = json.loads(out.stdout.strip().splitlines()[-1])
+            r = results[(runner, workers)]
+            label = runner if runner != "ray" else f"ray, {workers} worker{'s' if workers > 1 else ''}"
+            print(f"{label:<18} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s", flush=True)
+    base = results.get(("ray", a.workers[0]))
+    for w in a.workers[1:]:
+        r = results[("ray", w)]
+        print(f"ray speed-up, {w} vs {a.workers[0]} workers: {base['seconds'] / r['seconds']:.2f}x")
+    prints = {json.dumps(r["fingerprint"], sort_keys=True) for r in results.values()}
+    print("stores identical:" , "yes" if len(prints) == 1 else "NO", next(iter(results.values()))["fingerprint"] if len(prints) == 1 else "")
+    return 0 if len(prints) == 1 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,368 @@
+"""The commitments ledger: each promise once, where it was made, the later evidence of delivery, and a status.
+
+Promises are the record's commitment claims, merged across the reports that word them (same
+actors and area, and the same words or the same project or body). Evidence is a later claim of
+another report that names the project or body a promise concerns and says what became of it
+(launched, under construction, delayed, cancelled), or, for a body that exists by meeting (the
+summit, the ministers' meeting), a later meeting of the mechanism. A promise that concerns no
+named project or body gets no evidence: linking by shared words alone is wrong too often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .lang import language_words
+from .link import entity_index
+from .profile import Profile
+from .records import Claim, hash_id
+from .reconcile import MEETING_LEVEL, Source, attach_meetings
+from .store.ledger import ClaimInContext
+
+__all__ = ["Evidence", "LedgerEntry", "build_ledger", "compliance", "read_ledger", "find_commitments", "ledger_filters", "ledger_summary", "effect_of", "deadline_of", "STATUSES", "SCORES"]
+
+STATUSES = ("announced", "in_progress", "delivered", "overdue", "cancelled")
+# G20 Research Group scoring: full compliance +1, work in progress 0, none -1; a promise not yet
+# due with no evidence is not scored.
+SCORES = {"delivered": 1, "in_progress": 0, "overdue": -1, "cancelled": -1, "announced": None}
+# Two wordings of one promise share this much (rapidfuzz token_set_ratio), as reconcile's facts do.
+SAME_WORDS = 70
+ENTITY_KINDS = ("project", "institution")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A later claim that bears on a promise, with what it says happened and why it was linked."""
+
+    claim_id: str
+    doc_id: str
+    kind: str
+    date: str | None
+    outlet: str | None
+    evidence: str
+    span: tuple[int, int]
+    effect: str  # delivered | in_progress | delayed | cancelled
+    reason: str
+    bodies: tuple[str, ...] = ()  # the projects and bodies of the promise it bears on
+
+    def as_dict(self) -> dict:
+        return {**self.__dict__, "span": list(self.span), "bodies": list(self.bodies)}
+
+
+@dataclass(frozen=True)
+class Wording:
+    claim_id: str
+    doc_id: str
+    text: str
+    outlet: str | None
+    published: str | None
+    span: tuple[int, int]
+    evidence: str
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One promise as the record holds it."""
+
+    entry_id: str
+    promise: str
+    actors: tuple[str, ...]
+    beneficiaries: tuple[str, ...]
+    area: str | None
+    made_on: str | None
+    made_at: dict | None  # the meeting: type, location, start, label
+    deadline: str | None
+    concerns: tuple[str, ...]  # profile projects and bodies
+    wordings: tuple[Wording, ...]
+    evidence: tuple[Evidence, ...] = ()
+    status: str = "announced"
+    reason: str = ""
+    as_of: str | None = None
+    scores: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def as_dict(self) -> dict:
+        out = {k: v for k, v in self.__dict__.items() if k not in ("wordings", "evidence")}
+        out["wordings"] = [{**w.__dict__, "span": list(w.span)} for w in self.wordings]
+        out["evidence"] = [e.as_dict() for e in self.evidence]
+        for k in ("actors", "beneficiaries", "concerns"):
+            out[k] = list(out[k])
+        return out
+
+
+# ---------------------------------------------------------------------------- words as data
+@lru_cache(maxsize=4)
+def _effect_words(lang: str) -> dict[str, re.Pattern[str]]:
+    """One pattern per effect, from the language's word lists (ledger_* in words.toml)."""
+    out = {}
+    for effect in ("future", "cancelled", "completed", "in_progress", "delayed", "delivered"):
+        words = language_words(lang, f"ledger_{effect}")
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+        out[effect] = re.compile(rf"\b(?:{alts})\b", re.IGNORECASE) if alts else re.compile(r"(?!x)x")
+    return out
+
+
+def effect_of(text: str, lang: str = "en") -> str | None:
+    """What a sentence says happened: cancelled, delivered, in_progress, delayed, or None (nothing)."""
+    w = _effect_words(lang)
+    if w["future"].search(text):
+        return None
+    if w["cancelled"].search(text):
+        return "cancelled"
+    if w["completed"].search(text):
+        return "delivered"
+    if w["delayed"].search(text):
+        return "delayed"
+    if w["in_progress"].search(text):
+        return "in_progress"
+    if w["delivered"].search(text):
+        return "delivered"
+    return None
+
+
+# ---------------------------------------------------------------------------- merging
+@lru_cache(maxsize=8)
+def _meeting_names(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for m in profile.meetings:
+        names = sorted({m.name, *m.aliases}, key=len, reverse=True)
+        # Any dash, spaced or not, and any run of spaces: news writes "China-Central Asia" many ways.
+        alts = "|".join(r"\s*[-–—]\s*".join(re.escape(part).replace(r"\ ", r"\s+") for part in re.split(r"\s*[-–—]\s*", n)) for n in names)
+        out.append((m.name, re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)))
+    return tuple(out)
+
+
+def named_bodies(profile: Profile, text: str) -> set[str]:
+    """The profile's projects, institutions and recurring meetings a text names."""
+    index = entity_index(profile)
+    found = {m.key for m in index.mentions(text) if m.kind in ENTITY_KINDS}
+    return found | {name for name, pattern in _meeting_names(profile) if pattern.search(text)}
+
+
+def _concerns(profile: Profile, text: str) -> tuple[str, ...]:
+    return tuple(sorted(named_bodies(profile, text)))
+
+
+def _date_of(item: ClaimInContext) -> str | None:
+    return item.claim.date or item.published
+
+
+FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _same_promise(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple) -> bool:
+    if set(a.claim.actors) != set(b.claim.actors) or a.claim.area != b.claim.area:
+        return False
+    fa, fb = set(FIGURE.findall(a.claim.text or "")), set(FIGURE.findall(b.claim.text or ""))
+    if fa and fb and not fa & fb:
+        return False  # "1.5 billion yuan" and "26 billion yuan" are two grants however alike the words
+    if ca and ca == cb:
+        return True
+    return fuzz.token_set_ratio(a.claim.text or "", b.claim.text or "") >= SAME_WORDS
+
+
+def _groups(items: list[ClaimInContext], concerns: dict[str, tuple]) -> list[list[ClaimInContext]]:
+    """Promises merged greedily: each joins the first group whose first wording it repeats."""
+    groups: list[list[ClaimInContext]] = []
+    for item in sorted(items, key=lambda i: (_date_of(i) or "9999", i.claim.id)):
+        c = concerns[item.claim.id]
+        for g in groups:
+            if _same_promise(g[0], item, concerns[g[0].claim.id], c):
+                g.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups
+
+
+# ---------------------------------------------------------------------------- where and when
+def _meeting_label(e) -> str:
+    place = f" in {e.location}" if e.location else ""
+    return f"{e.event_type.replace('_', ' ')}{place}{', ' + e.start if e.start else ''}"
+
+
+def _made_at(group: list[ClaimInContext], events_by_doc: dict[str, list[Claim]], events_by_story: dict[str, list[Claim]]) -> dict | None:
+    """The meeting the promise was made at, as the record's facts decide it (reconcile.attach_meetings),
+    the weightiest over all its wordings."""
+    sources = attach_meetings([Source(i.claim, i.outlet, i.published, i.story) for i in group], events_by_doc, events_by_story)
+    meetings = [s.made_at for s in sources if s.made_at is not None]
+    if not meetings:
+        return None
+    e = min(meetings, key=lambda m: (MEETING_LEVEL.index(m.event_type), m.start or "", m.id))
+    return {"type": e.event_type, "location": e.location, "start": e.start, "label": _meeting_label(e), "claim_id": e.id}
+
+
+YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+THIS_YEAR = re.compile(r"\b(?:this\s+year|by\s+the\s+end\s+of\s+the\s+year|by\s+year[-\s]end)\b", re.IGNORECASE)
+WITHIN_YEARS = re.compile(r"\bwithin\s+(\w+)\s+years\b", re.IGNORECASE)
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def deadline_of(text: str, stated: str | None, made_on: str | None) -> str | None:
+    """The last day a promise could be kept: its stated deadline, 'by 2030', 'this year', 'within six years'."""
+    if stated:
+        return f"{stated[:4]}-12-31" if len(stated) == 4 else stated
+    if m := YEAR.search(text or ""):
+        return f"{m.group(1)}-12-31"
+    if made_on and THIS_YEAR.search(text or ""):
+        return f"{made_on[:4]}-12-31"
+    if made_on and (m := WITHIN_YEARS.search(text or "")):
+        n = NUMBERS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        if n:
+            return f"{int(made_on[:4]) + n}{made_on[4:10]}"
+    return None
+
+
+# ---------------------------------------------------------------------------- evidence
+def _mechanism_meeting(e, profile: Profile) -> bool:
+    """A meeting of the mechanism itself: China and most of the member states at one table."""
+    members = set(profile.members)
+    return len(members & set(e.participants)) >= max(2, len(members) - 2)
+
+
+def _evidence_for(entry_concerns: tuple[str, ...], made_on: str | None, own_docs: set[str],
+                  candidates: list[ClaimInContext], profile: Profile) -> list[Evidence]:
+    met_by = {m.name: set(m.event_types) for m in profile.meetings}
+    out, seen = [], set()
+    for item in sorted(candidates, key=lambda i: (i.claim.start or i.published or "", i.claim.id)):
+        c, when = item.claim, _date_of(item) if item.claim.kind != "event" else (item.claim.start or item.published)
+        if c.doc_id in own_docs or not when or not made_on or when[:10] <= made_on[:10]:
+            continue
+        named = named_bodies(profile, c.evidence) & set(entry_concerns)
+        effect = effect_of(c.evidence, item.lang or "en") if named else None
+        reason, bodies = (f"names {', '.join(sorted(named))}" if named else ""), tuple(sorted(named))
+        if c.kind == "event" and not effect and not _effect_words(item.lang or "en")["future"].search(c.evidence):
+            met = tuple(k for k in entry_concerns if c.event_type in met_by.get(k, ()) and _mechanism_meeting(c, profile))
+            if met:
+                effect, bodies = "delivered", met
+                reason = f"a meeting of the mechanism ({c.event_type.replace('_', ' ')}) is what {met[0]} promised"
+        if effect and (item.story, effect) not in seen:  # one piece of evidence per story and effect: copies add nothing
+            seen.add((item.story, effect))
+            out.append(Evidence(c.id, c.doc_id, c.kind, when, item.outlet, c.evidence, tuple(c.span), effect, reason, bodies))
+    return out
+
+
+def _status(evidence: list[Evidence], deadline: str | None, as_of: str | None, concerns: tuple[str, ...] = ()) -> tuple[str, str]:
+    def cite(e: Evidence) -> str:
+        return f"{e.kind} of {e.date} ({e.outlet or e.doc_id}), which {e.reason}"
+
+    delivered = {k for e in evidence if e.effect == "delivered" for k in e.bodies}
+    if len(concerns) > 1 and delivered and not set(concerns) <= delivered and not any(e.effect == "cancelled" for e in evidence):
+        # A promise of several bodies is kept only when each of them is.
+        return "in_progress", f"{len(delivered & set(concerns))} of {len(concerns)} delivered ({', '.join(sorted(delivered))})"
+
+    effects: dict[str, Evidence] = {}
+    for e in evidence:  # the first evidence of each effect: when it happened, not its last retelling
+        effects.setdefault(e.effect, e)
+    if "cancelled" in effects:
+        return "cancelled", "reported cancelled or suspended: " + cite(effects["cancelled"])
+    if "delivered" in effects:
+        return "delivered", "delivered: " + cite(effects["delivered"])
+    due = deadline is not None and as_of is not None and deadline < as_of
+    if "delayed" in effects:
+        return ("overdue" if due else "in_progress"), "reported delayed: " + cite(effects["delayed"])
+    if "in_progress" in effects:
+        return "in_progress", "work reported under way: " + cite(effects["in_progress"])
+    if due:
+        return "overdue", f"deadline {deadline} passed with no evidence of delivery in the record"
+    return "announced", "no evidence yet" + (f"; due by {deadline}" if deadline else "")
+
+
+def _scores(actors: tuple[str, ...], status: str, profile: Profile) -> dict[str, int | None]:
+    members = set(profile.members)
+    parties = {m for a in actors for m in ([*members - {"CN"}] if a == profile.group_code else [a])} & members
+    return {p: SCORES[status] for p in sorted(parties)}
+
+
+# ---------------------------------------------------------------------------- the ledger
+def build_ledger(commitments: list[ClaimInContext], others: list[ClaimInContext], profile: Profile,
+                 as_of: str | None = None) -> list[LedgerEntry]:
+    """Every promise once, with its meeting, deadline, evidence, status and scores, as of a date."""
+    # What a promise is about is in its own words; its sentence also names where it was made.
+    concerns = {c.claim.id: _concerns(profile, c.claim.text or "") for c in commitments}
+    events_by_doc: dict[str, list[Claim]] = defaultdict(list)
+    events_by_story: dict[str, list[Claim]] = defaultdict(list)
+    for o in others:
+        if o.claim.kind == "event":
+            events_by_doc[o.claim.doc_id].append(o.claim)
+            events_by_story[o.story].append(o.claim)
+    as_of = as_of or max((d for d in (_date_of(x) for x in [*commitments, *others]) if d), default=None)
+    entries = []
+    for group in _groups(commitments, concerns):
+        lead = max(group, key=lambda i: (len(i.claim.text or ""), i.claim.id))  # the fullest wording
+        made_on = min((d[:10] for d in (_date_of(i) for i in group) if d), default=None)
+        about = tuple(sorted({k for i in group for k in concerns[i.claim.id]}))
+        deadline = deadline_of(lead.claim.text or "", lead.claim.deadline, made_on)
+        evidence = _evidence_for(about, made_on, {i.claim.doc_id for i in group}, others, profile) if about else []
+        status, reason = _status(evidence, deadline, as_of, about)
+        wordings = tuple(Wording(i.claim.id, i.claim.doc_id, i.claim.text or "", i.outlet, i.published, tuple(i.claim.span), i.claim.evidence)
+                         for i in sorted(group, key=lambda i: (i.published or "", i.claim.id)))
+        entries.append(LedgerEntry(
+            entry_id=hash_id("promise", sorted(i.claim.id for i in group)), promise=lead.claim.text or "",
+            actors=lead.claim.actors, beneficiaries=lead.claim.beneficiaries, area=lead.claim.area, made_on=made_on,
+            made_at=_made_at(group, events_by_doc, events_by_story), deadline=deadline, concerns=about, wordings=wordings,
+            evidence=tuple(evidence), status=status, reason=reason, as_of=as_of, scores=_scores(lead.claim.actors, status, profile),
+        ))
+    return sorted(entries, key=lambda e: (e.made_on or "", e.entry_id), reverse=True)
+
+
+def compliance(entries: list[LedgerEntry]) -> dict:
+    """Average score and compliance rate ((score + 1) / 2) per member and per meeting, over scored promises."""
+    def rate(scores: list[int]) -> dict:
+        avg = sum(scores) / len(scores)
+        return {"scored": len(scores), "average": round(avg, 3), "rate": round((avg + 1) / 2, 3)}
+
+    by_member: dict[str, list[int]] = defaultdict(list)
+    by_meeting: dict[str, list[int]] = defaultdict(list)
+    for e in entries:
+        for member, s in e.scores.items():
+            if s is not None:
+                by_member[member].append(s)
+        scored = [s for s in e.scores.values() if s is not None]
+        if e.made_at and scored:
+            by_meeting[e.made_at["label"]].append(scored[0])
+    return {"members": {k: rate(v) for k, v in sorted(by_member.items())}, "meetings": {k: rate(v) for k, v in sorted(by_meeting.items())}}
+
+
+def read_ledger(store, profile: Profile, as_of: str | None = None) -> list[LedgerEntry]:
+    """The ledger of everything the store holds, recomputed now (it changes as the record grows)."""
+    from .store.ledger import claims_in_context
+
+    commitments = list(claims_in_context(store, ("commitment",)))
+    others = list(claims_in_context(store, ("event", "quote", "quantity")))
+    return build_ledger(commitments, others, profile, as_of)
+
+
+def ledger_filters(profile: Profile, *, actor: str | None = None, status: str | None = None, made_at: str | None = None,
+                   area: str | None = None) -> dict:
+    """The given filters of a ledger query, checked: a party by code, name or demonym, a known status and area."""
+    from .filters import check_choice, resolve_party
+
+    return {"actor": resolve_party(profile, actor), "status": check_choice(status, STATUSES, "status"),
+            "made_at": (made_at or "").strip() or None, "area": check_choice(area, [a.key for a in profile.areas], "area")}
+
+
+def find_commitments(entries: list[LedgerEntry], actor: str | None = None, status: str | None = None,
+                     made_at: str | None = None, area: str | None = None) -> list[LedgerEntry]:
+    """Entries matching every given filter: an actor code, a status, words of the meeting's label, an area."""
+    def keep(e: LedgerEntry) -> bool:
+        return ((not actor or actor in e.actors or actor in e.scores)
+                and (not status or e.status == status)
+                and (not area or e.area == area)
+                and (not made_at or (e.made_at is not None and all(w in e.made_at["label"].lower() for w in made_at.lower().split()))))
+
+    return [e for e in entries if keep(e)]
+
+
+def ledger_summary(entries: list[LedgerEntry]) -> list[dict]:
+    """For each meeting promises were made at (and "no meeting"), how many promises stand at each status."""
+    rows: dict[str, dict[str, int]] = {}
+    for e in entries:
+        label = e.made_at["label"] if e.made_at else "no meeting named"
+        counts = rows.setdefault(label, {s: 0 for s in STATUSES})
+        counts[e.status] += 1
+    return [{"meeting": k, "counts": v, "total": sum(v.values())} for k, v in sorted(rows.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))]

@@ -1,0 +1,88 @@
+"""Where extraction runs: in this process and its forked workers (the default), or on a Ray cluster.
+
+Parsing and extracting documents is embarrassingly parallel; the store, stories and facts are not.
+So a runner only turns a stream of Documents into (Document, claims) pairs in input order; the
+pipeline writes them, and updates stories and facts after, whichever runner made them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import pickle
+from collections.abc import Iterable, Iterator
+
+from .errors import ConfigError
+from .extract import PARSE_BATCH, extract_batch
+from .profile import Profile
+from .records import Claim, Document
+
+__all__ = ["ray_runner", "RAY_WINDOW"]
+
+log = logging.getLogger(__name__)
+
+# Documents handed to Ray at a time: each window is one Ray dataset whose results come back to
+# this process, so memory stays bounded however long the stream is, while every worker has
+# many batches to chew on.
+RAY_WINDOW = 2048
+
+
+class _RayExtractor:
+    """A Ray actor's work: the model loaded once, then one batch of pickled documents at a time."""
+
+    def __init__(self, profile_blob: bytes):
+        self.profile = pickle.loads(profile_blob)
+
+    def __call__(self, batch: dict) -> dict:
+        docs = [pickle.loads(b) for b in batch["doc"]]
+        claims = extract_batch(docs, self.profile)
+        return {"index": batch["index"], "claims": [pickle.dumps(cs) for cs in claims]}
+
+
+def _connect(address: str, workers: int | None):
+    try:
+        import ray
+        import ray.data
+    except ImportError:
+        raise ConfigError("the Ray runner needs Ray: pip install 'silkwatch[ray]'") from None
+    if not ray.is_initialized():
+        # The cluster's own processes log to the console at INFO; an ingest prints one summary line.
+        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")
+        options = dict(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+        try:
+            if address == "local":  # a cluster of this machine alone, started for this run
+                ray.init(num_cpus=workers, **options)
+            else:  # "auto": the cluster started on this machine with `ray start`; or ray://host:port
+                ray.init(address=address, **options)
+        except (ConnectionError, RuntimeError, ValueError) as e:
+            raise ConfigError(f"cannot reach the Ray cluster at {address!r}: {e}") from None
+    # Ray Data reports each dataset's progress on the console; the ingest has its own progress bar.
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    logging.getLogger("ray").setLevel(logging.WARNING)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.execution_options.preserve_order = True
+    return ray
+
+
+def ray_runner(address: str = "local", workers: int | None = None, batch_size: int = PARSE_BATCH):
+    """A runner that extracts on Ray with `workers` actors (default: one per CPU of the cluster)."""
+
+    def run(documents: Iterable[Document], profile: Profile) -> Iterator[tuple[Document, list[Claim]]]:
+        ray = _connect(address, workers)
+        size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        blob = pickle.dumps(profile)
+        it = iter(documents)
+        while window := list(itertools.islice(it, RAY_WINDOW)):
+            ds = ray.data.from_items([{"index": i, "doc": pickle.dumps(d)} for i, d in enumerate(window)])
+            out = ds.map_batches(
+                _RayExtractor, fn_constructor_kwargs={"profile_blob": blob}, batch_size=batch_size,
+                compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1,
+            )
+            claims: list[list[Claim] | None] = [None] * len(window)
+            for row in out.iter_rows():
+                claims[row["index"]] = pickle.loads(row["claims"])
+            yield from zip(window, (cs or [] for cs in claims))
+
+    return run

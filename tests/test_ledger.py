@@ -1,0 +1,152 @@
+"""The commitments ledger: merging wordings, linking later evidence by named projects and bodies, statuses, compliance."""
+
+from __future__ import annotations
+
+import pytest
+
+from silkwatch.ledger import build_ledger, compliance, deadline_of, effect_of, find_commitments
+from silkwatch.records import Claim
+from silkwatch.store.ledger import ClaimInContext
+
+RAILWAY = "China–Kyrgyzstan–Uzbekistan railway"
+LINE_D = "Central Asia–China gas pipeline Line D"
+
+
+def promise(doc, text, actors=("CN",), area="transport", published="2023-05-19", story=None, deadline=None):
+    c = Claim(doc_id=doc, kind="commitment", span=(0, len(text)), evidence=text, actors=tuple(actors), area=area, text=text, deadline=deadline)
+    return ClaimInContext(c, published, f"{doc}.example", story or doc)
+
+
+def event(doc, sentence, event_type="ceremony", start="2024-12-27", participants=("CN", "KG", "UZ"), location=None, published=None):
+    c = Claim(doc_id=doc, kind="event", span=(0, len(sentence)), evidence=sentence, event_type=event_type, start=start,
+              participants=tuple(participants), location=location)
+    return ClaimInContext(c, published or start, f"{doc}.example", doc)
+
+
+def quote(doc, sentence, published, speaker="Someone"):
+    c = Claim(doc_id=doc, kind="quote", span=(0, len(sentence)), evidence=sentence, speaker=speaker, text=sentence)
+    return ClaimInContext(c, published, f"{doc}.example", doc)
+
+
+def only(entries, words):
+    [e] = [e for e in entries if words in e.promise]
+    return e
+
+
+def test_two_reports_of_one_promise_are_one_entry_with_both_wordings(profile):
+    a = promise("a", "build the China-Kyrgyzstan-Uzbekistan railway with its partners")
+    b = promise("b", "build the China-Kyrgyzstan-Uzbekistan railway together with Kyrgyzstan and Uzbekistan", published="2023-05-20")
+    [entry] = build_ledger([a, b], [], profile)
+    assert len(entry.wordings) == 2 and entry.concerns == (RAILWAY,) and entry.made_on == "2023-05-19"
+
+
+def test_promises_of_different_amounts_stay_apart_however_alike_their_words(profile):
+    a = promise("a", "provide 26 billion yuan in financial support to the region", area="finance")
+    b = promise("b", "provide 1.5 billion yuan in financial support to the region", area="finance", published="2025-06-17")
+    assert len(build_ledger([a, b], [], profile)) == 2
+
+
+def test_a_later_launch_naming_the_project_is_work_in_progress_and_completion_delivers(profile):
+    p = promise("a", "build the China-Kyrgyzstan-Uzbekistan railway")
+    started = event("b", "Construction of the China-Kyrgyzstan-Uzbekistan railway was launched at a ceremony.")
+    [entry] = build_ledger([p], [started], profile)
+    assert entry.status == "in_progress" and entry.evidence[0].effect == "in_progress" and "names " + RAILWAY in entry.evidence[0].reason
+    done = event("c", "The China-Kyrgyzstan-Uzbekistan railway was completed and put into operation.", start="2030-09-01")
+    [entry] = build_ledger([p], [started, done], profile)
+    assert entry.status == "delivered" and entry.reason.startswith("delivered: event of 2030-09-01")
+
+
+@pytest.mark.parametrize(("why", "evidence"), [
+    ("same report", event("a", "The China-Kyrgyzstan-Uzbekistan railway was launched.")),
+    ("earlier", event("b", "The China-Kyrgyzstan-Uzbekistan railway was launched.", start="2022-01-01")),
+    ("announces the future", event("b", "The China-Kyrgyzstan-Uzbekistan railway will be launched next year.")),
+    ("names another project", event("b", "Line D of the Central Asia-China gas pipeline was launched.")),
+    ("names no project", event("b", "A new railway was launched in the region.")),
+])
+def test_what_is_not_evidence(profile, why, evidence):
+    [entry] = build_ledger([promise("a", "build the China-Kyrgyzstan-Uzbekistan railway")], [evidence], profile)
+    assert entry.evidence == () and entry.status == "announced", why
+
+
+def test_delay_is_work_in_progress_until_the_deadline_passes_then_overdue(profile):
+    p = promise("a", "complete Line D of the Central Asia-China gas pipeline by 2024", area="energy")
+    late = quote("b", "Work on Line D of the Central Asia-China gas pipeline has been delayed again.", "2024-03-01")
+    [entry] = build_ledger([p], [late], profile, as_of="2024-06-01")
+    assert (entry.status, entry.deadline, entry.concerns) == ("in_progress", "2024-12-31", (LINE_D,))
+    [entry] = build_ledger([p], [late], profile, as_of="2025-02-01")
+    assert entry.status == "overdue" and entry.reason.startswith("reported delayed")
+
+
+def test_a_deadline_that_passes_with_nothing_is_overdue_and_scores_minus_one(profile):
+    p = promise("a", "open two new border crossings with China this year", actors=("KZ",), published="2023-03-01")
+    [entry] = build_ledger([p], [], profile, as_of="2024-02-01")
+    assert entry.status == "overdue" and entry.deadline == "2023-12-31" and entry.scores == {"KZ": -1}
+    [entry] = build_ledger([p], [], profile, as_of="2023-06-01")
+    assert entry.status == "announced" and entry.scores == {"KZ": None}
+
+
+def test_a_cancellation_outranks_earlier_progress(profile):
+    p = promise("a", "build Line D of the Central Asia-China gas pipeline", area="energy")
+    ev = [event("b", "Construction of Line D of the Central Asia-China gas pipeline began.", start="2024-01-05"),
+          quote("c", "Line D of the Central Asia-China gas pipeline has been suspended indefinitely.", "2024-09-01")]
+    [entry] = build_ledger([p], ev, profile)
+    assert entry.status == "cancelled" and [e.effect for e in entry.evidence] == ["in_progress", "cancelled"]
+
+
+def test_holding_the_summit_delivers_a_promise_to_hold_it_and_the_meeting_is_where_it_was_made(profile):
+    p = promise("a", "establish a China-Central Asia heads of state meeting mechanism", actors=("C5", "CN"), area="institutions",
+                published="2023-04-27", story="fm")
+    fm = event("a", "The foreign ministers met in Xi'an.", event_type="ministerial_meeting", start="2023-04-27", location="Xi'an",
+               participants=("CN", "KG", "KZ", "TJ", "TM", "UZ"))
+    fm = ClaimInContext(fm.claim, "2023-04-27", "a.example", "fm")
+    summit = event("b", "Leaders of the six countries gathered for talks.", event_type="summit", start="2023-05-18", location="Xi'an",
+                   participants=("CN", "KG", "KZ", "TJ", "TM", "UZ"))
+    [entry] = build_ledger([p], [fm, summit], profile)
+    assert entry.status == "delivered" and entry.made_at["label"] == "ministerial meeting in Xi'an, 2023-04-27"
+    assert entry.scores == {m: 1 for m in ("CN", "KG", "KZ", "TJ", "TM", "UZ")}
+
+
+def test_a_promise_of_several_bodies_is_kept_when_each_is(profile):
+    p = promise("a", "set up a permanent secretariat and a China-Central Asia heads of state meeting mechanism", actors=("C5", "CN"),
+                area="institutions")
+    summit = event("b", "The leaders met.", event_type="summit", start="2023-06-01", participants=("CN", "KG", "KZ", "TJ", "TM", "UZ"))
+    [entry] = build_ledger([p], [summit], profile)
+    assert entry.status == "in_progress" and entry.reason.startswith("1 of 2 delivered")
+    opened = event("c", "The China-Central Asia Secretariat was inaugurated in Xi'an.", event_type="other", start="2024-03-30")
+    [entry] = build_ledger([p], [summit, opened], profile)
+    assert entry.status == "delivered"
+
+
+def test_compliance_rate_per_member_and_meeting(profile):
+    kept = promise("a", "build the China-Kyrgyzstan-Uzbekistan railway", actors=("CN", "KG"))
+    missed = promise("b", "open a new border crossing with China this year", actors=("KG",), published="2023-01-10")
+    done = event("c", "The China-Kyrgyzstan-Uzbekistan railway was officially opened.", start="2029-01-01")
+    entries = build_ledger([kept, missed], [done], profile, as_of="2030-01-01")
+    rates = compliance(entries)["members"]
+    assert rates["CN"] == {"scored": 1, "average": 1.0, "rate": 1.0}
+    assert rates["KG"] == {"scored": 2, "average": 0.0, "rate": 0.5}
+    assert [e.status for e in find_commitments(entries, actor="KG", status="overdue")] == ["overdue"]
+
+
+@pytest.mark.parametrize(("text", "stated", "made", "expected"), [
+    ("double trade by 2030", None, "2023-05-19", "2030-12-31"),
+    ("open the office this year", None, "2024-02-01", "2024-12-31"),
+    ("complete the line within six years", None, "2024-12-27", "2030-12-27"),
+    ("work together", "2027", "2023-05-19", "2027-12-31"),
+    ("work together", None, "2023-05-19", None),
+])
+def test_deadlines(text, stated, made, expected):
+    assert deadline_of(text, stated, made) == expected
+
+
+@pytest.mark.parametrize(("sentence", "effect"), [
+    ("The bridge was officially opened on Monday.", "delivered"),
+    ("Construction of the bridge was launched.", "in_progress"),
+    ("The bridge was completed after construction resumed.", "delivered"),
+    ("The opening of the bridge has been postponed.", "delayed"),
+    ("The bridge project was scrapped.", "cancelled"),
+    ("The bridge will be launched next year.", None),
+    ("Officials discussed the bridge.", None),
+])
+def test_what_a_sentence_says_happened(sentence, effect):
+    assert effect_of(sentence) == effect
