@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..link import entity_index
 from ..profile import Profile
 
-__all__ = ["focus_text", "claim_sentences", "cue_pattern", "verb_forms"]
+__all__ = ["focus_text", "claim_sentences", "cue_pattern", "verb_forms", "list_point"]
 
 # Sentence ends: . ! ? (and closing quotes/brackets), then white space, then something that
 # can start a sentence. Line breaks always end one.
@@ -61,6 +61,30 @@ def cue_pattern(profile: Profile) -> re.Pattern[str]:
     return re.compile(rf"[{QUOTE_MARKS}]|(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def list_point(lang: str = "en") -> re.Pattern[str]:
+    """A line that opens a point of a list: "First, …", "The second is to …", "3. …", "3) …"."""
+    from ..lang import language_words
+
+    words = "|".join(re.escape(w) for w in language_words(lang, "list_ordinals"))
+    return re.compile(rf"\s*(?:(?:the\s+)?(?:{words})\b|\(?\d{{1,2}}[.)]\s)", re.IGNORECASE)
+
+
+def _list_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of every list introduced by a line ending in a colon: a point can hold a promise with no cue word of its own."""
+    out, open_list = [], False
+    point = list_point()
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0).strip()
+        if not line:
+            continue
+        if open_list and point.match(line):
+            out.append((m.start(), m.end()))
+            continue
+        open_list = line.endswith(":")
+    return out
+
+
 def _has_figure(sentence: str) -> bool:
     """A number that is not only a date: a year alone or a day of the month states no figure."""
     return bool(DATE_FREE_NUMBER.search(DATE.sub(" ", sentence)))
@@ -75,8 +99,10 @@ def claim_sentences(text: str, profile: Profile) -> list[tuple[int, int, bool]]:
         out.append((start, m.start(), False))
         start = m.end()
     out.append((start, len(text), False))
+    points = _list_lines(text)
     return [
-        (s, e, bool(cues.search(text, s, e)) or _has_figure(text[s:e]) or any(m.kind == "person" for m in names.mentions(text[s:e])))
+        (s, e, bool(cues.search(text, s, e)) or _has_figure(text[s:e]) or any(m.kind == "person" for m in names.mentions(text[s:e]))
+         or any(ps <= s < pe for ps, pe in points))
         for s, e, _ in out
         if e > s
     ]
