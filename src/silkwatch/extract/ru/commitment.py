@@ -22,7 +22,7 @@ SAME_WORDS = 0.6
 def _lex() -> dict[str, frozenset[str]]:
     lex = rules("pledge")
     keys = lambda ws: frozenset(k for w in ws for k in word_keys(w))  # noqa: E731
-    return {k: keys(lex[k]) for k in ("ready", "agree", "agree_verbs", "not_actions")}
+    return {k: keys(lex[k]) for k in ("ready", "agree", "agree_verbs", "not_actions", "receive")}
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +54,7 @@ def extract(art) -> list[Claim]:
             continue
         toks = art.doc.sent_tokens(n)
         for t in toks:
-            hit = _pledge(art, t, toks) or _agreement(art, t, toks)
+            hit = _pledge(art, t, toks) or _receipt(art, t, toks) or _agreement(art, t, toks)
             if hit is None:
                 continue
             actors, start, *until = hit
@@ -102,6 +102,21 @@ def _pledge(art, t: Token, toks: list[Token]) -> tuple[set[str], int] | None:
     if not actors:
         return None
     return actors, min(x.start for x in subj)
+
+
+def _receipt(art, t: Token, toks: list[Token]) -> tuple[set[str], int] | None:
+    """«Кыргызстан получит от Китая грант»: a promised receipt is the giver's commitment."""
+    if not (t.pos == "VERB" and t.feat("Tense") == "Fut" and word_keys(t.text) & _lex()["receive"]):
+        return None
+    subj = _subject(art, t)
+    after = [x for x in toks if x.i > t.i]
+    giver = next((n for n, x in enumerate(after[:4]) if x.text.lower() == "от"), None)
+    if subj is None or giver is None or giver + 1 >= len(after):
+        return None
+    code = next((art.names.state_of(m) for m in art.mentions if m.start == after[giver + 1].start), None)
+    if code is None or not _parties(art, subj):
+        return None
+    return {code}, min(x.start for x in subj)
 
 
 def _head_infinitive(art, aux: Token) -> Token | None:
