@@ -42,3 +42,10 @@ def test_figures(profile, example):
     got = {(c.indicator, tuple(c.subjects), c.period or "", c.value, c.unit, c.approx, c.target)
            for c in _claims(profile, example["text"], example["published"]) if c.kind == "quantity"}
     assert got == {(i, tuple(s), p, float(v), u, a, t) for i, s, p, v, u, a, t in example["expect"]}
+
+
+def test_every_rule_file_ships_and_parses():
+    from silkwatch.extract.ru.rules import RULE_FILES
+
+    for group in RULE_FILES:
+        assert rules(group), group
