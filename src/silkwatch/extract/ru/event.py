@@ -201,9 +201,20 @@ def _mentions(art) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _words_by_first() -> dict[str, list[EventWord]]:
+    index: dict[str, list[EventWord]] = {}
+    for ew in event_words():
+        for k in ew.words[0]:
+            index.setdefault(k, []).append(ew)
+    return index
+
+
 def _event_at(art, toks, i, person_starts):
     """The event word at toks[i]: (its rule, the token after it, what it founds) or None."""
-    for ew in event_words():
+    index = _words_by_first()
+    cands = {id(e): e for k in word_keys(toks[i].text) for e in index.get(k, ())}
+    for ew in sorted(cands.values(), key=lambda e: -len(e.words)):
         n = len(ew.words)
         if i + n > len(toks) or not all(word_keys(toks[i + k].text) & ew.words[k] for k in range(n)):
             continue

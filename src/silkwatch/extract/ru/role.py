@@ -110,8 +110,20 @@ def extract(art) -> list[Claim]:
     return list(found.values())
 
 
-def _match_title(toks: list[Token], i: int) -> tuple[Title, int] | None:
+@lru_cache(maxsize=1)
+def _titles_by_first() -> dict[str, list[Title]]:
+    index: dict[str, list[Title]] = {}
     for t in titles():
+        for k in t.words[0]:
+            index.setdefault(k, []).append(t)
+    return index
+
+
+def _match_title(toks: list[Token], i: int) -> tuple[Title, int] | None:
+    """The longest title starting at toks[i], looked up by the first word's readings."""
+    index = _titles_by_first()
+    cands = {id(t): t for k in word_keys(toks[i].text) for t in index.get(k, ())}
+    for t in sorted(cands.values(), key=lambda t: -len(t.words)):
         n = len(t.words)
         if i + n <= len(toks) and all(word_keys(toks[i + k].text) & t.words[k] for k in range(n)):
             return t, i + n
