@@ -174,12 +174,6 @@ def _work(batch: list[Document]) -> list[list[Claim]]:
 
 def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, n_process: int) -> Iterator[tuple[Document, list[Claim]]]:
     load_model()  # loaded once here, shared with the forked workers
-    first = next(batches, [])
-    if any(d.lang == "ru" for d in first):  # a stream that starts with Russian: natasha too, not once per worker
-        from .ru.parse import load_natasha
-
-        load_natasha()
-    batches = itertools.chain([first] if first else [], batches)
     _guard_workers()
     pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(profile, focus))
     in_flight: collections.deque = collections.deque()
