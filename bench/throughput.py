@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEFAULT_CORPUS = SHARED / "corpus" / "dev.jsonl"
 
-# Bars of issue 3.
-MIN_RATIO = 3.0
+# Bars of issue 10: silkwatch's whole ingest at least this many times spaCy's full pipeline given the
+# same number of processes, and peak memory at --scale times the corpus within this factor of 1x.
+MIN_RATIO = 1.5
 MAX_RSS_GROWTH = 1.2
 
 
@@ -132,7 +133,7 @@ def run_child(*args: str) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSON Lines corpus to repeat (default: ../shared/corpus/dev.jsonl)")
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--scale", type=int, default=10, help="the memory run uses this many times --docs")
     ap.add_argument("--no-scaled-rss", action="store_true", help="skip the (long) memory run at --scale times the size")
@@ -158,17 +159,19 @@ def main(argv=None) -> int:
         print(f"spaCy en_core_web_sm ({', '.join(sp['components'])}): {sp['docs']} docs in {sp['seconds']:.1f} s = "
               f"{sp['docs'] / sp['seconds']:.1f} docs/s", flush=True)
         ratio = (sw["docs"] / sw["seconds"]) / (sp["docs"] / sp["seconds"])
-        print(f"ratio silkwatch/spaCy: {ratio:.2f}x (bar {MIN_RATIO:.0f}x)", flush=True)
+        print(f"ratio silkwatch/spaCy in one process: {ratio:.2f}x (for information)", flush=True)
         sys.path.insert(0, str(ROOT / "src"))
         from silkwatch.extract import PARSE_PROCESSES
 
+        like = ratio
         if PARSE_PROCESSES > 1:
-            # silkwatch parses in PARSE_PROCESSES worker processes; the same cores for spaCy, for a like-for-like figure.
+            # silkwatch parses in PARSE_PROCESSES worker processes; spaCy gets the same cores: the bar's like-for-like figure.
             spn = run_child("spacy", str(jsonl), str(PARSE_PROCESSES))
             like = (sw["docs"] / sw["seconds"]) / (spn["docs"] / spn["seconds"])
-            print(f"spaCy with n_process={PARSE_PROCESSES} (the cores silkwatch's parse workers use): "
-                  f"{spn['docs'] / spn['seconds']:.1f} docs/s; ratio {like:.2f}x (for information, not the bar)", flush=True)
-        ok = ratio >= MIN_RATIO
+            print(f"spaCy with n_process={PARSE_PROCESSES} (the processes silkwatch parses in): "
+                  f"{spn['docs'] / spn['seconds']:.1f} docs/s", flush=True)
+        print(f"ratio silkwatch/spaCy, same processes: {like:.2f}x (bar {MIN_RATIO}x)", flush=True)
+        ok = like >= MIN_RATIO
         if not a.no_scaled_rss:
             big = tmp / "corpus_big.jsonl"
             write_repeated(a.corpus, a.docs * a.scale, big)

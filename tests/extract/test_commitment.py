@@ -298,3 +298,8 @@ def test_a_stated_refusal_is_a_promise_to_refrain(claims_of):
     text = ("Presidents of Kazakhstan and Kyrgyzstan met in Cholpon-Ata on Tuesday. "
             "The two sides reaffirmed their refusal to use force against each other.")
     assert commitments(claims_of, text) == [(("KG", "KZ"), "security", "use force against each other")]
+
+
+def test_an_area_word_inside_a_compound_still_names_the_area(claims_of):
+    [c] = claims_of("Xi said China was ready to help Tajikistan build more hydropower stations.", "2024-07-06", kind="commitment")
+    assert c.actors == ("CN",) and c.area == "energy"

@@ -262,6 +262,222 @@ def test_the_next_summit_is_another_event_and_lends_no_place(claims_of):
     assert summits == [("Turkmenistan", "2027"), ("Xi'an", "2025-06-12")]
 
 
+def test_a_city_the_profile_does_not_know_is_the_place_news_introduces_with_its_state(claims_of):
+    text = ("The ground-breaking ceremony of the new rail link was held in Kochkor, Kyrgyzstan, on Friday, "
+            "with Kyrgyz and Chinese officials attending.")
+    [ceremony] = claims_of(text, "2024-12-28", "event")
+    assert (ceremony.event_type, ceremony.location, ceremony.start) == ("ceremony", "Kochkor", "2024-12-27")
+
+
+def test_a_descriptor_between_in_and_the_city_still_places_the_event(claims_of):
+    text = "The second summit of China and Central Asian states, held on June 17 in the Kazakh capital Astana, adopted a treaty."
+    [summit] = [c for c in claims_of(text, "2025-06-18", "event") if c.event_type == "summit"]
+    assert (summit.location, summit.start) == ("Astana", "2025-06-17")
+
+
+def test_a_weekday_in_a_future_clause_is_the_coming_one(claims_of):
+    text = "President Xi Jinping will host a video summit with the leaders of the five Central Asian states on Tuesday."
+    [summit] = [c for c in claims_of(text, "2022-01-24", "event") if c.event_type == "summit"]
+    assert (summit.location, summit.start) == (None, "2022-01-25")
+    assert parse_dates("on Tuesday", parse_iso("2022-01-24"), future=True) == ("2022-01-25", "2022-01-25")
+    assert parse_dates("on Tuesday", parse_iso("2022-01-24")) == ("2022-01-18", "2022-01-18")
+
+
+def test_a_document_about_founding_something_is_no_founding_and_a_founding_at_a_summit_is_placed_there(claims_of):
+    text = ("The leaders met in Astana on Tuesday for the summit of China and the five Central Asian states.\n\n"
+            "A permanent secretariat of the China-Central Asia mechanism was established at the summit.\n\n"
+            "Kazakhstan and China signed a memorandum on the establishment of a joint laboratory.")
+    others = [c for c in claims_of(text, "2025-06-18", "event") if c.event_type == "other"]
+    assert [c.location for c in others] == ["Astana"]
+    assert others[0].start.startswith("2025-06")
+
+
+def test_a_meeting_that_only_describes_the_summit_is_not_talks_of_its_own(claims_of):
+    text = ("President Xi Jinping will host a video summit with the five Central Asian presidents on Tuesday.\n\n"
+            "It will be the first meeting between the six heads of state in thirty years.")
+    assert [c.event_type for c in claims_of(text, "2022-01-24", "event")] == ["summit"]
+
+
+def test_a_yearless_month_far_after_publication_in_a_past_clause_is_last_years(claims_of):
+    text = "The Turkmen leader's trip comes after he met Xi Jinping in September in Samarkand, Uzbekistan."
+    [talks] = [c for c in claims_of(text, "2023-01-04", "event") if c.event_type == "talks"]
+    assert (talks.location, talks.start) == ("Samarkand", "2022-09")
+
+
+def test_here_in_a_story_is_the_datelines_city_and_a_place_attached_through_the_verb_counts(claims_of):
+    text = ("DUSHANBE, July 4 (Xinhua) -- Chinese President Xi Jinping arrived here on Thursday for a state visit to Tajikistan.\n\n"
+            "The talks between Xi and Tajik President Emomali Rahmon will take place on Friday morning, July 5, in Dushanbe.")
+    events = {c.event_type: c for c in claims_of(text, "2024-07-04", "event")}
+    assert (events["state_visit"].location, events["state_visit"].start) == ("Dushanbe", "2024-07-04")
+    assert (events["talks"].location, events["talks"].start) == ("Dushanbe", "2024-07-05")
+
+
+def test_summits_of_two_named_series_are_two_events(claims_of):
+    text = ("Xi attended the Shanghai Cooperation Organization summit in Astana on Wednesday.\n\n"
+            "In May 2023, during the China-Central Asia Summit, the two leaders agreed to build a new railway.")
+    summits = sorted((c.location or "", c.start or "") for c in claims_of(text, "2024-07-04", "event") if c.event_type == "summit")
+    assert summits == [("", "2023-05"), ("Astana", "2024-07-03")]
+
+
+def test_the_city_of_an_earlier_summit_is_not_the_place_of_this_one_nor_of_its_signing(claims_of):
+    text = ("ASTANA – The second summit of China and the Central Asian states ended on June 17 with the signing of a treaty.\n\n"
+            "Since the first summit of the six states held in Xi'an in 2023, trade has grown by a third.\n\n"
+            "Kazakh President Tokayev welcomed the leaders in Astana.")
+    events = sorted((c.event_type, c.location, c.start) for c in claims_of(text, "2025-06-18", "event"))
+    assert events == [("signing", "Astana", "2025-06-17"), ("summit", "Astana", "2025-06-17"), ("summit", "Xi'an", "2023")]
+
+
+def test_a_weekday_deep_in_a_future_clause_is_the_coming_one(claims_of):
+    text = ("Xi Jinping will chair a video summit marking the anniversary of the ties between China and the five "
+            "Central Asian states on Tuesday.")
+    [summit] = [c for c in claims_of(text, "2022-01-24", "event") if c.event_type == "summit"]
+    assert summit.start == "2022-01-25"
+
+
+def test_a_meeting_named_after_its_ministers_or_heads_of_state_is_a_ministerial_meeting_or_a_summit(claims_of):
+    text = ("The first interior ministers' meeting of China and the five Central Asian states was held in Lanzhou on Tuesday.\n\n"
+            "The ministers agreed that the next heads-of-state meeting would take place in Kazakhstan in 2027.")
+    events = sorted((c.event_type, c.location, c.start) for c in claims_of(text, "2024-09-11", "event"))
+    assert events == [("ministerial_meeting", "Lanzhou", "2024-09-10"), ("summit", "Kazakhstan", "2027")]
+
+
+def test_a_capital_naming_a_facility_places_the_visit_in_that_city(claims_of):
+    text = ("Chinese President Xi Jinping arrived on Thursday for a state visit to Tajikistan.\n\n"
+            "Flags decorated the terminal of the Dushanbe International Airport for his arrival.")
+    [visit] = [c for c in claims_of(text, "2024-07-04", "event") if c.event_type == "state_visit"]
+    assert (visit.location, visit.start) == ("Dushanbe", "2024-07-04")
+
+
+def test_a_month_of_this_year_in_an_undated_article_takes_the_year_the_text_reports(claims_of):
+    text = ("In Xi'an on May 18, 2023, Xi Jinping met the Turkmen leader.\n\n"
+            "Xi recalled that the Turkmen president paid a state visit to China in January this year.")
+    visits = [c for c in claims_of(text, None, "event") if c.event_type == "state_visit"]
+    assert [(c.location, c.start) for c in visits] == [("China", "2023-01")]
+
+
+def test_a_weekday_in_an_undated_article_resolves_against_its_datelines_day(claims_of):
+    text = "DUSHANBE, July 5, 2024 (Xinhua) -- Xi Jinping held talks with Tajik President Emomali Rahmon in Dushanbe on Thursday."
+    [talks] = [c for c in claims_of(text, None, "event") if c.event_type == "talks"]
+    assert (talks.location, talks.start) == ("Dushanbe", "2024-07-04")
+
+
+def test_talks_on_the_sidelines_of_a_summit_share_its_month_and_city(claims_of):
+    text = "Xi Jinping met the Turkmen president in September on the sidelines of the summit of the Shanghai Cooperation Organization in Samarkand."
+    events = sorted((c.event_type, c.location, c.start) for c in claims_of(text, "2023-01-04", "event"))
+    assert events == [("summit", "Samarkand", "2022-09"), ("talks", "Samarkand", "2022-09")]
+
+
+def test_a_city_introduced_with_its_province_is_the_venue(claims_of):
+    text = ("The interior ministers of China and the five Central Asian states met on Tuesday in Huai'an, "
+            "in the eastern province of Jiangsu, China.")
+    [meeting] = claims_of(text, "2024-09-11", "event")
+    assert (meeting.event_type, meeting.location, meeting.start) == ("ministerial_meeting", "Huai'an", "2024-09-10")
+
+
+def test_documents_signed_during_the_visit_are_signed_where_the_visit_was(claims_of):
+    text = ("Turkmen President Serdar Berdimuhamedov paid a state visit to China on 5-6 January 2023.\n\n"
+            "A joint statement and fifteen other documents were signed during the visit.")
+    events = sorted((c.event_type, c.location) for c in claims_of(text, "2023-01-07", "event"))
+    assert events == [("signing", "China"), ("state_visit", "China")]
+
+
+def test_a_headline_glued_to_the_lead_and_a_meeting_to_prepare_a_summit(claims_of):
+    text = ("Ministers prepare Astana summit\nALMATY, April 26 -- Chinese Foreign Minister Wang Yi and his counterparts "
+            "from the five Central Asian states met in Almaty on Saturday to prepare the second China-Central Asia Summit.\n\n"
+            "Wang said the six states had signed more than 100 agreements since the Xi'an summit.")
+    events = sorted((c.event_type, c.location) for c in claims_of(text, "2025-04-26", "event"))
+    assert events == [("ministerial_meeting", "Almaty"), ("summit", "Astana"), ("summit", "Xi'an")]
+
+
+def test_presidents_meeting_their_counterparts_hold_a_summit(claims_of):
+    text = "Chinese President Xi Jinping met his counterparts from the five Central Asian states in Xi'an on Thursday."
+    [summit] = claims_of(text, "2023-05-19", "event")
+    assert (summit.event_type, summit.location, summit.start) == ("summit", "Xi'an", "2023-05-18")
+
+
+def test_a_capital_named_by_its_state_and_a_host_state_are_places(claims_of):
+    text = ("Kyrgyz President Sadyr Japarov met Xi Jinping on the sidelines of the China-Central Asia summit, "
+            "which took place on June 17 in the capital of Kazakhstan.\n\n"
+            "The foreign ministers agreed that the third summit will be hosted by China.")
+    events = sorted((c.event_type, c.location) for c in claims_of(text, "2025-06-18", "event"))
+    assert ("summit", "Astana") in events and ("talks", "Astana") in events
+    assert ("summit", "China") in events
+
+
+def test_an_undated_signing_in_the_city_of_the_storys_summit_happened_on_its_day(claims_of):
+    text = ("Trade, transport and energy dominated the agenda as leaders of China and the five Central Asian states "
+            "met again, with railways, pipelines and flights at the centre of the talks and of the documents prepared "
+            "by their ministers over many months. " * 2 + "\n\n"
+            "The second summit of China and the Central Asian states was held in Astana on June 17, 2025.\n\n"
+            "Leaders of the six countries signed a treaty of good-neighbourliness.")
+    [signing] = [c for c in claims_of(text, None, "event") if c.event_type == "signing"]
+    assert (signing.location, signing.start) == ("Astana", "2025-06-17")
+
+
+def test_leaders_of_the_states_meeting_together_hold_a_summit_not_talks(claims_of):
+    text = "The leaders of China and the five Central Asian states met in Xi'an on Thursday and adopted a declaration."
+    assert [(c.event_type, c.location) for c in claims_of(text, "2023-05-19", "event")] == [("summit", "Xi'an")]
+
+
+def test_a_weekday_after_ahead_of_is_the_coming_one(claims_of):
+    text = ("Mr Xi held talks with the Kazakh president in Xi'an on Thursday ahead of Friday's plenary session "
+            "of the China-Central Asia summit.")
+    events = {c.event_type: c.start for c in claims_of(text, "2023-05-18", "event")}
+    assert events["talks"] == "2023-05-18"
+    assert events["summit"] == "2023-05-19"
+
+
+def test_agreeing_to_establish_the_mechanism_is_a_founding_and_being_willing_to_is_not(claims_of):
+    text = ("At their meeting in Astana in June, the foreign ministers agreed to establish a China-Central Asia "
+            "heads-of-state meeting mechanism.\n\n"
+            "China is willing to establish a new security dialogue platform with the five states.")
+    others = [c for c in claims_of(text, "2022-06-10", "event") if c.event_type == "other"]
+    assert len(others) == 1 and "agreed to establish" in others[0].evidence
+
+
+def test_last_or_next_month_is_the_nearest_such_month_before_or_after_publication():
+    pub = parse_iso("2024-03-29")
+    assert resolve_relative("last July", pub) == ("2023-07", None)
+    assert resolve_relative("last February", pub) == ("2024-02", None)
+    assert resolve_relative("next March", pub) == ("2025-03", None)
+    assert resolve_relative("in June", pub) == ("2024-06", None)
+
+
+def test_a_city_described_as_a_city_of_its_state_is_learnt(claims_of):
+    text = "The ground-breaking ceremony of the railway was held in Kochkor — a small town in Kyrgyzstan — on Friday."
+    [ceremony] = claims_of(text, "2024-12-28", "event")
+    assert (ceremony.location, ceremony.start) == ("Kochkor", "2024-12-27")
+
+
+def test_talks_during_the_storys_visit_are_placed_where_the_visit_is(claims_of):
+    text = ("Turkmen President Serdar Berdimuhamedov paid a state visit to China on 5-6 January 2023.\n\n"
+            "The summit talks between the Turkmen and Chinese presidents upgraded relations to a strategic partnership.")
+    events = {c.event_type: c.location for c in claims_of(text, "2023-01-07", "event")}
+    assert events == {"state_visit": "China", "talks": "China"}
+
+
+def test_a_date_only_found_near_a_second_mention_does_not_make_it_another_event(claims_of):
+    text = ("In February 2023, China and the five Central Asian states held their first forum on industry in Lanzhou.\n\n"
+            "Trade between China and Kazakhstan grew by a third in 2022, officials said during the forum in Lanzhou.")
+    forums = [(c.location, c.start) for c in claims_of(text, "2023-04-26", "event") if c.event_type == "forum"]
+    assert forums == [("Lanzhou", "2023-02")]
+
+
+def test_the_document_signed_refers_back_to_the_named_one_and_a_batch_is_another_signing(claims_of):
+    text = ("The leaders of China and the five Central Asian states adopted the Xi'an Declaration in Xi'an on Friday.\n\n"
+            "The document was signed by the presidents of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan and China.\n\n"
+            "In addition, seven memoranda between China and Kazakhstan were signed during the summit.")
+    signings = [c for c in claims_of(text, "2023-05-20", "event") if c.event_type == "signing"]
+    assert len(signings) == 2
+
+
+def test_a_summit_being_prepared_takes_no_day_of_the_story(claims_of):
+    text = ("ALMATY, April 26 -- The foreign ministers of China and the five Central Asian states met on Saturday "
+            "and prepared the second summit in Astana.")
+    [summit] = [c for c in claims_of(text, "2025-04-26", "event") if c.event_type == "summit"]
+    assert (summit.location, summit.start) == ("Astana", None)
+
+
 def test_an_event_only_prepared_or_counted_from_takes_neither_the_storys_day_nor_its_city(claims_of):
     text = ("BISHKEK, March 3 -- The foreign ministers of China and the five Central Asian countries met in Bishkek on Monday "
             "to prepare the third China-Central Asia Summit in Dushanbe.\n\n"

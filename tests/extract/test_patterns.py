@@ -56,3 +56,12 @@ def test_unknown_word_list_names_the_file(nlp, profile, tmp_path, monkeypatch):
     finally:
         lang_mod.read_pattern_file.cache_clear()
         patterns_mod.load_patterns.cache_clear()
+
+
+def test_a_sentence_is_matched_with_indices_relative_to_it(nlp, profile):
+    doc = nlp("It rained all day. The minister said that the new road would open next spring.")
+    sentence = list(doc.sents)[1]
+    patterns = pattern_set(nlp, "en", "speech", profile)
+    in_doc = {(m.name, m.start) for m in patterns.find(doc)}
+    in_sentence = {(m.name, m.start + sentence.start) for m in patterns.find(sentence)}
+    assert in_sentence and in_sentence == in_doc

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-__all__ = ["parse_iso", "resolve_weekday", "resolve_relative", "MONTHS", "WEEKDAYS", "month_number"]
+from ..lang import language_words
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+__all__ = ["parse_iso", "resolve_weekday", "resolve_relative", "MONTHS", "WEEKDAYS", "MONTH_NAMES", "WEEKDAY_NAMES", "month_number"]
+
+# Month and weekday names are language data (lang/en/words.toml); every date pattern of extract/ is built from them.
+MONTHS = {m: i for i, m in enumerate(language_words("en", "months"), 1)}
+MONTHS.update({a: MONTHS[next(m for m in MONTHS if m.startswith(a[:3]))] for a in language_words("en", "month_abbreviations")})
+WEEKDAYS = {d: i for i, d in enumerate(language_words("en", "weekdays"))}
+# "January|February|…": the full month names, capitalised as a date writes them, for date patterns.
+MONTH_NAMES = "|".join(m.capitalize() for m in language_words("en", "months"))
+WEEKDAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
 
 
 def parse_iso(s: str | None) -> date | None:
@@ -31,13 +35,16 @@ def month_number(word: str) -> int | None:
     return MONTHS.get(word.lower().rstrip("."))
 
 
-def resolve_weekday(weekday: str, published: date | None) -> date | None:
-    """The most recent such weekday on or before the publication date ("on Friday")."""
+def resolve_weekday(weekday: str, published: date | None, future: bool = False) -> date | None:
+    """The most recent such weekday on or before the publication date ("on Friday"); with future, the
+    first one on or after it ("will meet on Tuesday")."""
     if published is None:
         return None
     wd = WEEKDAYS.get(weekday.lower())
     if wd is None:
         return None
+    if future:
+        return published + timedelta(days=(wd - published.weekday()) % 7)
     return published - timedelta(days=(published.weekday() - wd) % 7)
 
 
@@ -59,7 +66,8 @@ def resolve_relative(phrase: str, published: date | None) -> tuple[str | None, s
     """(start, end) of a date phrase without a day of the month, against the publication date.
 
     "10 years ago" → the year; "last month" → YYYY-MM; "last week" → the month of a week before;
-    "yesterday" → the day; "this June" / "in June" → that month of the publication year;
+    "yesterday" → the day; "this June" / "in June" → that month of the publication year; "last July" → the
+    latest July before the publication's month;
     "2013" → the year. A phrase that needs the publication date gives (None, None) without it.
     """
     y = _YEAR_ALONE.search(phrase)
@@ -93,6 +101,10 @@ def resolve_relative(phrase: str, published: date | None) -> tuple[str | None, s
         month = month_number(m.group(1)) if len(m.group(1)) > 2 else None
         if month:
             year = int(y.group(1)) if y else (published.year if published else None)
+            if year and not y and published:
+                # "last July": the latest July before the publication's month; "next March": the first after it
+                step = {"last": -1, "next": 1}.get(m.group(0).split()[0].lower(), 0)
+                year += -1 if step < 0 and month >= published.month else 1 if step > 0 and month <= published.month else 0
             return (f"{year}-{month:02d}", None) if year else (None, None)
     if y:
         return y.group(1), None

@@ -1,14 +1,23 @@
-"""Event dates: the date phrases of a sentence, the one nearest an event word, and the day a story's lead gives."""
+"""Event dates: the date phrases of a sentence, the one that belongs to an event word, and the day a story's lead gives.
+
+Which date belongs to which event word is a scored choice: how the date hangs on the word in the parse
+(attachment: it governs the date, both are arguments of one verb, or neither), against the sentence's other
+event words, then the distance. Phrases resolve against the publication date (or the dateline's day), forward
+in a future clause and back a year for a yearless month far ahead in a past one.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from .dates import month_number, resolve_relative, resolve_weekday
+from ..lang import read_pattern_file
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
-__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at"]
+__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "date_choice", "DateChoice", "future_markers", "ordinal_words", "attachment", "GOVERNS", "SHARED", "LOOSE"]
 
 # The lead of a story: the sentences starting in its first this many characters.
 LEAD_CHARS = 400
@@ -18,21 +27,29 @@ DAY_RANGE = re.compile(r"(?P<m>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})(?!\d)(?:\s*(?:-
 CROSS_MONTH = re.compile(r"(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})\s*(?:-|–|to|until|through)\s*(?P<m2>[A-Z][a-z]+)\.?\s+(?P<d2>\d{1,2})(?!\d)(?:,?\s+(?P<y>\d{4}))?")
 DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
 MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+WEEKDAY = re.compile(rf"\b({WEEKDAY_NAMES})\b")
 # A date next to a clock time ("08:10, January 25, 2024", "Updated: July 17, 2020 20:37") stamps the page, not an event.
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 RELATIVE_DATE = re.compile(
     rf"\b(?i:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago\b"
-    rf"|\b(?:in\s+)?(?:{_MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
-    rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{_MONTH_NAMES})\b(?!\s*\d)"
-    rf"|\bin\s+(?:{_MONTH_NAMES})\b(?!\s*\d)"
-    rf"|\b(?:first|second|last|latter|early|later)\s+(?:part|half|days?|weeks?)\s+of\s+(?:{_MONTH_NAMES})\b(?!\s*\d)")
+    rf"|\b(?:in\s+)?(?:{MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
+    rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\bin\s+(?:{MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\b(?:first|second|last|latter|early|later)\s+(?:part|half|days?|weeks?)\s+of\s+(?:{MONTH_NAMES})\b(?!\s*\d)")
 SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 STAMP_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[AP]M)?[,\s|]*$|\b(?:Published|Updated|Posted|Released)\s*:?[\s\w,]*$", re.IGNORECASE)
 # The reader's own header (" date 2023-05-09 <title>") stamps the document, whatever follows it on its line.
 HEADER_STAMP = re.compile(r"^\s*date\s+$", re.IGNORECASE)
 STAMP_LABEL = re.compile(r"\b(?:Published|Updated|Posted|Released|Date)\b", re.IGNORECASE)
+MONTH_NAME = re.compile(rf"\b(?:{MONTH_NAMES})\b")
+# The lines of a text its dateline may stand on (after a title, a byline, a photo credit).
+DATELINE_LINES = 8
+# How far up the parse a date phrase's clause verb is looked for.
+FUTURE_HOPS = 12
+# A date phrase that gives its year, or a year relative to the publication ("next year", "2025").
+YEAR_OR_RELATIVE = re.compile(r"\d{4}|\b(?:year|ago|next|last|this|coming|today|yesterday|tomorrow)\b", re.IGNORECASE)
+# Days after the publication date beyond which a yearless date in a past clause is last year's.
+PAST_YEAR_GAP = 60
 RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
 
 
@@ -67,8 +84,9 @@ def lead_date(article) -> str | None:
 
 
 
-def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | None]:
-    """(start, end) from a date phrase: "May 18-19", "18 May 2023", "on Friday" (against the publication date)."""
+def parse_dates(phrase: str, published: date | None, future: bool = False) -> tuple[str | None, str | None]:
+    """(start, end) from a date phrase: "May 18-19", "18 May 2023", "on Friday" (against the publication date,
+    the coming one when the phrase's clause is in the future)."""
     m = CROSS_MONTH.search(phrase)
     if m and month_number(m.group("m1")) and month_number(m.group("m2")):
         year = int(m.group("y")) if m.group("y") else (published.year if published else None)
@@ -98,20 +116,39 @@ def parse_dates(phrase: str, published: date | None) -> tuple[str | None, str | 
         return f"{m.group('y')}-{month_number(m.group('m')):02d}", None
     w = WEEKDAY.search(phrase)
     if w:
-        d = resolve_weekday(w.group(1), published)
+        d = resolve_weekday(w.group(1), published, future)
         return (d.isoformat(), d.isoformat()) if d else (None, None)
     return None, None
 
 
 def _reference(article) -> date | None:
     """The publication date, else 1 January of the latest year the article reports on, to place dates without a year."""
+    return article.published or _latest_year(article.text)
+
+
+@lru_cache(maxsize=256)
+def _latest_year(text: str) -> date | None:
+    # the latest year the text reports on, not a goal's ("by 2030", "until 2035")
+    years = [int(y) for y in re.findall(r"(?<!\bby )(?<!\buntil )(?<!\bto )(?<!\bthrough )\b(20\d\d)\b(?!\s*-\s*20\d\d)", text)]
+    return date(max(years), 1, 1) if years else None
+
+
+def _story_day(article) -> date | None:
+    """The day the story is told on: the publication date, else the day its dateline gives ("DUSHANBE, July 4 --"),
+    against which "on Thursday" resolves."""
     if article.published:
         return article.published
-    if "reference_date" not in article.notes:
-        # the latest year the text reports on, not a goal's ("by 2030", "until 2035")
-        years = [int(y) for y in re.findall(r"(?<!\bby )(?<!\buntil )(?<!\bto )(?<!\bthrough )\b(20\d\d)\b(?!\s*-\s*20\d\d)", article.text)]
-        article.notes["reference_date"] = date(max(years), 1, 1) if years else None
-    return article.notes["reference_date"]
+    return _dateline_day(article.text, _latest_year(article.text))
+
+
+@lru_cache(maxsize=256)
+def _dateline_day(text: str, reference: date | None) -> date | None:
+    for line in text.split("\n")[:DATELINE_LINES]:
+        dl = DATELINE.search(line)
+        if dl is not None:
+            start, _ = parse_dates(dl.group(0), reference)
+            return date.fromisoformat(start) if start and len(start) == 10 else None
+    return None
 
 
 def paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
@@ -125,39 +162,94 @@ def paragraph_dates(article, sent, at: int) -> tuple[str | None, str | None]:
     return None, None
 
 
-def nearest_dates(article, sent, at: int, body_from: int = 0, others: tuple[int, ...] = (), said_ok: bool = True) -> tuple[str | None, str | None]:
-    """The date nearest the event word in its sentence (not the dateline's, nor one nearer another event word,
-    nor, but for a press conference, the day words about it were said: "…, Wang said on Monday")."""
+def nearest_dates(article, sent, at: int, body_from: int = 0, others: tuple[tuple[int, int], ...] = (), said_ok: bool = True,
+                  word_end: int | None = None) -> tuple[str | None, str | None]:
+    """(start, end) of the date that belongs to the event word (see date_choice)."""
+    choice = date_choice(article, sent, at, body_from, others, said_ok, word_end)
+    return (choice.start, choice.end) if choice else (None, None)
+
+
+@dataclass(frozen=True)
+class DateChoice:
+    """The date chosen for an event word and how firmly it hangs on it (GOVERNS, SHARED or LOOSE)."""
+
+    start: str
+    end: str | None
+    attachment: int
+
+    @property
+    def firm(self) -> bool:
+        return self.attachment >= SHARED
+
+
+def date_choice(article, sent, at: int, body_from: int = 0, others: tuple[tuple[int, int], ...] = (), said_ok: bool = True,
+                word_end: int | None = None) -> DateChoice | None:
+    """The date of the sentence that belongs to the event word at `at`: the best attached to it (it governs the
+    date, or both hang on one verb), then the nearest; not the dateline's, not one better attached to another
+    event word (`others`, their (start, end) in the text), nor, but for a press conference, the day words about it were
+    said ("…, Wang said on Monday"). The event word runs from `at` to `word_end` ("a meeting": its noun is what dates hang on)."""
     text = article.text
     found = []
-    word = token_at(article, at, at + 1) if others else None
+    word = token_at(article, at, word_end or at + 1)
+    rivals = [t for t in (token_at(article, a, b) for a, b in others) if t is not None]
     for e in _date_spans(article, sent):
         if e.start_char < body_from:
             continue
-        own = word is not None and _governed_by(article, e, word)  # "two years ago, the mechanism … was established"
-        if not own and any(abs(o - e.start_char) < abs(at - e.start_char) for o in others):
-            continue
-        if not said_ok and _dates_saying(article, e, at):
+        root = _root(article, e)
+        mine = attachment(root, word)
+        theirs = max((attachment(root, t) for t in rivals), default=0)
+        if theirs > mine or (theirs == mine < SHARED and any(abs(o - e.start_char) < abs(at - e.start_char) for o, _ in others)):
+            continue  # "two years ago, the mechanism … was established": the date its own word governs
+        if not said_ok and mine < SHARED and _dates_saying(article, e, at):  # "the summit concluded on …" is no saying
             continue
         if at < e.start_char and SINCE.search(text[at:e.start_char]):
             continue  # "the summit, the first since 1992": when a period began, not the event's date
         start, end = _date_of(article, e)
-        if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the nearest
-            found.append(((len(start) == 4, abs(e.start_char - at)), start, end))
-    return min(found)[1:] if found else (None, None)
+        if start:  # a day or month before a bare year ("this year … on May 18 and 19"), then the best attached, then the nearest
+            found.append(((len(start) == 4, -mine, abs(e.start_char - at)), start, end, mine))
+    if not found:
+        return None
+    _, start, end, mine = min(found)
+    return DateChoice(start, end, mine)
 
 
-def _governed_by(article, ent, word) -> bool:
-    """Whether a date phrase depends on the event word itself (within three heads), not on a nearer other one."""
-    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
-    tok = span.root if span is not None and len(span) else None
-    for _ in range(3):
-        if tok is None or tok.head is tok:
-            return False
+# How a date hangs on an event word: the word governs it ("the summit on May 18", "talks held on Monday"), or
+# both are arguments of one verb ("the summit concluded on June 17 with the signing of …"), or neither.
+GOVERNS, SHARED, LOOSE = 3, 2, 0
+# Dependencies that join a noun to the verb it is an argument of, through its preposition.
+ARGUMENT_PATH = ("pobj", "prep", "compound", "amod", "nsubj", "nsubjpass", "dobj", "attr", "appos")
+
+
+def attachment(date_root, word) -> int:
+    """How closely a date phrase (its root token) is attached to an event word: GOVERNS, SHARED or LOOSE."""
+    if date_root is None or word is None:
+        return LOOSE
+    heads, tok = [], date_root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
         tok = tok.head
-        if tok == word:
-            return True
-    return False
+        heads.append(tok)
+    if word in heads[:3]:
+        return GOVERNS
+    if date_root.dep_ == "poss":
+        return LOOSE  # "Friday's session": the date is the session's, not its verb's
+    verb = next((h for h in heads if h.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return LOOSE
+    tok = word
+    for _ in range(3):
+        if tok.i == verb.i:
+            return SHARED
+        if tok.dep_ not in ARGUMENT_PATH or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return SHARED if tok.i == verb.i else LOOSE
+
+
+def _root(article, ent):
+    span = article.doc.char_span(ent.start_char, ent.end_char, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _dates_saying(article, ent, at: int) -> bool:
@@ -168,9 +260,51 @@ def _dates_saying(article, ent, at: int) -> bool:
     head = root.head.head if root.head.pos_ == "ADP" else root.head
     if head.idx <= at < head.idx + len(head.text):
         return False
-    if "speech_forms" not in article.notes:
-        article.notes["speech_forms"] = {f for v in article.profile.words("speech_verbs") for f in verb_forms(v)}
-    return head.pos_ == "VERB" and head.lower_ in article.notes["speech_forms"]
+    return head.pos_ == "VERB" and head.lower_ in _speech_forms(tuple(article.profile.words("speech_verbs")))
+
+
+@lru_cache(maxsize=8)
+def _speech_forms(verbs: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for v in verbs for f in verb_forms(v))
+
+
+def _future(article, ent) -> bool:
+    """Whether a date phrase's clause is in the future: the first tensed verb above it has a future auxiliary,
+    or a word on the way says so ("will chair a summit marking … on Tuesday", "is scheduled for Friday",
+    "the forthcoming visit in July")."""
+    tok = _root(article, ent)
+    markers = future_markers()
+    for _ in range(FUTURE_HOPS):
+        if tok is None:
+            return False
+        if tok.lower_ in markers or tok.lower_ in event_words("future_path_words") or any(
+                c.dep_ in ("aux", "auxpass", "amod", "advmod") and c.lower_ in markers for c in tok.children):
+            return True
+        tensed = tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+        if (tok.pos_ in ("VERB", "AUX") and tensed) or tok.head.i == tok.i:
+            return False  # the clause's own tensed verb, not in the future
+        tok = tok.head
+    return False
+
+
+@lru_cache(maxsize=16)
+def event_words(key: str) -> frozenset[str]:
+    """A word list of lang/en/patterns/event.toml's [words]."""
+    return frozenset(read_pattern_file("en", "event").get("words", {}).get(key, ()))
+
+
+@lru_cache(maxsize=1)
+def future_markers() -> frozenset[str]:
+    """The words that put a clause in the future (lang/en/patterns/event.toml)."""
+    return event_words("future_markers")
+
+
+@lru_cache(maxsize=1)
+def ordinal_words() -> dict[str, int]:
+    """The words that number an event in its series and their numbers: "first" 1, "second" 2 (lang/en/patterns/event.toml)."""
+    words = read_pattern_file("en", "event").get("words", {})
+    out = {w: i for i, w in enumerate(words.get("ordinals", ()), 1)}
+    return out | dict.fromkeys(words.get("first_words", ()), 1)
 
 
 class _Span:
@@ -206,12 +340,31 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
     if not re.sub(r"[\W_]+", "", STAMP_LABEL.sub("", text[line_start:ent.start_char] + text[ent.end_char:line_end])):
         return None, None  # a line holding only a date stamps the page
     if WEEKDAY.search(ent.text) and not article.published:
-        return None, None  # a weekday needs the real publication date
+        # a weekday needs the day the story is told: the dateline's, when there is no publication date
+        day = _story_day(article)
+        return parse_dates(ent.text, day, _future(article, ent)) if day else (None, None)
     phrase = ent.text
     lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
     if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
         phrase = lead_in.group(0) + phrase  # "from 5 to | 7 February 2025": the parser cut the range
-    start, end = parse_dates(phrase, _reference(article))
+    future = _future(article, ent)
+    start, end = parse_dates(phrase, _reference(article), future)
     if not start:
-        start, end = resolve_relative(phrase, article.published)
+        # "in January this year" in an undated article: the year the text reports on, as for "May 18"
+        known = article.published or (_reference(article) if MONTH_NAME.search(phrase) else None)
+        start, end = resolve_relative(phrase, known)
+    if start and not future and article.published and not YEAR_OR_RELATIVE.search(phrase):
+        start, end = _past_year(start, end, article.published)
     return start, end
+
+
+def _past_year(start: str, end: str | None, published: date) -> tuple[str, str | None]:
+    """A month or day without a year, months after the publication date in a clause not in the future, is
+    last year's ("the visit follows a meeting in September", said in January)."""
+    first = date.fromisoformat(start if len(start) == 10 else start + "-01")
+    if (first - published).days <= PAST_YEAR_GAP:
+        return start, end
+
+    def back(d: str | None) -> str | None:
+        return None if d is None else str(int(d[:4]) - 1) + d[4:]
+    return back(start), back(end)

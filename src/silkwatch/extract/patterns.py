@@ -155,7 +155,10 @@ class PatternSet:
                 raise ProfileError(f"pattern {group}/{p.name}: {e}") from None
 
     def find(self, doc, labels: tuple[str, ...] | None = None) -> list[PatternMatch]:
-        """Every match in a parsed doc (of the given labels only, when given), in text order."""
+        """Every match in a parsed Doc or Span (of the given labels only, when given), in text order.
+
+        Token indices are relative to what was given, as spaCy's matchers report them: add a Span's
+        start to get the Doc's index."""
         vocab = doc.vocab.strings
         out = []
         for matcher in (self._token, self._phrase):

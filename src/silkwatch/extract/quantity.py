@@ -1,254 +1,141 @@
-"""Quantity claims: figures for the profile's indicators, with parties, period, unit and approximation (GUIDELINES.md § quantity)."""
+"""Quantity claims: figures for the profile's indicators, with parties, period, unit and approximation (GUIDELINES.md § quantity).
+
+Candidates are the Figures the quantity patterns find (figures.py); this module decides, per figure,
+which indicator it measures, which parties it is about (parties.py), which time it covers
+(periods.py) and whether it is a target, and drops what is not a level of an indicator: years,
+dates, clock times, durations, changes ("up $5 billion") and world totals.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..lang import read_pattern_file
 from ..records import Claim
-from .dates import month_number
-from .mentions import person_mentions
+from .figures import Figure, figures_in
+from .parties import PartyMention, narrow_group, party_mentions, subjects_of
+from .periods import MONTH_WORDS, period_for, time_phrases
 
-__all__ = ["extract", "parse_amount", "resolve_period"]
-
-SCALE = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18,
-                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
-CURRENCY = [
-    (re.compile(r"\$|\bUS\$|\bUSD\b|\bU\.?S\.? dollars?\b|\bdollars?\b", re.IGNORECASE), "USD"),
-    (re.compile(r"\byuan\b|\bRMB\b|\bCNY\b|¥", re.IGNORECASE), "CNY"),
-    (re.compile(r"€|\beuros?\b|\bEUR\b", re.IGNORECASE), "EUR"),
-    (re.compile(r"\btenge\b|\bKZT\b", re.IGNORECASE), "KZT"),
-    (re.compile(r"\brubles?\b|\broubles?\b|\bRUB\b", re.IGNORECASE), "RUB"),
-]
-AMOUNT = re.compile(
-    r"(?:(?P<pre>(?:US\$|\$|USD|RMB|CNY|€|¥)\s?)|(?<![\w\\+]))(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?"
-    r"(?P<scale>thousand|million|mln|billion|bln|bn|trillion|tn|b|m)?\b(?:\s+(?P<post>U\.?S\.?\s+dollars?|US\s+dollars|dollars?|yuan|RMB|USD|CNY|euros?|tenge|rubles?|roubles?))?"
-    r"(?P<pct>\s?(?:%|percent|per cent))?",
-    re.IGNORECASE,
-)
-UNIT_WORDS = {"cubic_metres": re.compile(r"\bcubic\s+met(?:er|re)s?\b|\bcu\.?\s?m\b|\bbcm\b", re.IGNORECASE),
-              "tonnes": re.compile(r"\b(?:tons?|tonnes?)\b", re.IGNORECASE)}
-YEAR = re.compile(r"\b(?:in|of|for|during|since)\s+(?P<y>(?:19|20)\d\d)\b")
-BY_YEAR = re.compile(r"\b(?:by|until|to|before)\s+(?:the\s+end\s+of\s+)?(?P<y>20\d\d)\b", re.IGNORECASE)
-FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>\w+)\s+months\b(?:\s+of\s+(?P<y>20\d\d))?", re.IGNORECASE)
-MONTH_NAMES = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-MONTH_SPAN = re.compile(rf"\b(?P<a>{MONTH_NAMES})\s*(?:-|–|to|through)\s*(?P<b>{MONTH_NAMES})\b(?:\s+(?:period\s+)?(?:of\s+)?(?P<y>20\d\d))?", re.IGNORECASE)
-# "the first half of 2024", "in the third quarter", "Q1 2025", "H2".
-PART_OF_YEAR = re.compile(
-    r"\b(?:(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)|(?P<q>Q[1-4])|(?P<h>H[12]))\b"
-    r"(?:\s+(?:of\s+)?(?:(?:this|the)\s+year|(?P<y>20\d\d)))?", re.IGNORECASE)
-_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-LAST_YEAR = re.compile(r"\b(?:last\s+year|past\s+year|previous\s+year|a\s+year\s+earlier)\b", re.IGNORECASE)
-LAST_MONTH = re.compile(r"\blast\s+month\b", re.IGNORECASE)
-NOW = re.compile(r"\b(?:now|currently|at present|so far|to date|(?:officially\s+)?surpassed|ha(?:s|ve) (?:reached|exceeded|surpassed|been (?:increased|raised|expanded)))\b", re.IGNORECASE)
-TARGET = re.compile(r"\b(?:will|would|shall|plans?\s+to|aims?\s+to|aim\s+of|target|goal|pledged?|promised?|to\s+reach|is\s+expected|are\s+expected|(?:is|are)\s+set\s+to|by\s+20\d\d|provide|offer)\b", re.IGNORECASE)
-# Cues that make a frequency a goal rather than a timetable ("will be operated once a week" is a timetable).
-STRONG_TARGET = re.compile(r"\b(?:plans?\s+to|aims?\s+to|target|goal|pledged?|promised?|to\s+reach|expected\s+to|set\s+to|by\s+20\d\d)\b", re.IGNORECASE)
-GROWTH = re.compile(r"\b(?:up|rise|rose|grew|grow|growth|increase[ds]?|jump(?:ed)?|surge[ds]?|year[- ]on[- ]year|y-o-y|compared)\b", re.IGNORECASE)
-
-# How often a service runs: "once a week", "twice-weekly", "three times a week", "two flights per week".
-_NUMWORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-FREQUENCY = re.compile(
-    rf"\b(?:(?P<once>once)|(?P<twice>twice)|(?P<times>{_NUMWORD}|\d{{1,3}})\s+times)(?:\s+(?:a|per|each|every)\s+week\b|[\s-]weekly\b)"
-    rf"|\b(?P<word>{_NUMWORD})\s+(?:(?:\w+[\s-]){{0,2}})flights?\s+(?:a|per|each|every)\s+week\b",
-    re.IGNORECASE,
-)
-# "per week", "a week", "weekly" after a figure: a rate, not a duration.
-DURATION = re.compile(r"\s*(?P<words>(?:[A-Za-z]+\s+){0,2})(?:years?|days?|months?|weeks?|km|kilomet\w*|percent|hours?)\b|\s*%")
-RATE_WORDS = {"per", "a", "an", "each", "every"}
-# A span of years the figure covers: "from … in 2013 to … in 2024", "between 2013 and 2024", "since 2013".
-_Y = r"((?:19|20)\d\d)(?![\d.,]\d)"
-YEAR_SPAN = re.compile(
-    rf"\bfrom\b[^;]{{0,60}}?\b{_Y}\b[^;]{{0,60}}?\bto\b[^;]{{0,60}}?\b{_Y}|\bbetween\s+{_Y}\s+and\s+{_Y}|\b{_Y}\s*[-–]\s*{_Y}",
-    re.IGNORECASE,
-)
-YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
-AVERAGE_RATE = re.compile(r"\b(?:average|annual|annually|a year|per year|per annum)\b", re.IGNORECASE)
-SAME_PERIOD = re.compile(r"\b(?:(?:this|that|the same)\s+period|during\s+(?:this|that)\s+time)\b", re.IGNORECASE)
-PERCENTAGE_POINTS = re.compile(r"(?:age)?\s*points?\b", re.IGNORECASE)
-# A figure reached by raising something: "to bring trade to $20 billion", "set to increase to 124".
-RAISE_TO = re.compile(r"\b(?:to|will|would|shall)\s+(?:\w+\s+){0,2}?(?:bring|raise|increase|boost|lift|expand|double|grow)\b[^.;]{0,60}?\bto\s*$", re.IGNORECASE)
-# Clause boundaries: a figure's parties are those of its own clause when that clause names two.
-CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)
-# The value of signed deals is what the parties undertake: "contracts worth more than $25bn".
-DEALS_WORTH = re.compile(r"\b(?:agreements?|contracts?|deals?|memorand(?:um|a)|documents?|papers?)\b[^.;]{0,120}\b(?:worth|valued\s+at|totall?ing)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-# Nouns a count of one of the count indicators may name besides the indicators' own keywords ("80 pairs").
-COUNT_NOUNS = {"pair", "time", "trip", "frequency", "service", "route"}
-CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
-LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city|capital)\s+of\s+)?$", re.IGNORECASE)
-
-AMOUNT_WITH_CURRENCY = re.compile(r"\bU\.?S\.?\s+dollars?\b|\bUS\$", re.IGNORECASE)
+__all__ = ["extract", "Context"]
 
 # How close (characters) an indicator keyword must be to the figure it names.
 KEYWORD_WINDOW = 90
+# How many sentences back a figure may take its parties or period from.
+LOOKBACK = 4
+TRADE_FAMILY = {"trade_volume", "trade_growth", "exports", "imports"}
+
+BY_YEAR = re.compile(r"\b(?:by|until|to|before)\s+(?:the\s+end\s+of\s+)?20\d\d\b", re.IGNORECASE)
+SAME_PERIOD = re.compile(r"\b(?:(?:this|that|the same)\s+period|during\s+(?:this|that)\s+time)\b", re.IGNORECASE)
+_Y = r"((?:19|20)\d\d)(?![\d.,]\d)"
+YEAR_SPAN = re.compile(rf"\bfrom\b[^;]{{0,60}}?\b{_Y}\b[^;]{{0,60}}?\bto\b[^;]{{0,60}}?\b{_Y}|\bbetween\s+{_Y}\s+and\s+{_Y}|\b{_Y}\s*[-–]\s*{_Y}", re.IGNORECASE)
+YEARS = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d.,]\d)")
+CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+but\s+", re.IGNORECASE)
+# Coordinated parts too ("exports came to $1 billion, and imports to $3 billion"): where an indicator word belongs.
+PART_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+(?:but|and)\s+", re.IGNORECASE)
+MONTH_AFTER = re.compile(rf"\s*(?:{MONTH_WORDS})\b\.?", re.IGNORECASE)
+# A name or code right before a bare number makes it a label, not an amount (not at the start of a sentence).
+LABEL_BEFORE = re.compile(r"(?<=\S)\s+(?:[A-Z][A-Za-z]+|[A-Z]{2})\s*$|\b(?:flight|No\.|number|no\.)\s*$")
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_WORDS})\.?\s*$", re.IGNORECASE)
 
 
-def parse_amount(m: re.Match) -> float:
-    """The number in base units: "1,200" → 1200, "26 billion" → 2.6e10, "$1.5bn" → 1.5e9."""
-    v = float(m.group("num").replace(",", ""))
-    scale = (m.group("scale") or "").lower()
-    return v * SCALE.get(scale, 1)
+@dataclass(frozen=True)
+class Context:
+    """Where a figure stands: its sentence [s0, s1) in the article, and the sentences before it, nearest first."""
+
+    s0: int
+    s1: int
+    previous: tuple[tuple[int, int], ...]
+    before: tuple[tuple[int, int], ...] = ()  # every sentence before, nearest first
 
 
-def _nearest(rx: re.Pattern[str], sentence: str, at: int | None) -> re.Match | None:
-    """The match that belongs to the figure at offset `at`: the first one after it with no other figure
-    in between ("from $31 billion in 2022 to $40 billion in 2030"), else the nearest (after counts closer)."""
-    if at is not None:
-        fig = AMOUNT.match(sentence, at)
-        after_fig = fig.end() if fig else at
-        for m in rx.finditer(sentence, after_fig):
-            between = sentence[after_fig: m.start()]
-            if not any(x.group("num") and (x.group("scale") or x.group("pre") or x.group("post") or x.group("pct")) for x in AMOUNT.finditer(between)):
-                return m
-            break
-    best = None
-    for m in rx.finditer(sentence):
-        d = (m.start() - at) if at is not None and m.start() >= at else ((at - m.end()) * 1.5 if at is not None else 0)
-        if best is None or d < best[0]:
-            best = (d, m)
-    return best[1] if best else None
+@lru_cache(maxsize=2)
+def _words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in read_pattern_file("en", "quantity").get("words", {}).items()}
 
 
-def resolve_period(sentence: str, published: date | None, target: bool, at: int | None = None, year_hint: int | None = None) -> str | None:
-    """The time a figure covers, from the words of its sentence (nearest the figure at `at`) and the publication date.
+def _alt(key: str) -> str:
+    """A word list of the quantity patterns as regex alternatives (longest first; a space stands for any white space)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_words()[key], key=len, reverse=True))
 
-    year_hint: a year the text gave before this sentence, for a span of months with no year of its
-    own when the article has no publication date ("From January to May" after "… of 2025").
+
+@lru_cache(maxsize=2)
+def _cues() -> dict[str, re.Pattern[str]]:
+    """The sentence-level cues of targets, deliveries and growth, compiled from the word lists."""
+    by_year = r"by\s+20\d\d"
+    return {
+        "target": re.compile(rf"\b(?:{_alt('target_cues')}|{by_year})\b", re.IGNORECASE),
+        "strong_target": re.compile(rf"\b(?:{_alt('strong_target_cues')}|{by_year})\b", re.IGNORECASE),
+        "delivered": re.compile(rf"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:{_alt('delivered')})\b", re.IGNORECASE),
+        "raise_to": re.compile(rf"\b(?:to|will|would|shall)\s+(?:\w+\s+){{0,2}}?(?:{_alt('raise_verbs')})\b[^.;]{{0,60}}?\bto\s*$", re.IGNORECASE),
+        "deals_worth": re.compile(rf"\b(?:{_alt('deal_nouns')})\b[^.;]{{0,120}}\b(?:worth|valued\s+at|totall?ing)\s+(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE),
+        "growth": re.compile(rf"\b(?:{_alt('growth_cues')})\b", re.IGNORECASE),
+        "average": re.compile(rf"\b(?:{_alt('average_cues')})\b", re.IGNORECASE),
+        "past": re.compile(rf"\b(?:{_alt('past_markers')})\b", re.IGNORECASE),
+        "decline": re.compile(rf"\b(?:{_alt('decline_cues')})\b", re.IGNORECASE),
+    }
+
+
+@lru_cache(maxsize=2)
+def _change_rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    nouns, verbs = _alt("change_nouns"), _alt("change_verbs")
+    after = re.compile(rf"\s*\)?\s*(?:{nouns}|more|less|higher|lower)\b", re.IGNORECASE)
+    before = re.compile(rf"(?:\b(?:{verbs})\s+(?:\w+\s+){{0,2}}?by|\b(?:up|down)(?:\s+by)?|\b(?:{nouns})\s+(?:of|by))\s*$", re.IGNORECASE)
+    verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+    return after, before, verb
+
+
+def _is_change(sentence: str, a: int, b: int) -> bool:
+    """An amount of change, not a level: "$5 billion increase", "up by $2 billion", "rose with Kazakhstan ($1 billion)"."""
+    after, before, verb = _change_rx()
+    if after.match(sentence, b) or before.search(sentence[:a].rstrip(" $(")):
+        return True
+    if sentence[:a].rstrip().endswith("("):
+        for m in verb.finditer(sentence, 0, a):
+            between = sentence[m.end():a].lower()
+            if not re.search(rf"\b(?:{_alt('level_markers')})\b", between):
+                return True
+    return False
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text breaks its lines inside sentences (a fixed width), so a line break ends nothing."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    open_ended = sum(1 for ln in lines if len(ln) >= 40 and not re.search(r"[.!?:;\"”’)]$", ln))
+    return len(lines) >= 5 and open_ended * 2 > len(lines)
+
+
+def _share(sentence: str, a: int, b: int) -> bool:
+    """A rate that is a level or a share ("rose to 23 percent", "46% of the total"), not a change against the year before."""
+    return bool(re.search(r"\b(?:to|for|at|share\s+of|share)\s*$", sentence[:a], re.IGNORECASE)
+                or re.match(r"\s+of\b", sentence[b:], re.IGNORECASE))
+
+
+LIST_ITEM = re.compile(r"\s*[-•*–]\s")
+
+
+def _lines(article) -> list[tuple[int, int]]:
+    """The parser's sentences, each line of a sentence on its own (a list of routes, one per line), blank ones left out.
+
+    In a hard-wrapped text the lines are pieces of sentences and stay together.
     """
-    this_year = published.year if published else year_hint
-    if target:
-        m = _nearest(BY_YEAR, sentence, at) or _nearest(YEAR, sentence, at)
-        return m.group("y") if m else None
-    m = FIRST_MONTHS.search(sentence)
-    if m:
-        n = NUMBER_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else None)
-        y = int(m.group("y")) if m.group("y") else this_year
-        if n and y:
-            return f"{y}-01/{y}-{n:02d}"
-    m = MONTH_SPAN.search(sentence)
-    if m:
-        y = int(m.group("y")) if m.group("y") else this_year
-        a, b = month_number(m.group("a")), month_number(m.group("b"))
-        if y and a and b:
-            return f"{y}-{a:02d}/{y}-{b:02d}"
-    m = PART_OF_YEAR.search(sentence)
-    if m:
-        return _part_of_year(m, published, this_year)
-    m = _nearest(YEAR, sentence, at)
-    if m:
-        return m.group("y")
-    if LAST_YEAR.search(sentence):
-        return str(published.year - 1) if published else None
-    if LAST_MONTH.search(sentence):
-        if not published:
-            return None
-        y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
-        return f"{y}-{mo:02d}"
-    if NOW.search(sentence):
-        return published.isoformat() if published else None
-    return None
-
-
-def _part_of_year(m: re.Match, published: date | None, this_year: int | None) -> str | None:
-    """START/END months of a half or quarter; with no year given, the latest one that has ended by publication."""
-    if m.group("q") or m.group("h"):
-        months, n = (3, int(m.group("q")[1])) if m.group("q") else (6, int(m.group("h")[1]))
-    else:
-        months, n = (6 if m.group("part").lower() == "half" else 3), _NTH[m.group("nth").lower()]
-    if n * months > 12:
-        return None  # "third half": not a part of a year
-    first, last = (n - 1) * months + 1, n * months
-    y = int(m.group("y")) if m.group("y") else this_year
-    if not m.group("y") and "this" not in m.group(0).lower() and published and last > published.month:
-        y = published.year - 1  # "in the fourth quarter", said in February: last year's
-    return f"{y}-{first:02d}/{y}-{last:02d}" if y else None
-
-
-@lru_cache(maxsize=8)
-def _approx_words(profile) -> list[tuple[re.Pattern[str], str]]:
-    out = []
-    for key, label in (("approx_under", "under"), ("approx_over", "over"), ("approx_about", "about")):
-        for w in profile.words(key):
-            out.append((re.compile(rf"\b{re.escape(w)}\s*$", re.IGNORECASE), label))
+    text, out = article.text, []
+    wrapped = _hard_wrapped(text)
+    for sent in article.doc.sents:
+        a = sent.start_char
+        pieces = [text[a:sent.end_char]] if wrapped else text[a:sent.end_char].split("\n")
+        for line in pieces:
+            if line.strip():
+                out.append((a, a + len(line)))
+            a += len(line) + 1
     return out
 
 
-def _approx(profile, before: str) -> str:
-    before = re.sub(r"(?:US\$|\$|USD|RMB|CNY|€|¥)\s?$", "", before.rstrip()).rstrip()
-    for rx, label in _approx_words(profile):
-        if rx.search(before):
-            return label
-    return "exact"
-
-
-def _indicator(profile, sentence: str, at: int, unit_kind: str) -> str | None:
-    """The indicator whose keyword stands nearest the figure; further away only when it is the sentence's one indicator."""
-    best, named = None, set()
-    for ind in profile.indicators:
-        if ind.unit != unit_kind:
-            continue
-        for k in ind.keywords:
-            for m in re.finditer(rf"\b{re.escape(k)}\b", sentence, re.IGNORECASE):
-                named.add(ind.key)
-                d = abs(m.start() - at)
-                if d <= KEYWORD_WINDOW and (best is None or d < best[0]):
-                    best = (d, ind.key)
-    if best:
-        return best[1]
-    return named.pop() if len(named) == 1 else None
-
-
-def _party_codes(article, text: str, offset: int, persons: bool = True) -> list[tuple[int, str, bool]]:
-    """(position, code, locative) for each party the text names: states, the group, places, and people by their country.
-
-    locative: a city named as the venue ("at the summit in Astana, Kazakhstan"), which says where the
-    figure was announced, not whom it is about.
-    """
-    clean = AMOUNT_WITH_CURRENCY.sub(lambda m: " " * len(m.group(0)), text)  # "U.S. dollars" names no party
-    prof = article.profile
-    out, taken, venue_end = [], [], -1
-    for m in article.entities.mentions(clean):
-        taken.append((m.start, m.end))
-        place = article.entities.place(m.surface) if m.kind == "place" else None
-        code = m.key if m.kind in ("state", "group") else (place.country if place else None)
-        if not code or not (code == prof.group_code or prof.state(code)):
-            continue
-        city = m.kind == "place" or m.how == "capital"
-        locative = (city and bool(LOCATIVE.search(clean[: m.start]))) or (m.kind == "state" and 0 <= m.start - venue_end <= 2 and clean[venue_end: m.start].strip() == ",")
-        if locative and city:
-            venue_end = m.end
-        out.append((m.start, code, locative))
-    # Other states the news names that the profile does not list ("Montenegro", "Kuwait").
-    for m in CAPITALISED_RUN.finditer(clean):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        code = article.entities.state_code(m.group(0))
-        if code and code != prof.group_code:
-            out.append((m.start(), code, False))
-    if persons:
-        for pm in person_mentions(article):
-            if offset <= pm.start < offset + len(text) and pm.country and prof.state(pm.country):
-                if not any(p <= pm.start - offset < p + 2 for p, _, _ in out):
-                    out.append((pm.start - offset, pm.country, False))
-    return sorted(out)
-
-
-def _complete(article, codes: list[str]) -> tuple[str, ...]:
-    if len(set(codes)) < 2:
-        return ()
-    members = set(article.profile.members) | {article.profile.group_code}
-    if not any(c in members for c in codes):
-        return ()
-    return tuple(sorted(dict.fromkeys(codes)))
-
-
-def _clause(sentence: str, at: int) -> tuple[int, int]:
+def _clause(sentence: str, at: int, breaks: re.Pattern[str] = CLAUSE_BREAK) -> tuple[int, int]:
     """The stretch of the sentence between the clause breaks around offset `at`."""
     start, end = 0, len(sentence)
-    for b in CLAUSE_BREAK.finditer(sentence):
+    for b in breaks.finditer(sentence):
         if b.end() <= at:
             start = b.end()
         elif b.start() >= at:
@@ -257,43 +144,110 @@ def _clause(sentence: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _subjects(article, sentence: str, previous: list[str] = (), s0: int = 0, at: int | None = None) -> tuple[str, ...]:
-    """The parties a figure is about: those its clause or sentence names, else completed from the sentences
-    before it ("trade with these countries", a route listed under a heading that names the two states)."""
-    found = _party_codes(article, sentence, s0)
-    if at is not None:
-        a, b = _clause(sentence, at)
-        in_clause = _complete(article, [c for p, c, loc in found if a <= p < b and not loc])
-        if in_clause and (a, b) != (0, len(sentence)):
-            return in_clause
-    codes = list(dict.fromkeys(c for _, c, loc in found if not loc))
-    if len(codes) < 2 and any(loc for _, _, loc in found):
-        codes = list(dict.fromkeys(c for _, c, _ in found))
-    for context in previous:
-        if len(set(codes)) >= 2:
-            break
-        codes += [c for _, c, loc in _party_codes(article, context, 0, persons=False) if not loc and c not in codes]
-    return _complete(article, codes)
+def _plausible(sentence: str, f: Figure, a: int, b: int) -> bool:
+    """Whether a figure can be a level of some indicator: not a year, a date, a clock time, a duration or a rank."""
+    if f.is_year:
+        return False
+    if a > 0 and (sentence[a - 1].isalnum() or sentence[a - 1] in "+/"):
+        return False  # part of a name or model ("C5+1", "A320")
+    tail = sentence[b:b + 25]
+    if f.kind == "percent":
+        return not re.match(r"(?:age)?\s*points?\b", tail, re.IGNORECASE)  # a difference of rates
+    if f.kind != "count" or f.frequency:
+        return True
+    if re.match(r"\s*(?:st|nd|rd|th)\b|[:.]\d|\s*[ap]\.?m\b", tail) or sentence[max(0, a - 1):a] in (":", "."):
+        return False
+    if MONTH_BEFORE.search(sentence[:a]) or MONTH_AFTER.match(sentence, b):
+        return False  # a day of the month ("February 10", "5 May")
+    if LABEL_BEFORE.search(sentence[:a]):
+        return False  # a model, line or flight number ("Boeing 737", "Line 4", "flight HY 751")
+    d = re.match(r"\s*(?P<words>(?:[A-Za-z]+\s+){0,2})(?:years?|days?|months?|weeks?|km|kilomet\w*|hours?|minutes?)\b", tail)
+    if d and not (set(d.group("words").lower().split()) & _words()["rate_words"] or tail.lstrip().lower().startswith("weekly")):
+        return False  # a duration or a distance
+    return True
 
 
-def _routes(article, sentence: str, s0: int, at: int) -> list[tuple[str, ...]]:
-    """The parties of each route ("from Astana to Tbilisi") listed in the figure's clause, when it lists more than one."""
-    a, b = _clause(sentence, at)
-    starts = [m.start() for m in re.finditer(r"\bfrom\b", sentence[a:b])]
-    if len(starts) < 2:
-        return []
-    found = _party_codes(article, sentence, s0, persons=False)
-    out = []
-    for i, st in enumerate(starts):
-        en = starts[i + 1] if i + 1 < len(starts) else b - a
-        subj = _complete(article, [c for p, c, loc in found if a + st <= p < a + en])
-        if subj and subj not in out:
-            out.append(subj)
-    return out
+@lru_cache(maxsize=256)
+def _keyword(k: str) -> re.Pattern[str]:
+    """An indicator keyword as a whole-word pattern that lets any white space (a line break too) join its words."""
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in k.split()) + r"\b", re.IGNORECASE)
+
+
+def _indicator(profile, sentence: str, at: int, kind: str) -> str | None:
+    """The indicator whose keyword stands nearest the figure in its clause, in its coordinated part first (a
+    keyword after it counts half again as far); further away only when it is the clause's one indicator.
+
+    A keyword that names a balance ("trade surplus") is no level of its indicator.
+    """
+    balance = re.compile(rf"\s+(?:{_alt('balance_words')})\b", re.IGNORECASE)
+    a, b = _clause(sentence, at, PART_BREAK)
+    ca, cb = _clause(sentence, at)  # a word beyond "while", "but" or ";" speaks of something else
+    hits: list[tuple[float, bool, str]] = []
+    for ind in profile.indicators:
+        if ind.unit != kind:
+            continue
+        for k in ind.keywords:
+            for m in _keyword(k).finditer(sentence, ca, cb):
+                if balance.match(sentence, m.end()):
+                    continue
+                d = (at - m.start()) if m.start() < at else (m.start() - at) * 1.5
+                hits.append((d, not (a <= m.start() < b), ind.key))
+    near = [h for h in hits if h[0] <= KEYWORD_WINDOW * 1.5]
+    if near:
+        return min(near, key=lambda h: (h[1], h[0]))[2]
+    named = {h[2] for h in hits}
+    return named.pop() if len(named) == 1 else None
+
+
+def _counts_something_else(article, char: int) -> bool:
+    """Whether the number at this offset counts a noun that is neither an indicator's word nor a unit of counting."""
+    tok = next((t for t in article.doc if t.idx <= char < t.idx + len(t.text)), None)
+    if tok is None or tok.dep_ != "nummod" or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
+        return False
+    words = {w.lower() for i in article.profile.indicators if i.unit == "count" for k in i.keywords for w in re.split(r"[\s-]+", k)}
+    noun = tok.head.lower_
+    singular = noun[:-1] if noun.endswith("s") else noun
+    return not ({noun, singular} & (_words()["count_nouns"] | words))
+
+
+def _is_target(article, sentence: str, a: int, b: int, indicator: str) -> bool:
+    """A goal or pledge: a future/pledge word in the figure's part of the sentence and, for a figure with a
+    year, a year still to come ("60 flights now, and the number is set to reach 100": only 100 is a goal)."""
+    pledged = any(i.key == indicator and i.pledged for i in article.profile.indicators)
+    pa, pb = _clause(sentence, a, PART_BREAK)
+    part = sentence[pa:pb]
+    after = sentence[b: b + 40]
+    cues = _cues()
+    if cues["raise_to"].search(sentence[:a]):
+        return True  # "to bring trade to $20 billion"
+    if cues["deals_worth"].search(sentence[:a].rstrip() + " "):
+        return True  # "contracts worth more than $25bn": the value the signed deals commit to
+    year_after = re.match(r"\s*(?:\w+\s+){0,3}?in\s+((?:19|20)\d\d)\b", after)
+    if year_after and not BY_YEAR.search(after[:25]):
+        # "from $31 billion in 2022 to …" is a measured value; "expected to exceed $15 billion in 2025" a goal.
+        ahead = article.published is not None and int(year_after.group(1)) >= article.published.year
+        return ahead and bool(cues["target"].search(part))
+    by = BY_YEAR.search(after)
+    if by:
+        year = int(re.search(r"20\d\d", by.group(0)).group(0))
+        published = article.published
+        # "by the end of 2023" in a 2024 article is when a figure was measured, not a deadline.
+        return year >= published.year if published else bool(cues["target"].search(part))
+    if cues["delivered"].search(part):
+        return False
+    if cues["target"].search(part):
+        return True
+    return pledged and not cues["past"].search(part)
+
+
+def _is_frequency_target(sentence: str, a: int) -> bool:
+    """A frequency of service is a goal only with a word of aim in its part ("set to reach", "will increase … to"):
+    "will be operated twice a week" is a timetable."""
+    pa, pb = _clause(sentence, a, PART_BREAK)
+    return bool(_cues()["strong_target"].search(sentence[pa:pb]) or _cues()["raise_to"].search(sentence[:a]))
 
 
 def _year_span(sentence: str) -> tuple[int, int] | None:
-    """The first and last year of a span the sentence gives ("from … in 2013 to … in 2024", "between 2013 and 2024")."""
     m = YEAR_SPAN.search(sentence)
     if not m:
         return None
@@ -310,12 +264,6 @@ def _growth_span(sentence: str, previous: list[str]) -> str | None:
     return None
 
 
-def _multi_year_change(sentence: str) -> bool:
-    """A change measured across several years ("from … in 2013 to … in 2024, up 116 percent"): not against the year before."""
-    span = _year_span(sentence)
-    return bool(span) and span[1] - span[0] > 1
-
-
 def _year_hint(previous: list[str]) -> int | None:
     for s in previous:
         years = YEARS.findall(s)
@@ -324,158 +272,354 @@ def _year_hint(previous: list[str]) -> int | None:
     return None
 
 
-def _figures(sentence: str):
-    """(start, end, value, match) for every figure of the sentence: amounts, and frequencies in words."""
-    for m in AMOUNT.finditer(sentence):
-        yield m.start(), m.end(), None, m
-    for f in FREQUENCY.finditer(sentence):
-        if f.group("once"):
-            v = 1
-        elif f.group("twice"):
-            v = 2
-        else:
-            w = (f.group("times") or f.group("word")).lower()
-            v = int(w) if w.isdigit() else NUMBER_WORDS[w]
-        yield f.start(), f.end(), float(v), f
+def _world_total(sentence: str) -> bool:
+    return bool(re.search(rf"\b(?:{_alt('world_words')})\b", sentence, re.IGNORECASE))
 
 
-def _lines(article) -> list[tuple[int, int]]:
-    """The parser's sentences, each line of a sentence on its own (a list of routes, one per line), blank ones left out."""
-    text, out = article.text, []
-    for sent in article.doc.sents:
-        a = sent.start_char
-        for line in text[a:sent.end_char].split("\n"):
-            if line.strip():
-                out.append((a, a + len(line)))
-            a += len(line) + 1
+def _own_total(article, parties: list[PartyMention], before: str) -> bool:
+    """One party's own total: the party owns an indicator word ahead of the figure ("Kazakhstan's trade", "the trade
+    turnover of Kazakhstan"), and no word of a partner ("bilateral", "with") is there."""
+    if re.search(r"\b(?:bilateral|mutual|two-way|between|with)\b", before, re.IGNORECASE):
+        return False
+    words = [k for i in article.profile.indicators for k in i.keywords]
+    for p in parties:
+        owner = re.match(r"['’]s\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", article.text[p.end:p.end + 40])  # "Kazakhstan's trade"
+        of = re.search(r"((?:[a-z-]+\s+){0,2}[a-z-]+)\s+of\s+(?:the\s+)?$", article.text[max(0, p.start - 40):p.start])  # "trade of Kazakhstan"
+        if any(m and any(_keyword(k).search(m.group(1)) for k in words) for m in (owner, of)):
+            return True
+    return False
+
+
+def _members_named(article, named) -> bool:
+    group = next((set(g.members) for g in article.profile.groups if g.code == article.profile.group_code), set())
+    return any(p.code in group for p in named)
+
+
+def _scope(article, p: PartyMention, members_named: bool = True) -> bool:
+    """A group named as the scope of a ranking ("partners in Central Asia") beside one of its members, not as a party."""
+    return members_named and p.code == article.profile.group_code and bool(re.search(r"\b(?:in|among|across|of\s+all)\s+(?:the\s+)?$", article.text[max(0, p.start - 20):p.start], re.IGNORECASE))
+
+
+def _own_party(mentions: list[PartyMention], f: Figure, siblings: list[Figure]) -> PartyMention | None:
+    """The party named nearest before the figure with no other figure of its list between them."""
+    for p in reversed(mentions):
+        if p.end <= f.start:
+            if any(p.end <= s.start and s.end <= f.start for s in siblings if s is not f):
+                return None
+            return p
+    return None
+
+
+def _other_side(article, code: str, ctx: Context) -> str | None:
+    """The party across from `code` that the text before names last (China for a member, a member for China)."""
+    group = article.profile.group_code
+    members = next((set(g.members) for g in article.profile.groups if g.code == group), set())
+    side = members | {group}
+    for a, b in ctx.before:
+        for p in reversed(party_mentions(article, a, b)):
+            if p.venue or p.code == code:
+                continue
+            if (code in side) != (p.code in side) and (p.code in side or article.profile.state(p.code)):
+                return p.code
+    return None
+
+
+def _context_subjects(article, ctx: Context) -> tuple[str, ...]:
+    """The subjects of the nearest sentence before that names two parties ("Flights on the route …")."""
+    for a, b in ctx.previous:
+        named = party_mentions(article, a, b)
+        members = _members_named(article, named)
+        codes = [p.code for p in named if not p.venue and not _scope(article, p, members)]
+        got = subjects_of(article.profile, narrow_group(article.profile, codes))
+        if got:
+            return got
+    return ()
+
+
+def _subjects(article, f: Figure, ctx: Context, siblings: list[Figure]) -> tuple[str, ...]:
+    """The parties a figure is about: its list item's party with the other side, its clause's, its sentence's, or the context's."""
+    prof, text = article.profile, article.text
+    sentence = text[ctx.s0:ctx.s1]
+    named = party_mentions(article, ctx.s0, ctx.s1)
+    members = _members_named(article, named)
+    mentions = [p for p in named if not _scope(article, p, members)]
+    parties = [p for p in mentions if not p.venue] or mentions
+    paired = _respectively(article, f, ctx, parties, siblings)
+    if paired is not None:
+        return paired
+    if _per_country(article, ctx, siblings):
+        own = _own_party(parties, f, siblings)
+        owned = {o.code for s in siblings if (o := _own_party(parties, s, siblings))}
+        others = [p.code for p in parties if p.code not in owned]
+        other = others[0] if others else (_reporter_country(article, ctx, own.code) or _other_side(article, own.code, ctx))
+        if other:
+            return subjects_of(prof, [own.code, other])
+    a, b = _clause(sentence, f.start - ctx.s0)
+    near = next((p.code for p in reversed(parties) if p.end <= f.start and p.code in {prof.group_code, *prof.members} and p.code != _hub(prof)), None)
+    in_clause = [p.code for p in parties if ctx.s0 + a <= p.start < ctx.s0 + b]
+    if (a, b) != (0, len(sentence)):
+        got = subjects_of(prof, narrow_group(prof, in_clause, near))
+        if got:
+            return got
+    codes = list(dict.fromkeys(p.code for p in parties))
+    if len(codes) >= 2:
+        return subjects_of(prof, narrow_group(prof, codes, near))
+    if _world_total(sentence[a:f.start - ctx.s0]) or (len(codes) == 1 and _own_total(article, [p for p in parties if p.end <= f.start], sentence[:f.start - ctx.s0])):
+        return ()  # "China's foreign trade", "globally", "Kazakhstan's exports": not between the mechanism's parties
+    if len(codes) == 1:
+        other = _other_side(article, codes[0], ctx)
+        return subjects_of(prof, [codes[0], other]) if other else ()
+    return _context_subjects(article, ctx)
+
+
+def _routes(article, f: Figure, ctx: Context) -> list[tuple[str, ...]]:
+    """The parties of each route ("from Astana to Tbilisi") the figure's clause lists, when it lists more than one."""
+    sentence = article.text[ctx.s0:ctx.s1]
+    a, b = _clause(sentence, f.start - ctx.s0)
+    starts = [m.start() + a for m in re.finditer(r"\bfrom\b", sentence[a:b])]
+    if len(starts) < 2:
+        return []
+    found = party_mentions(article, ctx.s0, ctx.s1, persons=False)
+    out = []
+    for i, st in enumerate(starts):
+        en = starts[i + 1] if i + 1 < len(starts) else b
+        subj = subjects_of(article.profile, [p.code for p in found if ctx.s0 + st <= p.start < ctx.s0 + en])
+        if subj and subj not in out:
+            out.append(subj)
     return out
+
+
+def _item_party(article, f: Figure, ctx: Context) -> bool:
+    """Whether a state or group is named before the figure in its sentence, as in each item of a list of figures."""
+    return any(p.end <= f.start and not p.venue and p.kind in ("state", "group", "other") for p in party_mentions(article, ctx.s0, ctx.s1, persons=False))
+
+
+def _list_indicator(article, li: int, lines, claimed: dict[int, str], kind: str, per_country: bool) -> str | None:
+    """The indicator of a list the figure continues: its heading's ("… is distributed among:"), the line before's
+    claim, or, for figures listed per country, the indicator the sentence before names."""
+    prof = article.profile
+    for back in range(li - 1, max(-1, li - 8), -1):
+        if claimed.get(back, (None, None))[1] == kind:
+            return claimed[back][0]
+        a, b = lines[back]
+        line = article.text[a:b].strip()
+        if line.endswith(":") or (per_country and back == li - 1):
+            return _indicator(prof, line, len(line), kind)
+        if not LIST_ITEM.match(line):
+            return None
+    return None
+
+
+def _reporter_country(article, ctx: Context, own: str) -> str | None:
+    """The state of a body the sentence cites for its list ("…, China's customs said"): the side across from each item."""
+    for m in article.entities.mentions(article.text[ctx.s0:ctx.s1]):
+        inst = article.entities.institution(m.surface) if m.kind == "institution" else None
+        if inst and inst.country and inst.country != own and article.profile.state(inst.country):
+            return inst.country
+    return None
+
+
+def _respectively(article, f: Figure, ctx: Context, parties: list[PartyMention], siblings: list[Figure]) -> tuple[str, ...] | None:
+    """Parties and figures paired in order ("with Kazakhstan and Kyrgyzstan reached $40 billion and $20 billion
+    respectively"): the figure's own party with the other side; None when the sentence pairs nothing."""
+    sentence = article.text[ctx.s0:ctx.s1]
+    if len(siblings) < 2 or not re.search(r"\brespectively\b", sentence, re.IGNORECASE):
+        return None
+    hub = _hub(article.profile)
+    listed = list(dict.fromkeys(p.code for p in parties if p.end <= siblings[0].start and p.code != hub))
+    if len(listed) != len(siblings):
+        return None
+    own = listed[siblings.index(f)]
+    other = hub if any(p.code == hub for p in parties) else (_reporter_country(article, ctx, own) or _other_side(article, own, ctx))
+    return subjects_of(article.profile, [own, other]) if other else ()
+
+
+def _per_country(article, ctx: Context, siblings: list[Figure]) -> bool:
+    """Whether the sentence lists several figures, each after a party of its own ("Kazakhstan $40 billion, Kyrgyzstan …")."""
+    if len(siblings) < 2:
+        return False
+    named = party_mentions(article, ctx.s0, ctx.s1)
+    members = _members_named(article, named)
+    parties = [p for p in named if not p.venue and not _scope(article, p, members)]
+    owns = [_own_party(parties, s, siblings) for s in siblings]
+    # Each on the same side of the mechanism (China's partners), not the two ends of one flow.
+    return all(owns) and len({o.code for o in owns}) == len(siblings) and _hub(article.profile) not in {o.code for o in owns}
+
+
+def _hub(profile) -> str | None:
+    group = next((set(g.members) for g in profile.groups if g.code == profile.group_code), set())
+    return next((c for c in profile.members if c not in group), None)
+
+
+def _direction(article, f: Figure, ctx: Context, subjects: tuple[str, ...], indicator: str) -> tuple[str, ...]:
+    """Exports and imports as [exporter, importer]: in the figure's clause the party after "from" exports, the one
+    after "to" imports; else the first named exports (exports) or imports (imports)."""
+    if indicator not in ("exports", "imports") or len(subjects) != 2:
+        return subjects
+    text = article.text
+    a, b = _clause(text[ctx.s0:ctx.s1], f.start - ctx.s0, PART_BREAK)
+    named = [p for p in party_mentions(article, ctx.s0 + a, ctx.s0 + b, persons=False) if p.code in subjects]
+    exporter = importer = None
+    for p in named:
+        word = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(ctx.s0, p.start - 20):p.start])
+        w = word.group(1).lower() if word else ""
+        if w == "from" and exporter is None:
+            exporter = p.code
+        elif w in ("to", "into") and importer is None:
+            importer = p.code
+    first = named[0].code if named else subjects[0]
+    if exporter is None and importer is None:
+        exporter, importer = (first, None) if indicator == "exports" else (None, first)
+    if exporter is None:
+        exporter = next(c for c in subjects if c != importer)
+    if importer is None:
+        importer = next((c for c in subjects if c != exporter), exporter)
+    return (exporter, importer) if exporter != importer else subjects
+
+
+@dataclass
+class _Run:
+    """What one article's figures have given so far: claims, facts seen, dated figures, each line's claim."""
+
+    out: list = field(default_factory=list)
+    seen: set = field(default_factory=set)
+    recent: list = field(default_factory=list)  # (line, indicator, period) of the measured figures so far
+    claimed: dict = field(default_factory=dict)  # line -> (indicator, unit kind) of its last claim
 
 
 def extract(article) -> list[Claim]:
     """Every figure in the article that measures or pledges one of the profile's indicators."""
-    out: list[Claim] = []
     text = article.text
-    sents = _lines(article)
-    flights = next((i for i in article.profile.indicators if i.key == "direct_flights"), None)
-    for si, (s0, s1) in enumerate(sents):
-        sentence = text[s0:s1]
-        if not sentence.strip():
+    lines = _lines(article)
+    figs = figures_in(article)
+    run = _Run()
+    for li, (s0, s1) in enumerate(lines):
+        line_figs = [f for f in figs if s0 <= f.start < s1]
+        if not line_figs:
             continue
-        has_digit = bool(re.search(r"\d", sentence))
-        if not has_digit and not FREQUENCY.search(sentence):
-            continue
-        previous = [text[a:b] for a, b in reversed(sents[max(0, si - 4):si])]
-        freq_spans = [(f.start(), f.end()) for f in FREQUENCY.finditer(sentence)]
-        for start, end, fixed, m in _figures(sentence):
-            if fixed is None and any(a <= start < b for a, b in freq_spans):
-                continue  # the digit of "3 times a week": taken as a frequency
-            if fixed is not None:
-                named = flights and any(re.search(rf"\b{re.escape(k)}\b", s, re.IGNORECASE) for s in (sentence, *previous[:1]) for k in flights.keywords)
-                if not named:
-                    continue
-                # A frequency holds for each route its clause lists ("… three times a week, together with
-                # flights at the same frequency from Astana to …").
-                routes = _routes(article, sentence, s0, start) or [_subjects(article, sentence, previous, s0, start)]
-                target = bool(STRONG_TARGET.search(sentence))
-                period = resolve_period(sentence, article.published, target, start, _year_hint(previous))
-                for subjects in routes:
-                    if subjects:
-                        out.append(article.claim(
-                            "quantity", s0, s1, indicator="direct_flights", subjects=subjects, period=period,
-                            value=fixed, unit="count", approx=_approx(article.profile, sentence[:start]), target=target,
-                        ))
-                continue
-            if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and not (m.group("pre") or m.group("post") or m.group("scale") or m.group("pct")):
-                continue  # a year
-            tail = sentence[m.end(): m.end() + 25]
-            currency = _currency(m)
-            value = parse_amount(m)
-            if m.group("pct"):
-                if PERCENTAGE_POINTS.match(sentence, m.end()):
-                    continue  # "2.3 percentage points higher": a difference of rates, not a rate
-                unit, kind = "percent", "percent"
-            elif currency:
-                unit, kind = currency, "currency"
-            elif UNIT_WORDS["cubic_metres"].match(tail.strip()) or UNIT_WORDS["cubic_metres"].search(tail[:20]):
-                unit, kind = "cubic_metres", "cubic_metres"
-                if not m.group("scale") and re.match(r"\s*bcm\b", tail, re.IGNORECASE):
-                    value *= 1e9  # "30 bcm": billion cubic metres
-            elif UNIT_WORDS["tonnes"].search(tail[:12]):
-                unit, kind = "tonnes", "tonnes"
-            else:
-                unit, kind = "count", "count"
-            d = DURATION.match(tail)
-            if kind == "count" and d and not (set(d.group("words").lower().split()) & RATE_WORDS or tail.lstrip().lower().startswith("weekly")):
-                continue
-            if kind == "count" and re.match(r"\d{1,2}$", m.group("num")) and re.match(r"\s*(?:st|nd|rd|th)\b", tail):
-                continue
-            if kind == "count" and (re.match(r"[:.]\d|\s*[ap]\.?m\b", sentence[m.end():m.end() + 5]) or sentence[max(0, m.start() - 1):m.start()] in (":", ".")):
-                continue  # a clock time ("12:15 p.m.")
-            if kind == "count" and re.search(rf"\b(?:{MONTH_NAMES})\.?\s*$", sentence[: m.start()], re.IGNORECASE):
-                continue  # a day of the month ("February 10")
-            indicator = _indicator(article.profile, sentence, m.start(), kind)
-            if indicator is None:
-                continue
-            if kind == "count" and _counts_something_else(article, s0 + m.start()):
-                continue  # "137 passengers", "41 papers": a count of another thing near an indicator's word
-            period = None
-            if kind == "percent":
-                indicator = "trade_growth" if indicator in ("trade_growth", "trade_volume") and GROWTH.search(sentence) else None
-                if indicator is None:
-                    continue
-                if AVERAGE_RATE.search(sentence):
-                    period = _growth_span(sentence, previous)
-                if period is None and _multi_year_change(sentence):
-                    continue  # growth over a decade is not growth against the year before
-            subjects = _subjects(article, sentence, previous, s0, m.start())
-            if not subjects:
-                continue
-            if not _party_codes(article, sentence, s0) and any(
-                c.indicator == indicator and c.unit == unit and c.value == value for c in out
-            ):
-                continue  # the figure again, further on, with no parties of its own ("the 100-pair milestone")
-            target = _is_target(article, sentence, m, indicator)
-            if period is None:
-                period = resolve_period(sentence, article.published, target, m.start(), _year_hint(previous))
-            out.append(article.claim(
-                "quantity", s0, s1, indicator=indicator, subjects=subjects, period=period,
-                value=value, unit=unit, approx=_approx(article.profile, sentence[: m.start()]), target=target,
-            ))
-    return out
+        ctx = Context(s0, s1, tuple(reversed(lines[max(0, li - LOOKBACK):li])), tuple(reversed(lines[:li])))
+        lows = {id(g) for f, g in zip(line_figs[1:], line_figs) if f.low is not None and g.end <= f.start and text[g.end:f.start].strip() in ("-", "–", "—", "to")}
+        figures = [f for f in line_figs if id(f) not in lows]
+        for f in figures:
+            _claim_figure(article, f, li, lines, ctx, figures, run)
+    return _dated_over_undated(run.out)
 
 
-def _counts_something_else(article, char: int) -> bool:
-    """Whether the number at this offset counts a noun that is neither an indicator's word nor a unit of counting."""
-    tok = next((t for t in article.doc if t.idx <= char < t.idx + len(t.text)), None)
-    if tok is None or tok.dep_ != "nummod" or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
-        return False
-    words = {w.lower() for i in article.profile.indicators if i.unit == "count" for k in i.keywords for w in re.split(r"[\s-]+", k)}
-    noun = tok.head.lower_
-    singular = noun[:-1] if noun.endswith("s") else noun
-    return not ({noun, singular, (tok.head.lemma_ or "").lower()} & (COUNT_NOUNS | words))
+def _measure(article, f: Figure, li: int, lines, ctx: Context, figures: list[Figure], run: _Run) -> tuple[str, str | None] | None:
+    """The indicator a figure measures (and, for an average rate, its span of years); None when it measures none."""
+    prof, sentence = article.profile, article.text[ctx.s0:ctx.s1]
+    a, b = f.start - ctx.s0, f.end - ctx.s0
+    previous = [article.text[x:y] for x, y in ctx.previous]
+    if not _plausible(sentence, f, a, b):
+        return None
+    if f.frequency:
+        flights = next((i for i in prof.indicators if i.key == "direct_flights"), None)
+        if not (flights and any(_keyword(k).search(s) for s in (sentence, *previous[:1]) for k in flights.keywords)):
+            return None
+        indicator = flights.key
+    else:
+        indicator = _indicator(prof, sentence, a, f.kind)
+        if indicator is None and _item_party(article, f, ctx):  # a list's item names its own party ("Kyrgyzstan: $22 billion")
+            indicator = _list_indicator(article, li, lines, run.claimed, f.kind, _per_country(article, ctx, [g for g in figures if g.kind == f.kind]))
+    if indicator is None:
+        return None
+    if f.kind == "count" and not f.frequency and _counts_something_else(article, f.start):
+        return None  # "137 passengers": a count of another thing near an indicator's word
+    if f.kind != "percent":
+        return None if _is_change(sentence, a, b) else (indicator, None)
+    if indicator not in ("trade_growth", "trade_volume") or _share(sentence, a, b):
+        return None
+    if not (_cues()["growth"].search(sentence) or _falls(sentence, a, b)):
+        return None
+    span_period = _growth_span(sentence, previous) if _cues()["average"].search(sentence) else None
+    span = _year_span(sentence)
+    if span_period is None and span and span[1] - span[0] > 1:
+        return None  # growth over a decade is not growth against the year before
+    return "trade_growth", span_period
 
 
-def _is_target(article, sentence: str, m: re.Match, indicator: str) -> bool:
-    """A goal or pledge: a future/pledge word and, for a figure with a year, a year still to come."""
-    pledged = any(i.key == indicator and i.pledged for i in article.profile.indicators)
-    after = sentence[m.end(): m.end() + 40]
-    before = re.sub(r"(?:US\$|\$|USD|RMB|CNY|€|¥)\s?$", "", sentence[: m.start()].rstrip()).rstrip() + " "
-    if RAISE_TO.search(sentence[: m.start()]):
-        return True  # "to bring trade to $20 billion", "set to increase to 124 per week starting in 2025"
-    if DEALS_WORTH.search(before):
-        return True  # "contracts worth more than $25bn": the value the signed deals commit to
-    if re.match(r"\s*(?:\w+\s+){0,3}?in\s+(?:19|20)\d\d\b", after) and not BY_YEAR.search(after[:25]):
-        return False  # "from $31 billion in 2022 to …": a measured value
-    if BY_YEAR.search(after):
-        return True
-    if re.search(r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:provided|disbursed|invested|given|allocated)\b", sentence, re.IGNORECASE):
-        return False
-    return pledged or bool(TARGET.search(sentence))
+def _falls(sentence: str, a: int, b: int) -> bool:
+    """Whether the rate is a fall: a word of decline is the nearest change word before it in its part, or right after it."""
+    pa, _ = _clause(sentence, a, PART_BREAK)
+    cues = _cues()
+    before = [(m.end(), "down") for m in cues["decline"].finditer(sentence, pa, a)] + [(m.end(), "up") for m in cues["growth"].finditer(sentence, pa, a)]
+    if before:
+        return max(before)[1] == "down"
+    return bool(re.match(rf"\s*(?:{_alt('decline_cues')})\b", sentence[b:b + 15], re.IGNORECASE))
 
 
-def _currency(m: re.Match) -> str | None:
-    marks = (m.group("pre") or "") + " " + (m.group("post") or "")
-    for rx, code in CURRENCY:
-        if rx.search(marks):
-            return code
+def _claim_figure(article, f: Figure, li: int, lines, ctx: Context, figures: list[Figure], run: _Run) -> None:
+    """The claims of one figure (one per route it holds for), added to the run unless the article said it already."""
+    measured = _measure(article, f, li, lines, ctx, figures, run)
+    if measured is None:
+        return
+    indicator, period = measured
+    sentence = article.text[ctx.s0:ctx.s1]
+    a, b = f.start - ctx.s0, f.end - ctx.s0
+    siblings = [g for g in figures if g.kind == f.kind and not g.is_year]
+    routes = _routes(article, f, ctx) if f.frequency else []
+    subjects = routes[0] if routes else _subjects(article, f, ctx, siblings)
+    if not subjects:
+        return
+    subjects = _direction(article, f, ctx, subjects, indicator)
+    # A timetable ("will be operated once a week") is no goal: a frequency needs a word of aim.
+    target = _is_frequency_target(sentence, a) if f.frequency else _is_target(article, sentence, a, b, indicator)
+    if period is None:
+        previous = [article.text[x:y] for x, y in ctx.previous]
+        period = _period(article, sentence, f, a, b, figures, target, previous, run.recent, li, indicator)
+    approx = f.approx if f.low is None else "under"
+    value = -f.value if f.kind == "percent" and _falls(sentence, a, b) else f.value  # a fall is a negative change
+    # One fact stated twice (a headline and its lead) is one claim; the items of a list, or sentences
+    # that name other places (routes), are several.
+    names = frozenset(m.key for m in article.entities.mentions(sentence) if m.kind in ("state", "group", "place"))
+    key = (indicator, tuple(sorted(subjects)), period, round(value, 6), f.unit, target, names)
+    if key in run.seen and not LIST_ITEM.match(sentence):
+        return
+    run.seen.add(key)
+    if not target:
+        run.recent.append((li, indicator, period))
+    run.claimed[li] = (indicator, f.kind)
+    for subj in [*routes[1:], subjects]:  # a frequency holds for every route its clause lists
+        run.out.append(article.claim("quantity", ctx.s0, ctx.s1, indicator=indicator, subjects=subj, period=period,
+                                     value=value, unit=f.unit, approx=approx, target=target))
+
+
+def _fact(c: Claim) -> tuple:
+    return (c.indicator, tuple(sorted(c.subjects)), round(c.value, 6), c.unit, c.target)
+
+
+def _dated_over_undated(claims: list[Claim]) -> list[Claim]:
+    """A figure the article states once without a time (a headline) and again with one is the dated claim."""
+    dated = {_fact(c) for c in claims if c.period}
+    return [c for c in claims if c.period or _fact(c) not in dated]
+
+
+def _period(article, sentence, f, a, b, figures, target, previous, recent, li, indicator) -> str | None:
+    """The figure's period from its sentence; else, for a measured figure, the time the sentence before gives its
+    indicator, or that of the article's last dated figure of its family.
+
+    News that dates a trade figure once lets the figures after it (each partner's share, a list)
+    stand in the same period.
+    """
+    phrases = time_phrases(sentence, article.published, _year_hint(previous))
+    others = [(g.start - (f.start - a), g.end - (f.start - a)) for g in figures if g is not f and not g.is_year]
+    if any(i.key == indicator and i.pledged for i in article.profile.indicators):
+        # Money handed over ("has provided $5 million") is an act, not a standing state.
+        phrases = [p for p in phrases if not (p.kind == "now" and sentence[p.start:p.start + 3].lower() in ("has", "hav"))]
+    if target and article.published:  # a pledge's past year is when it was made, not what it is for
+        phrases = [p for p in phrases if not (p.period and p.period[:4].isdigit() and int(p.period[:4]) < article.published.year)]
+    p = period_for(phrases, a, b, others, _clause(sentence, a), target, sentence)
+    if p is not None:
+        return p.period
+    if target:
+        return None
+    said_before = previous and not any(line == li - 1 for line, _, _ in recent)
+    if said_before and any(_keyword(k).search(previous[0]) for i in article.profile.indicators if i.key == indicator for k in i.keywords):
+        dated = {p.period for p in time_phrases(previous[0], article.published, _year_hint(previous[1:])) if p.kind == "point" and p.period}
+        if len(dated) == 1:
+            return dated.pop()  # "Trade grew in 2024. Kazakhstan came first with …"
+    family = TRADE_FAMILY if indicator in TRADE_FAMILY else {indicator}
+    for _, ind, period in reversed(recent):
+        if ind in family and period:
+            return period
     return None
