@@ -208,6 +208,24 @@ def test_the_installed_command_runs(tmp_path):
     assert r.returncode == 0
 
 
+def test_a_document_in_another_language_is_stored_counted_and_gives_no_claims(run, tmp_path):
+    german = "Der Außenminister Kasachstans sagte am Montag, dass der Handel mit China im letzten Jahr deutlich gewachsen ist."
+    src = tmp_path / "de.jsonl"
+    src.write_text(json.dumps({"id": "de-1", "published": "2024-05-02", "text": german}, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = run("ingest", src)
+    assert r.exit_code == 0 and "1 not in a language we extract" in r.stdout
+    s = json.loads(run("stats", "--json").stdout)
+    assert (s["languages"], s["not_extracted"], s["claims_total"]) == ({"de": 1}, 1, 0)
+    assert "not in a language we extract" in run("stats").stdout
+
+
+def test_export_claims_of_one_language(run):
+    run("ingest", INGEST)
+    everything = run("export", "claims").stdout.splitlines()
+    assert everything and run("export", "claims", "--lang", "en").stdout.splitlines() == everything
+    assert run("export", "claims", "--lang", "ru").stdout == ""
+
+
 def test_exports_join_and_carry_structures_as_json_and_typed_parquet(run, tmp_path):
     """Facts' supporting ids are claim ids of the claims export; CSV cells are JSON, Parquet columns typed."""
     pq = pytest.importorskip("pyarrow.parquet")

@@ -1,4 +1,4 @@
-"""Clean a raw article into a Document: main text out of HTML, boilerplate out of the text."""
+"""Clean a raw article into a Document: main text out of HTML, boilerplate out of the text, its language identified."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 
 from .errors import InputError
+from .langid import UNDETERMINED, detect_language
 from .profile import Profile
 from .records import Document, RawArticle
 
@@ -39,7 +40,9 @@ def clean(raw: RawArticle, profile: Profile) -> Document:
     text = clean_text(text, profile)
     if not text:
         raise InputError(raw.source, "no article text left after removing boilerplate", raw.line)
-    lang = raw.lang or ("en" if looks_english(text) else "und")
+    lang = detect_language(text)
+    if lang == UNDETERMINED:  # too little text to tell: the source's own tag, else the English-words test
+        lang = raw.lang or ("en" if looks_english(text) else UNDETERMINED)
     return Document(
         doc_id=raw.doc_id, text=text, source=raw.where, url=raw.url, outlet=raw.outlet,
         published=published, title=title, lang=lang,

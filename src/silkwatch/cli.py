@@ -177,11 +177,12 @@ def reextract(
 def export_claims(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Only claims of documents in this language (ISO 639-1, e.g. ru).")] = None,
 ) -> None:
     """Every stored claim in the shape of claim.schema.json."""
     from .export import CLAIM_COLUMNS, CLAIM_TYPES, claim_rows
 
-    _export(claim_rows(store()), fmt, out_file, CLAIM_COLUMNS, CLAIM_TYPES)
+    _export(claim_rows(store(), lang), fmt, out_file, CLAIM_COLUMNS, CLAIM_TYPES)
 
 
 def _export(rows, fmt: str, out_file: Optional[Path], columns: list[str], types: dict[str, str] | None = None) -> None:
@@ -422,7 +423,7 @@ def _shorten(text: str, limit: int) -> str:
 
 @app.command()
 def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False) -> None:
-    """What the store holds: documents, claims per kind, outlets, date range, stories and facts."""
+    """What the store holds: documents, languages, claims per kind, outlets, date range, stories and facts."""
     import json
 
     from rich.table import Table
@@ -437,6 +438,8 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON inste
     t.add_row("claims", str(s["claims_total"]))
     for k, v in s["claims"].items():
         t.add_row(f"  {k}", str(v))
+    t.add_row("languages", ", ".join(f"{k} {v}" for k, v in s["languages"].items()) or "–")
+    t.add_row("  not in a language we extract", str(s["not_extracted"]))
     t.add_row("outlets", str(len(s["outlets"])))
     for o in s["outlets"][:10]:
         t.add_row(f"  {o['outlet']}", str(o["documents"]))

@@ -35,9 +35,10 @@ FACT_TYPES: dict[str, str] = {"n_sources": "int", "parties": "list<str>", "key":
                               "supporting": "list<str>", "conflicting": "list<str>"}
 
 
-def claim_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Every stored claim as an exchange-format dict (claim.schema.json), with its claim_id first."""
-    for c in store.iter_claims():
+def claim_rows(store: Store, lang: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every stored claim (of documents in one language, if given) as an exchange-format dict (claim.schema.json),
+    with its claim_id first."""
+    for c in store.iter_claims(lang=lang):
         yield {"claim_id": c.id, **c.as_dict()}
 
 

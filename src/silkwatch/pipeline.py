@@ -10,8 +10,9 @@ from .clean import clean
 from .dedup import assign_missing_stories, assign_stories_in
 from .reconcile import update_facts
 from .errors import InputError
-from .filters import check_date
 from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_documents
+from .filters import check_date
+from .langid import EXTRACTED_LANGUAGES
 from .profile import Profile
 from .records import Claim, Document, RawArticle
 from .sources import read_sources
@@ -41,13 +42,15 @@ class IngestReport:
     claims: int = 0
     reextracted: int = 0  # known documents stored again because an older extractor made their claims
     extractor_errors: int = 0  # an extractor raised on a document: that kind's claims of it are missing
+    other_language: int = 0  # stored documents in a language no claims are extracted from
     facts: int = 0  # facts rewritten because their claims changed
     failures: list[InputError] = field(default_factory=list)
 
     def summary(self) -> str:
         again = f", {self.reextracted} re-extracted" if self.reextracted else ""
+        other = f", {self.other_language} not in a language we extract" if self.other_language else ""
         return (f"read {self.read}, stored {self.stored}, already known {self.known}, failed {self.failed} "
-                f"({self.claims} claims extracted{again}, {_errors(self.extractor_errors)})")
+                f"({self.claims} claims extracted{again}, {_errors(self.extractor_errors)}{other})")
 
 
 def _errors(n: int) -> str:
@@ -186,6 +189,7 @@ class _Ingest:
         # A changed copy of a document later in the same batch replaces the earlier one.
         batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
         self.report.claims += sum(len(cs) for _, cs in batch)
+        self.report.other_language += sum(1 for d, _ in batch if d.lang not in EXTRACTED_LANGUAGES)
         written = self.store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=assign_stories_in)
         # What another writer stored first, in this very version, counts as known.
         self.report.known += len(pending) - written

@@ -134,6 +134,8 @@ class Profile:
     event_types: tuple[EventType, ...] = ()
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
     lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
+    # The names in other languages, by language code ([lang.ru.states] etc.): {"ru": {"states": {"KZ": [...]}}}
+    forms: dict[str, dict] = field(default_factory=dict, hash=False, compare=False)
     source: str = ""
 
     @property
@@ -200,6 +202,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
         event_types=many("event_types", EventType),
         roles={k: _tuple(v) for k, v in data.get("roles", {}).items()},
         lexicon={k: _tuple(v) for k, v in data.get("lexicon", {}).items()},
+        forms=data.get("lang", {}),
         source=str(p),
     )
     if not any(s.member for s in profile.states):

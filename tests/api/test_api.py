@@ -27,6 +27,9 @@ def test_documents_claims_stories_entities_and_search(client):
     fact = client.get("/api/facts", params={"limit": 1}).json()["items"][0]
     assert {s["claim_id"] for s in fact["supporting"]} <= claim_ids
     assert client.get("/api/documents").json()["total"] == 4
+    assert client.get("/api/documents", params={"lang": "en"}).json()["total"] == 4
+    assert client.get("/api/documents", params={"lang": "ru"}).json()["total"] == 0
+    assert 'language: en' in client.get("/documents/c-talks").text
     assert client.get("/api/stories").json()["total"] == 4
     assert any(p["name"] == "Xi Jinping" for p in client.get("/api/entities").json()["people"])
     assert client.get("/api/entities/KZ").json()["name"] == "Kazakhstan"

@@ -111,8 +111,9 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
     _add_error_handling(app)
 
     @app.get("/api/documents", tags=["documents"], summary="Documents, newest first")
-    def api_documents(outlet: str | None = None, since: str | None = SINCE, limit: int = LIMIT, offset: int = OFFSET):
-        return reads.documents_page(store, outlet, check_date(since, "since"), limit, offset)
+    def api_documents(outlet: str | None = None, since: str | None = SINCE, limit: int = LIMIT, offset: int = OFFSET,
+                      lang: str | None = Query(None, description="ISO 639-1 code, e.g. ru")):
+        return reads.documents_page(store, outlet, check_date(since, "since"), limit, offset, lang)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document: cleaned text, claims, other copies of its story")
     def api_document(doc_id: str):

@@ -30,12 +30,15 @@ def _page(rows: list, total: int, limit: int, offset: int) -> dict:
             "next_offset": offset + limit if offset + limit < total else None}
 
 
-def documents_page(store: Store, outlet: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+def documents_page(store: Store, outlet: str | None = None, since: str | None = None, limit: int = 50, offset: int = 0,
+                   lang: str | None = None) -> dict:
     q = select(documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.url, documents.c.lang)
     if outlet:
         q = q.where(documents.c.outlet == outlet)
     if since:
         q = q.where(documents.c.published >= since)
+    if lang:
+        q = q.where(documents.c.lang == lang)
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(q.subquery()))
         rows = conn.execute(q.order_by(documents.c.published.desc(), documents.c.doc_id).limit(limit).offset(offset)).all()

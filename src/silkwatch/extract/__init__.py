@@ -109,7 +109,7 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 
 
 def extract(document: Document, profile: Profile) -> list[Claim]:
-    """Every claim in one document (English only; other languages give none)."""
+    """Every claim in one document (English and Russian; other languages give none)."""
     return next(extract_documents([document], profile))[1]
 
 
@@ -123,8 +123,8 @@ def extract_documents(
 ) -> Iterator[tuple[Document, list[Claim]]]:
     """Claims for each document, in input order, parsing the stream of documents with the model.
 
-    Only English documents are parsed, and of those only the sentences that can hold a claim
-    (focus.py). With n_process > 1, worker processes parse and extract whole batches and send
+    English documents are parsed by spaCy, only the sentences that can hold a claim (focus.py);
+    Russian ones by natasha (extract/ru); other languages give no claims. With n_process > 1, worker processes parse and extract whole batches and send
     back only the claims; at most two batches per worker are in flight, so memory stays flat.
     Each extractor that raises on a document is logged and given to on_failure.
     """
@@ -163,12 +163,30 @@ def extract_batch(batch: list[Document], profile: Profile, focus: bool | None = 
 
 
 def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list[tuple[list[Claim], list[ExtractorFailure]]]:
-    """The claims and extractor failures of each document of a batch (none for a document not in English)."""
-    nlp = load_model()
+    """The claims and extractor failures of each document of a batch: English through spaCy, Russian
+    through natasha, none for other languages."""
+    results: dict[int, tuple[list[Claim], list[ExtractorFailure]]] = {}
     english = [d for d in batch if (d.lang or "en") == "en"]
-    inputs = [focus_doc(nlp, d.text, profile) if focus else d.text for d in english]
-    claims = {id(d): _extract_parsed(d, doc, profile) for d, doc in zip(english, nlp.pipe(inputs, batch_size=len(batch) or 1))}
-    return [claims.get(id(d), ([], [])) for d in batch]
+    if english:
+        nlp = load_model()
+        inputs = [focus_doc(nlp, d.text, profile) if focus else d.text for d in english]
+        results.update({id(d): _extract_parsed(d, doc, profile) for d, doc in zip(english, nlp.pipe(inputs, batch_size=len(batch) or 1))})
+    for d in batch:
+        if d.lang == "ru":
+            results[id(d)] = _extract_russian(d, profile)
+    return [results.get(id(d), ([], [])) for d in batch]
+
+
+def _extract_russian(document: Document, profile: Profile) -> tuple[list[Claim], list[ExtractorFailure]]:
+    from . import ru  # natasha loads only when a Russian document comes
+
+    try:
+        return ru.extract(document, profile), []
+    except ModelError:
+        raise
+    except Exception as e:  # a parse failure on one text must not stop the batch; the caller counts it
+        log.exception("%s: Russian extraction failed", document.doc_id)
+        return [], [ExtractorFailure(document.doc_id, "all", f"{type(e).__name__}: {e}")]
 
 
 _worker: dict = {}

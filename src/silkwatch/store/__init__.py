@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, text, u
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from ..langid import EXTRACTED_LANGUAGES, UNDETERMINED
 from ..records import Claim, Document
 from .engine import DEFAULT_DB_URL, MIGRATIONS, migrate, open_engine, redact, writing
 from .schema import claims, documents, fact_claims, facts, sources, stories
@@ -160,13 +161,15 @@ class Store:
         return [dict(r._mapping) for r in rows]
 
     # ------------------------------------------------------------------ claims
-    def iter_claims(self, kind: str | None = None, batch_size: int = 1000) -> Iterator[Claim]:
-        """Every stored claim, in document then span order, streamed in batches."""
+    def iter_claims(self, kind: str | None = None, batch_size: int = 1000, lang: str | None = None) -> Iterator[Claim]:
+        """Every stored claim (of documents in one language, if given), in document then span order, streamed in batches."""
         last = ("", -1, "")
         while True:
             q = select(claims.c.doc_id, claims.c.span_start, claims.c.claim_id, claims.c.data)
             if kind:
                 q = q.where(claims.c.kind == kind)
+            if lang:
+                q = q.where(claims.c.doc_id.in_(select(documents.c.doc_id).where(documents.c.lang == lang)))
             d, s, cid = last
             q = q.where(
                 (claims.c.doc_id > d)
@@ -213,6 +216,7 @@ class Store:
                 select(documents.c.outlet, func.count()).where(documents.c.outlet.is_not(None)).group_by(documents.c.outlet).order_by(func.count().desc(), documents.c.outlet)
             ).all()
             first, last = conn.execute(select(func.min(documents.c.published), func.max(documents.c.published))).one()
+            langs = conn.execute(select(documents.c.lang, func.count()).group_by(documents.c.lang).order_by(func.count().desc(), documents.c.lang)).all()
             undated = conn.scalar(select(func.count()).select_from(documents).where(documents.c.published.is_(None)))
             n_stories = conn.scalar(select(func.count(func.distinct(stories.c.story_id))))
             ranks = dict(conn.execute(select(facts.c.rank, func.count()).group_by(facts.c.rank)).all())
@@ -227,6 +231,8 @@ class Store:
             "published_from": first,
             "published_to": last,
             "undated": undated,
+            "languages": {lang or UNDETERMINED: n for lang, n in langs},
+            "not_extracted": sum(n for lang, n in langs if lang not in EXTRACTED_LANGUAGES),
             "stories": n_stories,
             "facts": ranks,
             "live_sources": {"sources": n_sources, "articles": int(from_sources), "errors": int(source_errors)},
