@@ -493,3 +493,14 @@ def test_an_event_only_prepared_or_counted_from_takes_neither_the_storys_day_nor
 def test_acts_counted_since_a_date_are_not_one_signing(claims_of):
     text = "ASTANA, June 2 -- Kazakhstan and China have signed more than 50 agreements since the summit in Xi'an in May 2023."
     assert not [e for e in claims_of(text, "2025-06-02", "event") if e.event_type == "signing"]
+
+
+def test_who_meets_decides_the_meeting_type(claims_of):
+    ministers = claims_of("The economy ministers of China and the five Central Asian states gathered in Samarkand on Thursday "
+                          "to prepare the summit.", "2024-05-10", "event")
+    assert [(c.event_type, c.location, c.start) for c in ministers] == [("ministerial_meeting", "Samarkand", "2024-05-09")]
+    [leaders] = claims_of("The leaders of China and Kazakhstan will meet in Astana on Tuesday.", "2024-05-10", "event")
+    assert (leaders.event_type, leaders.start) == ("summit", "2024-05-14")
+    [one] = claims_of("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Murat Nurtleu in Astana on Thursday.",
+                      "2024-05-10", "event")
+    assert one.event_type == "talks"
