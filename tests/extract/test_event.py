@@ -504,3 +504,12 @@ def test_who_meets_decides_the_meeting_type(claims_of):
     [one] = claims_of("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Murat Nurtleu in Astana on Thursday.",
                       "2024-05-10", "event")
     assert one.event_type == "talks"
+
+
+def test_a_yearless_month_in_a_future_clause_is_the_coming_one_not_the_last_sentences(claims_of):
+    text = ("Kazakh and Chinese officials held talks in Astana on July 3.\n\n"
+            "The next China-Central Asia Summit is scheduled for June, the ministry said.")
+    [summit] = [c for c in claims_of(text, "2024-08-10", "event") if c.event_type == "summit"]
+    assert summit.start == "2025-06"
+    [held] = claims_of("The China-Central Asia Summit was held in Astana in June.", "2024-08-10", "event")
+    assert held.start == "2024-06"

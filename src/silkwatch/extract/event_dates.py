@@ -33,7 +33,7 @@ RELATIVE_DATE = re.compile(
     rf"\b(?i:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago\b"
     rf"|\b(?:in\s+)?(?:{MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
     rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{MONTH_NAMES})\b(?!\s*\d)"
-    rf"|\bin\s+(?:{MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\b(?:in|for)\s+(?:{MONTH_NAMES})\b(?!\s*\d)"
     rf"|\b(?:first|second|last|latter|early|later)\s+(?:part|half|days?|weeks?)\s+of\s+(?:{MONTH_NAMES})\b(?!\s*\d)")
 SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
@@ -50,6 +50,8 @@ FUTURE_HOPS = 12
 YEAR_OR_RELATIVE = re.compile(r"\d{4}|\b(?:year|ago|next|last|this|coming|today|yesterday|tomorrow)\b", re.IGNORECASE)
 # Days after the publication date beyond which a yearless date in a past clause is last year's.
 PAST_YEAR_GAP = 60
+# Days before publication a day in a future clause may lie and still be this year's (a report filed late).
+FUTURE_SLACK_DAYS = 7
 RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
 
 
@@ -353,9 +355,25 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
         # "in January this year" in an undated article: the year the text reports on, as for "May 18"
         known = article.published or (_reference(article) if MONTH_NAME.search(phrase) else None)
         start, end = resolve_relative(phrase, known)
-    if start and not future and article.published and not YEAR_OR_RELATIVE.search(phrase):
-        start, end = _past_year(start, end, article.published)
+    if start and article.published and not YEAR_OR_RELATIVE.search(phrase):
+        start, end = (_next_year if future else _past_year)(start, end, article.published)
     return start, end
+
+
+def _next_year(start: str, end: str | None, published: date) -> tuple[str, str | None]:
+    """A month or day without a year already past at publication, in a future clause, is next year's ("the summit
+    will be held in June", said in August): the coming one, whatever year a date nearby gives."""
+    if len(start) < 7:
+        return start, end
+    first = date.fromisoformat(start if len(start) == 10 else start + "-01")
+    passed = (first.year, first.month) < (published.year, published.month) if len(start) == 7 \
+        else (published - first).days > FUTURE_SLACK_DAYS
+    if not passed:
+        return start, end
+
+    def ahead(d: str | None) -> str | None:
+        return None if d is None else str(int(d[:4]) + 1) + d[4:]
+    return ahead(start), ahead(end)
 
 
 def _past_year(start: str, end: str | None, published: date) -> tuple[str, str | None]:
