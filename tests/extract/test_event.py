@@ -513,3 +513,11 @@ def test_a_yearless_month_in_a_future_clause_is_the_coming_one_not_the_last_sent
     assert summit.start == "2025-06"
     [held] = claims_of("The China-Central Asia Summit was held in Astana in June.", "2024-08-10", "event")
     assert held.start == "2024-06"
+
+
+def test_the_summit_a_meeting_prepares_is_a_later_event_with_neither_its_place_nor_its_day(claims_of):
+    text = ("The foreign ministers of China and the five Central Asian states will meet in Bishkek on Friday "
+            "to prepare next year's China-Central Asia Summit.")
+    events = {c.event_type: c for c in claims_of(text, "2024-05-08", "event")}
+    assert (events["ministerial_meeting"].location, events["ministerial_meeting"].start) == ("Bishkek", "2024-05-10")
+    assert (events["summit"].location, events["summit"].start) == (None, "2025")

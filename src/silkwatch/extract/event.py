@@ -150,7 +150,8 @@ def extract(article) -> list[Claim]:
     local = local_cities(article)
     events = _gather(_mentions(article, local))
     # "met Tokayev ahead of the summit": a time reference to an event the story does not otherwise tell
-    events = [e for e in events if not (e.timed and e.place is None)]
+    # unless its own date hangs on it ("to prepare next year's summit"): a future event of its own
+    events = [e for e in events if not (e.timed and e.place is None and not (e.firm_date and e.start))]
     lead = lead_date(article)
     events = _follow_hosts(_settle(article, _along(events), article_cities(article, local), lead, local))
     if lead is None:  # with a lead, an undated event of the story takes the lead's day (below)
@@ -339,7 +340,7 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: li
     # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
     prepared_from = _prepared(chunk, m.start)  # "prepare the Astana summit": its own phrase still places it
     timed = _timed_by(article, a, b) or prepared_from is not None
-    own_from = prepared_from if prepared_from is not None else m.end if timed else body_from
+    own_from = prepared_from if prepared_from is not None else _phrase_start(article, a, b) - s0 if timed else body_from
     place = None if online else event_place(article, chunk, own_from, m.start, m.end, etype, local, s0)
     if place is None and not online and before and AFTER_EVENT.match(chunk, body_from):
         # "After the meeting, the two ministers met the press": where the event just reported was
@@ -549,6 +550,14 @@ def _timed_by(article, start: int, end: int) -> bool:
     if tok.dep_ != "pobj":
         return False
     return tok.head.lower_ in TIMING or (tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in TIMING)
+
+
+def _phrase_start(article, start: int, end: int) -> int:
+    """Where the noun phrase of an event word begins ("next year's summit"): what it says of the event is its own."""
+    tok = token_at(article, start, end)
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return end
+    return min(end, tok.left_edge.idx)
 
 
 def _gathering_of_peers(article, start: int, end: int) -> str | None:

@@ -34,6 +34,7 @@ RELATIVE_DATE = re.compile(
     rf"|\b(?:in\s+)?(?:{MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
     rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{MONTH_NAMES})\b(?!\s*\d)"
     rf"|\b(?:in|for)\s+(?:{MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\b(?:last|this|next)\s+year['’]s\b"
     rf"|\b(?:first|second|last|latter|early|later)\s+(?:part|half|days?|weeks?)\s+of\s+(?:{MONTH_NAMES})\b(?!\s*\d)")
 SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
