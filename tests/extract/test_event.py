@@ -521,3 +521,22 @@ def test_the_summit_a_meeting_prepares_is_a_later_event_with_neither_its_place_n
     events = {c.event_type: c for c in claims_of(text, "2024-05-08", "event")}
     assert (events["ministerial_meeting"].location, events["ministerial_meeting"].start) == ("Bishkek", "2024-05-10")
     assert (events["summit"].location, events["summit"].start) == (None, "2025")
+
+
+def test_a_date_in_a_clause_describing_another_noun_is_not_the_main_events(claims_of):
+    text = ("Foreign Ministry spokesperson Mao Ning said at a regular press briefing on Monday that the "
+            "China-Central Asia Secretariat, which opened in Xi'an on March 30, had hired its staff.")
+    events = {c.event_type: c for c in claims_of(text, "2024-05-10", "event")}
+    assert events["press_conference"].start == "2024-05-06"
+    founding = events["other"]
+    assert (founding.location, founding.start) == ("Xi'an", "2024-03-30")
+
+
+def test_a_clause_describing_the_visit_dates_the_visit(claims_of):
+    text = "On May 6, the state visit of the President of China to the Kyrgyz Republic, which took place on May 4-6, came to an end."
+    [visit] = claims_of(text, "2024-05-07", "event")
+    assert (visit.start, visit.end) == ("2024-05-04", "2024-05-06")
+
+
+def test_a_body_only_named_by_a_participle_is_not_founded(claims_of):
+    assert not claims_of("The China-Central Asia Secretariat proposed by Xi has hired its staff.", "2024-05-10", "event")

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
+from .dates import month_number
 from .event_dates import DATELINE, date_choice, event_words, ordinal_words, lead_date, paragraph_dates, parse_dates, token_at
 from .event_merge import Event, EventMention, dates_agree, first_day, last_day, merge, named_pair, same_event, told_apart
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
@@ -427,7 +428,9 @@ def _founded(article, start: int, end: int) -> bool:
     things = []
     if tok.pos_ in ("VERB", "AUX"):
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-        if tok.dep_ in ("relcl", "amod"):  # not a bare participle: "the Initiative proposed by Xi" only names it
+        # not a bare participle ("the Initiative proposed by Xi" only names it) unless it dates the founding
+        # ("the Secretariat, launched in March 2024, …")
+        if tok.dep_ in ("relcl", "amod") or (tok.dep_ == "acl" and any(t.ent_type_ == "DATE" or month_number(t.text) for t in tok.subtree)):
             things.append(tok.head)
     else:
         things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

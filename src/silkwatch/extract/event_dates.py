@@ -17,7 +17,7 @@ from ..lang import read_pattern_file
 from .dates import MONTH_NAMES, WEEKDAY_NAMES, month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
-__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "date_choice", "DateChoice", "future_markers", "ordinal_words", "attachment", "GOVERNS", "SHARED", "LOOSE"]
+__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "date_choice", "DateChoice", "future_markers", "ordinal_words", "attachment", "describes_other", "GOVERNS", "SHARED", "LOOSE"]
 
 # The lead of a story: the sentences starting in its first this many characters.
 LEAD_CHARS = 400
@@ -199,7 +199,9 @@ def date_choice(article, sent, at: int, body_from: int = 0, others: tuple[tuple[
         if e.start_char < body_from:
             continue
         root = _root(article, e)
-        mine = attachment(root, word)
+        if describes_other(root, word):
+            continue  # "the Secretariat, which opened on March 30": the day of what the clause describes
+        mine = GOVERNS if describes_word(root, word) else attachment(root, word)
         theirs = max((attachment(root, t) for t in rivals), default=0)
         if theirs > mine or (theirs == mine < SHARED and any(abs(o - e.start_char) < abs(at - e.start_char) for o, _ in others)):
             continue  # "two years ago, the mechanism … was established": the date its own word governs
@@ -248,6 +250,43 @@ def attachment(date_root, word) -> int:
             break
         tok = tok.head
     return SHARED if tok.i == verb.i else LOOSE
+
+
+# Dependencies by which a clause describes a noun: "the body, which opened in May", "the body launched in May".
+DESCRIBING = ("relcl", "acl")
+
+
+def describes_other(tok, word) -> bool:
+    """Whether a token stands in a clause describing a noun other than the event word, the word outside it:
+    a date or place there belongs to what the clause describes, not to the main clause's event."""
+    if tok is None or word is None:
+        return False
+    clause = _describing_clause(tok)
+    return clause is not None and not _in_phrase(clause.head, word) and not _in_phrase(word, clause)
+
+
+def describes_word(tok, word) -> bool:
+    """Whether a token stands in a clause describing the event word's own phrase ("the visit of Xi to the
+    Republic, which took place on July 4-6"): what it says is the event's own."""
+    clause = _describing_clause(tok) if word is not None else None
+    return clause is not None and _in_phrase(clause.head, word)
+
+
+def _describing_clause(tok):
+    for _ in range(FUTURE_HOPS):
+        if tok is None:
+            return None
+        if tok.dep_ in DESCRIBING:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _in_phrase(tok, head) -> bool:
+    """Whether tok lies in the phrase head governs."""
+    return head.left_edge.i <= tok.i <= head.right_edge.i
 
 
 def _root(article, ent):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..link import Mention
 from .dates import WEEKDAYS, month_number
-from .event_dates import DATELINE, SHARED, attachment, event_words, token_at
+from .event_dates import DATELINE, SHARED, attachment, describes_other, event_words, token_at
 
 __all__ = ["LocalCity", "local_cities", "place_mentions", "event_place", "second_venue", "article_cities",
            "settle_place", "country_of", "dateline_city", "held_in", "PLACE_WINDOW"]
@@ -154,7 +154,10 @@ def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: st
         dist = ks - m.end if m.end <= ks else m.start - ke
         if dist < -1:
             continue
-        attached_to = attachment(token_at(article, base + m.start, base + m.end), word)
+        where = token_at(article, base + m.start, base + m.end)
+        if describes_other(where, word):
+            continue  # "the Secretariat, which opened in Xi'an": the place of what the clause describes
+        attached_to = attachment(where, word)
         if dist > PLACE_WINDOW and (attached_to < SHARED or dist > FAR_PLACE_WINDOW):
             continue
         before = chunk[:m.start]
