@@ -540,3 +540,19 @@ def test_a_clause_describing_the_visit_dates_the_visit(claims_of):
 
 def test_a_body_only_named_by_a_participle_is_not_founded(claims_of):
     assert not claims_of("The China-Central Asia Secretariat proposed by Xi has hired its staff.", "2024-05-10", "event")
+
+
+def test_a_venue_the_profile_does_not_know_is_a_city(claims_of):
+    text = ("KARA-BALTA, May 9 -- A ceremony marking the start of the China-Kyrgyzstan railway was held in Kara-Balta "
+            "on Thursday.")
+    [ceremony] = claims_of(text, "2024-05-10", "event")
+    assert (ceremony.location, ceremony.start) == ("Kara-Balta", "2024-05-09")
+    [met] = claims_of("The foreign ministers of China and Kyrgyzstan met in Cholpon-Ata on Thursday.", "2024-05-10", "event")
+    assert met.location == "Cholpon-Ata"
+
+
+def test_a_person_or_a_region_after_in_is_no_venue(claims_of):
+    [talks] = claims_of("Chinese and Kyrgyz officials held talks in Xi on Thursday.", "2024-05-10", "event")
+    assert talks.location is None
+    [forum] = claims_of("Chinese and Kyrgyz officials opened a forum in Gansu Province on Thursday.", "2024-05-10", "event")
+    assert forum.location is None

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..link import Mention
 from .dates import WEEKDAYS, month_number
-from .event_dates import DATELINE, SHARED, attachment, describes_other, event_words, token_at
+from .event_dates import DATELINE, DATELINE_LINES, SHARED, attachment, describes_other, event_words, token_at
 
 __all__ = ["LocalCity", "local_cities", "place_mentions", "event_place", "second_venue", "article_cities",
            "settle_place", "country_of", "dateline_city", "held_in", "PLACE_WINDOW"]
@@ -65,6 +65,13 @@ DESCRIBED_CITY = re.compile(
     r"\bin\s+(?P<city>[A-Z][a-z’'-]{2,})\s*(?:,|—|–|--)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:city|town)\s+(?:of|in)\s+"
     r"(?:the\s+)?(?P<state>[A-Z][a-z]+)")
 
+# A proper noun of one or two words, hyphenated or not ("Kara-Balta", "Tang Ming"), for the venue phrases below.
+_PROPER = r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?(?:\s[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)?"
+# How news names the venue of what it reports even when the reader may not know it: "<event verb> in X",
+# "in X on <date>". The verbs are lang/en/patterns/event.toml's venue_verbs; the dates its month and weekday names.
+VENUE_IN = r"\b(?:{verbs})\s+in\s+(?P<city>{name})\b(?![-’'])"
+VENUE_ON = r"\bin\s+(?P<city>{name})\s+(?:on|this|last)\s+(?:{days})\b"
+
 
 @dataclass(frozen=True)
 class LocalCity:
@@ -97,7 +104,45 @@ def local_cities(article) -> tuple[LocalCity, ...]:
         if code is None or code not in article.profile.members:
             continue
         found[city] = LocalCity(city, code)
-    return tuple(found.values())
+    for city in _venues(article):
+        if city not in found:
+            found[city] = LocalCity(city, _dateline_state(article) or _main_state(article))
+    return tuple(c for c in found.values() if c.country)
+
+
+def _venues(article) -> list[str]:
+    """Proper nouns the article names as a venue ("held in X", "in X on Friday") that are none of the profile's
+    names, nor a date: cities it does not know."""
+    out = []
+    for rx in _venue_patterns():
+        for m in rx.finditer(article.text):
+            city = m.group("city")
+            if article.entities.lookup(city) or any(article.entities.lookup(w) for w in re.split(r"[\s-]", city)):
+                continue  # a person, body or state ("in Xi on Friday", "held in China Daily")
+            if city.split()[-1].lower() in ("province", "region", "city", "district"):
+                continue  # "in Shaanxi Province": a region, not the venue's city
+            if month_number(city.split()[0]) or city.split()[0].lower() in WEEKDAYS or city.split()[0] in ("The", "This"):
+                continue
+            out.append(city)
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _venue_patterns() -> tuple[re.Pattern[str], ...]:
+    from .dates import MONTH_NAMES, WEEKDAY_NAMES
+    verbs = "|".join(sorted(event_words("venue_verbs"), key=len, reverse=True))
+    return (re.compile(VENUE_IN.format(verbs=verbs, name=_PROPER)),
+            re.compile(VENUE_ON.format(name=_PROPER, days=f"{MONTH_NAMES}|{WEEKDAY_NAMES}")))
+
+
+def _dateline_state(article) -> str | None:
+    """The member state a dateline names after its city ("OSH, Kyrgyzstan, May 3 --"), else None."""
+    for para in article.text.split("\n")[:DATELINE_LINES]:
+        dl = DATELINE.search(para)
+        if dl is not None:
+            codes = [c for c in article.entities.codes_in(dl.group(0).title()) if c in article.profile.members]
+            return codes[0] if codes else None
+    return None
 
 
 def _main_state(article) -> str | None:
