@@ -556,3 +556,10 @@ def test_a_person_or_a_region_after_in_is_no_venue(claims_of):
     assert talks.location is None
     [forum] = claims_of("Chinese and Kyrgyz officials opened a forum in Gansu Province on Thursday.", "2024-05-10", "event")
     assert forum.location is None
+
+
+def test_an_event_here_is_in_the_datelines_city_also_an_agency_dateline(claims_of):
+    text = ("Beijing [China], January 24 (ANI): Trade with Kazakhstan will grow, Zhao Lijian, spokesman of the Chinese "
+            "Foreign Ministry, said at a regular press conference here on Monday.")
+    [presser] = claims_of(text, "2022-01-24", "event")
+    assert (presser.event_type, presser.location, presser.start) == ("press_conference", "Beijing", "2022-01-24")

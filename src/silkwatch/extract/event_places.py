@@ -46,6 +46,10 @@ CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s*,?\s*[A-Z])")
 # "arrived here", "held here on Monday": the place the dateline names.
 HERE = re.compile(r"\b(?:arrived|arrives|arriving|held|opened|signed|met|gathered|convened|hosted|took place)\s+here\b")
+# "the press conference here": the event word itself placed in the dateline's city.
+HERE_AFTER = re.compile(r"\s+here\b")
+# A dateline in mixed case with the agency after the day: "Beijing [China], January 24 (ANI):".
+AGENCY_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)\s*(?:\[[^\]]*\])?,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Za-z]+\)\s*:")
 # Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
 VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
 # The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19".
@@ -230,6 +234,8 @@ def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: st
         rank = (m.kind == "state" and m.how != "capital" and not _capital_named(chunk, m, before), -attached_to, dist)
         if name and (best is None or rank < best[0]):
             best = (rank, name)
+    if best is None and HERE_AFTER.match(chunk, ke):  # "a press conference here on Monday": the dateline's city
+        return dateline_city(article, local)
     if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
         return held_in(article, chunk, ke, local)
     return best[1]
@@ -294,7 +300,7 @@ def article_cities(article, local: tuple[LocalCity, ...]) -> list[str]:
 def dateline_city(article, local: tuple[LocalCity, ...]) -> str | None:
     """The city of the first dateline ("DUSHANBE, July 4 (Xinhua) --"), when the profile or article knows it."""
     for para in article.text.split("\n")[:6]:
-        dl = DATELINE.search(para)
+        dl = DATELINE.search(para) or AGENCY_DATELINE.match(para)
         if dl is None:
             continue
         for m in place_mentions(article, dl.group(0).title(), 0, local):
