@@ -563,3 +563,10 @@ def test_an_event_here_is_in_the_datelines_city_also_an_agency_dateline(claims_o
             "Foreign Ministry, said at a regular press conference here on Monday.")
     [presser] = claims_of(text, "2022-01-24", "event")
     assert (presser.event_type, presser.location, presser.start) == ("press_conference", "Beijing", "2022-01-24")
+
+
+def test_a_lead_that_only_says_officials_gathered_still_dates_the_story(claims_of):
+    text = ("Officials of China and Kazakhstan gathered in Xi'an on 30 March 2024 to mark the new office.\n\n"
+            "The opening ceremony was attended by ambassadors of Kazakhstan and China.")
+    [ceremony] = claims_of(text, "2024-04-01", "event")
+    assert (ceremony.event_type, ceremony.location, ceremony.start) == ("ceremony", "Xi'an", "2024-03-30")
