@@ -570,3 +570,13 @@ def test_a_lead_that_only_says_officials_gathered_still_dates_the_story(claims_o
             "The opening ceremony was attended by ambassadors of Kazakhstan and China.")
     [ceremony] = claims_of(text, "2024-04-01", "event")
     assert (ceremony.event_type, ceremony.location, ceremony.start) == ("ceremony", "Xi'an", "2024-03-30")
+
+
+def test_a_span_of_weekdays_gives_the_first_and_last_day(claims_of):
+    assert parse_dates("from Thursday to Friday", parse_iso("2023-05-21")) == ("2023-05-18", "2023-05-19")
+    [summit] = claims_of("The China-Central Asia Summit was held in Xi'an on Thursday and Friday.", "2023-05-21", "event")
+    assert (summit.start, summit.end) == ("2023-05-18", "2023-05-19")
+    events = claims_of("Kazakh and Chinese officials held talks in Astana on Thursday and signed a deal on Friday.",
+                       "2023-05-21", "event")
+    assert {(c.event_type, c.start, c.end) for c in events} == {("talks", "2023-05-18", "2023-05-18"),
+                                                                  ("signing", "2023-05-19", "2023-05-19")}

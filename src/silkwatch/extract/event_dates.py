@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lang import read_pattern_file
-from .dates import MONTH_NAMES, WEEKDAY_NAMES, month_number, resolve_relative, resolve_weekday
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
 __all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "date_choice", "DateChoice", "future_markers", "ordinal_words", "attachment", "describes_other", "GOVERNS", "SHARED", "LOOSE"]
@@ -28,6 +28,8 @@ CROSS_MONTH = re.compile(r"(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})\s*(?:-|–|t
 DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
 MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
 WEEKDAY = re.compile(rf"\b({WEEKDAY_NAMES})\b")
+# The second day of a span of weekdays after the first ("from Thursday to Friday", "on Monday and Tuesday").
+WEEKDAY_TO = re.compile(rf"\s*(?:-|–|to|and|through|until)\s+({WEEKDAY_NAMES})\b")
 # A date next to a clock time ("08:10, January 25, 2024", "Updated: July 17, 2020 20:37") stamps the page, not an event.
 RELATIVE_DATE = re.compile(
     rf"\b(?i:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago\b"
@@ -120,7 +122,11 @@ def parse_dates(phrase: str, published: date | None, future: bool = False) -> tu
     w = WEEKDAY.search(phrase)
     if w:
         d = resolve_weekday(w.group(1), published, future)
-        return (d.isoformat(), d.isoformat()) if d else (None, None)
+        if d is None:
+            return None, None
+        to = WEEKDAY_TO.match(phrase, w.end())
+        last = d + timedelta(days=(WEEKDAYS[to.group(1).lower()] - d.weekday()) % 7) if to else d
+        return d.isoformat(), last.isoformat()
     return None, None
 
 
@@ -381,11 +387,14 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
         return None, None  # "BEIJING, May 8 (Xinhua) --" dates the report
     if not re.sub(r"[\W_]+", "", STAMP_LABEL.sub("", text[line_start:ent.start_char] + text[ent.end_char:line_end])):
         return None, None  # a line holding only a date stamps the page
-    if WEEKDAY.search(ent.text) and not article.published:
+    phrase = ent.text
+    to = WEEKDAY_TO.match(text, ent.end_char) if WEEKDAY.search(phrase) else None
+    if to:
+        phrase += to.group(0)  # "from Thursday | to Friday": the parser cut the span of days
+    if WEEKDAY.search(phrase) and not article.published:
         # a weekday needs the day the story is told: the dateline's, when there is no publication date
         day = _story_day(article)
-        return parse_dates(ent.text, day, _future(article, ent)) if day else (None, None)
-    phrase = ent.text
+        return parse_dates(phrase, day, _future(article, ent)) if day else (None, None)
     lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
     if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
         phrase = lead_in.group(0) + phrase  # "from 5 to | 7 February 2025": the parser cut the range
