@@ -580,3 +580,11 @@ def test_a_span_of_weekdays_gives_the_first_and_last_day(claims_of):
                        "2023-05-21", "event")
     assert {(c.event_type, c.start, c.end) for c in events} == {("talks", "2023-05-18", "2023-05-18"),
                                                                   ("signing", "2023-05-19", "2023-05-19")}
+
+
+def test_an_event_the_story_comes_a_year_after_is_last_years_and_its_launch_no_founding(claims_of):
+    text = ("The foreign ministers of China and Kazakhstan met in Lianyungang on Tuesday.\n\n"
+            "The meeting came a year after the launch of the China-Central Asia Summit, which widened ties.")
+    events = {c.event_type: c for c in claims_of(text, "2024-09-12", "event")}
+    assert set(events) == {"ministerial_meeting", "summit"}
+    assert (events["summit"].location, events["summit"].start) == (None, "2023")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
-from .dates import month_number
+from .dates import NUMBER_WORDS, month_number
 from .event_dates import DATELINE, date_choice, event_words, ordinal_words, lead_date, paragraph_dates, parse_dates, token_at
 from .event_merge import Event, EventMention, dates_agree, first_day, last_day, merge, named_pair, same_event, told_apart
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
@@ -41,6 +41,12 @@ MET = {"summit", "ministerial_meeting", "talks", "forum", "ceremony"}
 TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
 # "Not long ago, the leaders attended …": an event the story looks back on, undated, not of the story's day or city.
 RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNORECASE)
+# "a year after the launch of the summit": an event the story's own is dated from, that many years or months earlier.
+PERIOD_AFTER = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>year|month)s?\s+after\s+"
+                          r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+# What stands between a founding word and the event it names: "the launch of the China-Central Asia Summit".
+OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5}$")
+NAME_WORDS = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,5}$")
 # The words that make an event the time of another act: "ahead of the summit", "prior to the talks".
 TIMING = {"before", "ahead", "prior", "eve"}
 # Words that mark another event of a series ("the next summit", "the previous meeting"); not "upcoming",
@@ -313,6 +319,10 @@ def _kept_type(article, sent, found: list[Cue], i: int) -> str | None:
         return None  # "a memorandum on the establishment of a centre": what a document is about
     if etype == "talks" and _predicate(article, a, b):
         return None  # "the summit will be the first meeting between …": says what another event is
+    if etype == "other" and i + 1 < len(found) and found[i + 1].etype not in (None, "other") \
+            and (OF_NAME.fullmatch(chunk, m.end, found[i + 1].start)
+                 or (" of " in m.text.lower() and NAME_WORDS.fullmatch(chunk, m.end, found[i + 1].start))):
+        return None  # "the launch of the China-Central Asia Summit": the summit is the event, not a founding
     if etype == "other" and _launches_work(article, a, b):
         etype = "ceremony"
     if etype == "talks":
@@ -362,6 +372,10 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: li
     choice = date_choice(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference", word_end=b)
     start, end = (choice.start, choice.end) if choice else (None, None)
     recalled = RECALLED.search(chunk, body_from, m.start) is not None or _since(article, a, b)
+    period = PERIOD_AFTER.search(chunk, body_from, m.start)
+    if period is not None:  # "came a year after the launch of the summit": earlier than the story by that period
+        recalled, timed = True, False
+        start, end = (start, end) if start else (_period_before(article.published, period), None)
     if start is None and not recalled and not timed:
         start, end = paragraph_dates(article, sent, a)
     along = {o.etype for o in found if o.start != m.start} - {None, etype}
@@ -599,6 +613,18 @@ def _prepared(chunk: str, at: int) -> int | None:
     words = "|".join(sorted(event_words("preparing_verbs") | {"preparations for", "preparation for"}, key=len, reverse=True))
     m = re.search(rf"\b(?i:{words})\s+(?=(?:(?:the|a|an|next|upcoming|[A-Z0-9][\w'’-]*)\s+){{0,6}}$)", chunk[:at])
     return m.end() if m else None
+
+
+def _period_before(published, period) -> str | None:
+    """The year (or month) a period before the publication date falls in: "a year after" → last year."""
+    if published is None:
+        return None
+    n = period.group("n").lower()
+    n = int(n) if n.isdigit() else 1 if n in ("a", "an") else NUMBER_WORDS.get(n, 1)
+    if period.group("unit").lower() == "year":
+        return str(published.year - n)
+    months = published.year * 12 + published.month - 1 - n
+    return f"{months // 12}-{months % 12 + 1:02d}"
 
 
 def _since(article, start: int, end: int) -> bool:
