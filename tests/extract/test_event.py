@@ -588,3 +588,10 @@ def test_an_event_the_story_comes_a_year_after_is_last_years_and_its_launch_no_f
     events = {c.event_type: c for c in claims_of(text, "2024-09-12", "event")}
     assert set(events) == {"ministerial_meeting", "summit"}
     assert (events["summit"].location, events["summit"].start) == (None, "2023")
+
+
+def test_a_signing_told_in_a_participle_does_not_take_the_main_clauses_date(claims_of):
+    text = ("Kazakh and Chinese officials held talks in Astana on Friday.\n\n"
+            "The visa document, signed by Kazakhstan and China, will come into force on November 10, the ministry said.")
+    signing = [c for c in claims_of(text, "2024-05-10", "event") if c.event_type == "signing"]
+    assert all(c.start != "2024-11-10" for c in signing)

@@ -268,7 +268,12 @@ def describes_other(tok, word) -> bool:
     if tok is None or word is None:
         return False
     clause = _describing_clause(tok)
-    return clause is not None and not _in_phrase(clause.head, word) and not _in_phrase(word, clause)
+    if clause is not None and not _in_phrase(clause.head, word) and not _in_phrase(word, clause):
+        return True
+    # the event word itself describes a noun ("the document, signed by both states, will take effect on May 1"):
+    # the main clause's date is not its own
+    own = _describing_clause(word)
+    return own is not None and own.i == word.i and not _in_phrase(tok, own)
 
 
 def describes_word(tok, word) -> bool:
