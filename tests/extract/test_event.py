@@ -595,3 +595,10 @@ def test_a_signing_told_in_a_participle_does_not_take_the_main_clauses_date(clai
             "The visa document, signed by Kazakhstan and China, will come into force on November 10, the ministry said.")
     signing = [c for c in claims_of(text, "2024-05-10", "event") if c.event_type == "signing"]
     assert all(c.start != "2024-11-10" for c in signing)
+
+
+def test_a_body_launched_at_a_ceremony_is_that_ceremony(claims_of):
+    text = ("Officials of China and Kazakhstan gathered in Xi'an on March 30 to inaugurate the China-Central Asia "
+            "Secretariat.\n\nThe opening ceremony was attended by ambassadors of Kazakhstan and China.")
+    events = claims_of(text, "2024-04-01", "event")
+    assert [(c.event_type, c.location, c.start) for c in events] == [("ceremony", "Xi'an", "2024-03-30")]

@@ -164,7 +164,7 @@ def extract(article) -> list[Claim]:
     if lead is None:  # with a lead, an undated event of the story takes the lead's day (below)
         events = _date_by_host(events)
     out = []
-    for ev in _gather(events):  # "a summit in Kazakhstan" settled in Astana is the Astana summit
+    for ev in _ceremonial_foundings(_gather(events), lead):  # "a summit in Kazakhstan" settled in Astana is the Astana summit
         where = article.entities.place(ev.place) if ev.place else None
         if where is not None and where.country not in article.profile.members:
             continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
@@ -177,6 +177,15 @@ def extract(article) -> list[Claim]:
             start=start, end=end, participants=tuple(sorted(ev.parts)),
         ))
     return out
+
+
+def _ceremonial_foundings(events: list[Event], lead: str | None) -> list[Event]:
+    """A body launched at a ceremony of the same day and place ("launched the secretariat during a ceremony in
+    Xi'an") is reported as that ceremony: the founding is not a second event of the story."""
+    def day(e: Event) -> str | None:  # an undated event of the story happened on the lead's day
+        return e.start or (lead if not (e.recalled or e.timed) else None)
+    held = {(e.place, day(e)) for e in events if e.etype == "ceremony" and e.place and day(e)}
+    return [e for e in events if not (e.etype == "other" and e.place and day(e) and (e.place, day(e)) in held)]
 
 
 def _gather(mentions: list[EventMention]) -> list[Event]:
