@@ -602,3 +602,10 @@ def test_a_body_launched_at_a_ceremony_is_that_ceremony(claims_of):
             "Secretariat.\n\nThe opening ceremony was attended by ambassadors of Kazakhstan and China.")
     events = claims_of(text, "2024-04-01", "event")
     assert [(c.event_type, c.location, c.start) for c in events] == [("ceremony", "Xi'an", "2024-03-30")]
+
+
+def test_the_dateline_confirms_a_city_the_story_places_things_in(claims_of):
+    text = ("JALAL-ABAD, Dec. 27 -- Crowds in Jalal-Abad watched officials of China and Kyrgyzstan "
+            "at the ceremony here on Friday.")
+    [ceremony] = claims_of(text, "2024-12-28", "event")
+    assert (ceremony.location, ceremony.start) == ("Jalal-Abad", "2024-12-27")

@@ -115,20 +115,32 @@ def local_cities(article) -> tuple[LocalCity, ...]:
 
 
 def _venues(article) -> list[str]:
-    """Proper nouns the article names as a venue ("held in X", "in X on Friday") that are none of the profile's
-    names, nor a date: cities it does not know."""
+    """Proper nouns the article names as a venue ("held in X", "in X on Friday", or its dateline's city when the
+    story says "in X" too) that are none of the profile's names, nor a date: cities it does not know."""
+    cities = [m.group("city") for rx in _venue_patterns() for m in rx.finditer(article.text)]
+    here = _dateline_name(article)
+    if here and re.search(rf"\bin\s+{re.escape(here)}\b", article.text):
+        cities.append(here)  # "JALAL-ABAD, Dec. 27 --" and "in Jalal-Abad": the dateline confirms the city
     out = []
-    for rx in _venue_patterns():
-        for m in rx.finditer(article.text):
-            city = m.group("city")
-            if article.entities.lookup(city) or any(article.entities.lookup(w) for w in re.split(r"[\s-]", city)):
-                continue  # a person, body or state ("in Xi on Friday", "held in China Daily")
-            if city.split()[-1].lower() in ("province", "region", "city", "district"):
-                continue  # "in Shaanxi Province": a region, not the venue's city
-            if month_number(city.split()[0]) or city.split()[0].lower() in WEEKDAYS or city.split()[0] in ("The", "This"):
-                continue
-            out.append(city)
+    for city in cities:
+        if article.entities.lookup(city) or any(article.entities.lookup(w) for w in re.split(r"[\s-]", city)):
+            continue  # a person, body or state ("in Xi on Friday", "held in China Daily")
+        if city.split()[-1].lower() in ("province", "region", "city", "district"):
+            continue  # "in Shaanxi Province": a region, not the venue's city
+        if month_number(city.split()[0]) or city.split()[0].lower() in WEEKDAYS or city.split()[0] in ("The", "This"):
+            continue
+        out.append(city)
     return list(dict.fromkeys(out))
+
+
+def _dateline_name(article) -> str | None:
+    """The place word of the first dateline as a name is written ("JALAL-ABAD, Dec. 27 --" gives "Jalal-Abad")."""
+    for para in article.text.split("\n")[:DATELINE_LINES]:
+        dl = DATELINE.match(para)
+        if dl is not None:
+            head = re.match(r"[A-Z][A-Z'’ -]*[A-Z](?=\s*[,(])", dl.group(0))
+            return re.sub(r"[A-Z][A-Z'’]*", lambda w: w.group(0).capitalize(), head.group(0)) if head else None
+    return None
 
 
 @lru_cache(maxsize=1)
