@@ -493,3 +493,119 @@ def test_an_event_only_prepared_or_counted_from_takes_neither_the_storys_day_nor
 def test_acts_counted_since_a_date_are_not_one_signing(claims_of):
     text = "ASTANA, June 2 -- Kazakhstan and China have signed more than 50 agreements since the summit in Xi'an in May 2023."
     assert not [e for e in claims_of(text, "2025-06-02", "event") if e.event_type == "signing"]
+
+
+def test_who_meets_decides_the_meeting_type(claims_of):
+    ministers = claims_of("The economy ministers of China and the five Central Asian states gathered in Samarkand on Thursday "
+                          "to prepare the summit.", "2024-05-10", "event")
+    assert [(c.event_type, c.location, c.start) for c in ministers] == [("ministerial_meeting", "Samarkand", "2024-05-09")]
+    [leaders] = claims_of("The leaders of China and Kazakhstan will meet in Astana on Tuesday.", "2024-05-10", "event")
+    assert (leaders.event_type, leaders.start) == ("summit", "2024-05-14")
+    [one] = claims_of("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Murat Nurtleu in Astana on Thursday.",
+                      "2024-05-10", "event")
+    assert one.event_type == "talks"
+
+
+def test_a_yearless_month_in_a_future_clause_is_the_coming_one_not_the_last_sentences(claims_of):
+    text = ("Kazakh and Chinese officials held talks in Astana on July 3.\n\n"
+            "The next China-Central Asia Summit is scheduled for June, the ministry said.")
+    [summit] = [c for c in claims_of(text, "2024-08-10", "event") if c.event_type == "summit"]
+    assert summit.start == "2025-06"
+    [held] = claims_of("The China-Central Asia Summit was held in Astana in June.", "2024-08-10", "event")
+    assert held.start == "2024-06"
+
+
+def test_the_summit_a_meeting_prepares_is_a_later_event_with_neither_its_place_nor_its_day(claims_of):
+    text = ("The foreign ministers of China and the five Central Asian states will meet in Bishkek on Friday "
+            "to prepare next year's China-Central Asia Summit.")
+    events = {c.event_type: c for c in claims_of(text, "2024-05-08", "event")}
+    assert (events["ministerial_meeting"].location, events["ministerial_meeting"].start) == ("Bishkek", "2024-05-10")
+    assert (events["summit"].location, events["summit"].start) == (None, "2025")
+
+
+def test_a_date_in_a_clause_describing_another_noun_is_not_the_main_events(claims_of):
+    text = ("Foreign Ministry spokesperson Mao Ning said at a regular press briefing on Monday that the "
+            "China-Central Asia Secretariat, which opened in Xi'an on March 30, had hired its staff.")
+    events = {c.event_type: c for c in claims_of(text, "2024-05-10", "event")}
+    assert events["press_conference"].start == "2024-05-06"
+    founding = events["other"]
+    assert (founding.location, founding.start) == ("Xi'an", "2024-03-30")
+
+
+def test_a_clause_describing_the_visit_dates_the_visit(claims_of):
+    text = "On May 6, the state visit of the President of China to the Kyrgyz Republic, which took place on May 4-6, came to an end."
+    [visit] = claims_of(text, "2024-05-07", "event")
+    assert (visit.start, visit.end) == ("2024-05-04", "2024-05-06")
+
+
+def test_a_body_only_named_by_a_participle_is_not_founded(claims_of):
+    assert not claims_of("The China-Central Asia Secretariat proposed by Xi has hired its staff.", "2024-05-10", "event")
+
+
+def test_a_venue_the_profile_does_not_know_is_a_city(claims_of):
+    text = ("KARA-BALTA, May 9 -- A ceremony marking the start of the China-Kyrgyzstan railway was held in Kara-Balta "
+            "on Thursday.")
+    [ceremony] = claims_of(text, "2024-05-10", "event")
+    assert (ceremony.location, ceremony.start) == ("Kara-Balta", "2024-05-09")
+    [met] = claims_of("The foreign ministers of China and Kyrgyzstan met in Cholpon-Ata on Thursday.", "2024-05-10", "event")
+    assert met.location == "Cholpon-Ata"
+
+
+def test_a_person_or_a_region_after_in_is_no_venue(claims_of):
+    [talks] = claims_of("Chinese and Kyrgyz officials held talks in Xi on Thursday.", "2024-05-10", "event")
+    assert talks.location is None
+    [forum] = claims_of("Chinese and Kyrgyz officials opened a forum in Gansu Province on Thursday.", "2024-05-10", "event")
+    assert forum.location is None
+
+
+def test_an_event_here_is_in_the_datelines_city_also_an_agency_dateline(claims_of):
+    text = ("Beijing [China], January 24 (ANI): Trade with Kazakhstan will grow, Zhao Lijian, spokesman of the Chinese "
+            "Foreign Ministry, said at a regular press conference here on Monday.")
+    [presser] = claims_of(text, "2022-01-24", "event")
+    assert (presser.event_type, presser.location, presser.start) == ("press_conference", "Beijing", "2022-01-24")
+
+
+def test_a_lead_that_only_says_officials_gathered_still_dates_the_story(claims_of):
+    text = ("Officials of China and Kazakhstan gathered in Xi'an on 30 March 2024 to mark the new office.\n\n"
+            "The opening ceremony was attended by ambassadors of Kazakhstan and China.")
+    [ceremony] = claims_of(text, "2024-04-01", "event")
+    assert (ceremony.event_type, ceremony.location, ceremony.start) == ("ceremony", "Xi'an", "2024-03-30")
+
+
+def test_a_span_of_weekdays_gives_the_first_and_last_day(claims_of):
+    assert parse_dates("from Thursday to Friday", parse_iso("2023-05-21")) == ("2023-05-18", "2023-05-19")
+    [summit] = claims_of("The China-Central Asia Summit was held in Xi'an on Thursday and Friday.", "2023-05-21", "event")
+    assert (summit.start, summit.end) == ("2023-05-18", "2023-05-19")
+    events = claims_of("Kazakh and Chinese officials held talks in Astana on Thursday and signed a deal on Friday.",
+                       "2023-05-21", "event")
+    assert {(c.event_type, c.start, c.end) for c in events} == {("talks", "2023-05-18", "2023-05-18"),
+                                                                  ("signing", "2023-05-19", "2023-05-19")}
+
+
+def test_an_event_the_story_comes_a_year_after_is_last_years_and_its_launch_no_founding(claims_of):
+    text = ("The foreign ministers of China and Kazakhstan met in Lianyungang on Tuesday.\n\n"
+            "The meeting came a year after the launch of the China-Central Asia Summit, which widened ties.")
+    events = {c.event_type: c for c in claims_of(text, "2024-09-12", "event")}
+    assert set(events) == {"ministerial_meeting", "summit"}
+    assert (events["summit"].location, events["summit"].start) == (None, "2023")
+
+
+def test_a_signing_told_in_a_participle_does_not_take_the_main_clauses_date(claims_of):
+    text = ("Kazakh and Chinese officials held talks in Astana on Friday.\n\n"
+            "The visa document, signed by Kazakhstan and China, will come into force on November 10, the ministry said.")
+    signing = [c for c in claims_of(text, "2024-05-10", "event") if c.event_type == "signing"]
+    assert all(c.start != "2024-11-10" for c in signing)
+
+
+def test_a_body_launched_at_a_ceremony_is_that_ceremony(claims_of):
+    text = ("Officials of China and Kazakhstan gathered in Xi'an on March 30 to inaugurate the China-Central Asia "
+            "Secretariat.\n\nThe opening ceremony was attended by ambassadors of Kazakhstan and China.")
+    events = claims_of(text, "2024-04-01", "event")
+    assert [(c.event_type, c.location, c.start) for c in events] == [("ceremony", "Xi'an", "2024-03-30")]
+
+
+def test_the_dateline_confirms_a_city_the_story_places_things_in(claims_of):
+    text = ("JALAL-ABAD, Dec. 27 -- Crowds in Jalal-Abad watched officials of China and Kyrgyzstan "
+            "at the ceremony here on Friday.")
+    [ceremony] = claims_of(text, "2024-12-28", "event")
+    assert (ceremony.location, ceremony.start) == ("Jalal-Abad", "2024-12-27")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..lang import language_words
 
-__all__ = ["parse_iso", "resolve_weekday", "resolve_relative", "MONTHS", "WEEKDAYS", "MONTH_NAMES", "WEEKDAY_NAMES", "month_number"]
+__all__ = ["parse_iso", "resolve_weekday", "resolve_relative", "MONTHS", "WEEKDAYS", "MONTH_NAMES", "WEEKDAY_NAMES", "NUMBER_WORDS", "month_number"]
 
 # Month and weekday names are language data (lang/en/words.toml); every date pattern of extract/ is built from them.
 MONTHS = {m: i for i, m in enumerate(language_words("en", "months"), 1)}

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..records import Claim
+from .dates import NUMBER_WORDS, month_number
 from .event_dates import DATELINE, date_choice, event_words, ordinal_words, lead_date, paragraph_dates, parse_dates, token_at
 from .event_merge import Event, EventMention, dates_agree, first_day, last_day, merge, named_pair, same_event, told_apart
 from .event_places import article_cities, event_place, held_in, local_cities, second_venue, settle_place
@@ -40,6 +41,12 @@ MET = {"summit", "ministerial_meeting", "talks", "forum", "ceremony"}
 TITLE_BEFORE = re.compile(r"(?:(?!The\s)[A-Z0-9][\w'’-]*\s+)*$")
 # "Not long ago, the leaders attended …": an event the story looks back on, undated, not of the story's day or city.
 RECALLED = re.compile(r"\b(?:not long ago|recently|some time ago)\b", re.IGNORECASE)
+# "a year after the launch of the summit": an event the story's own is dated from, that many years or months earlier.
+PERIOD_AFTER = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>year|month)s?\s+after\s+"
+                          r"(?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+# What stands between a founding word and the event it names: "the launch of the China-Central Asia Summit".
+OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5}$")
+NAME_WORDS = re.compile(r"\s*(?:[A-Z][\w'’-]*\s+){0,5}$")
 # The words that make an event the time of another act: "ahead of the summit", "prior to the talks".
 TIMING = {"before", "ahead", "prior", "eve"}
 # Words that mark another event of a series ("the next summit", "the previous meeting"); not "upcoming",
@@ -150,13 +157,14 @@ def extract(article) -> list[Claim]:
     local = local_cities(article)
     events = _gather(_mentions(article, local))
     # "met Tokayev ahead of the summit": a time reference to an event the story does not otherwise tell
-    events = [e for e in events if not (e.timed and e.place is None)]
+    # unless its own date hangs on it ("to prepare next year's summit"): a future event of its own
+    events = [e for e in events if not (e.timed and e.place is None and not (e.firm_date and e.start))]
     lead = lead_date(article)
     events = _follow_hosts(_settle(article, _along(events), article_cities(article, local), lead, local))
     if lead is None:  # with a lead, an undated event of the story takes the lead's day (below)
         events = _date_by_host(events)
     out = []
-    for ev in _gather(events):  # "a summit in Kazakhstan" settled in Astana is the Astana summit
+    for ev in _ceremonial_foundings(_gather(events), lead):  # "a summit in Kazakhstan" settled in Astana is the Astana summit
         where = article.entities.place(ev.place) if ev.place else None
         if where is not None and where.country not in article.profile.members:
             continue  # a meeting abroad (a G7 summit in Hiroshima) is not the mechanism's
@@ -169,6 +177,15 @@ def extract(article) -> list[Claim]:
             start=start, end=end, participants=tuple(sorted(ev.parts)),
         ))
     return out
+
+
+def _ceremonial_foundings(events: list[Event], lead: str | None) -> list[Event]:
+    """A body launched at a ceremony of the same day and place ("launched the secretariat during a ceremony in
+    Xi'an") is reported as that ceremony: the founding is not a second event of the story."""
+    def day(e: Event) -> str | None:  # an undated event of the story happened on the lead's day
+        return e.start or (lead if not (e.recalled or e.timed) else None)
+    held = {(e.place, day(e)) for e in events if e.etype == "ceremony" and e.place and day(e)}
+    return [e for e in events if not (e.etype == "other" and e.place and day(e) and (e.place, day(e)) in held)]
 
 
 def _gather(mentions: list[EventMention]) -> list[Event]:
@@ -311,6 +328,10 @@ def _kept_type(article, sent, found: list[Cue], i: int) -> str | None:
         return None  # "a memorandum on the establishment of a centre": what a document is about
     if etype == "talks" and _predicate(article, a, b):
         return None  # "the summit will be the first meeting between …": says what another event is
+    if etype == "other" and i + 1 < len(found) and found[i + 1].etype not in (None, "other") \
+            and (OF_NAME.fullmatch(chunk, m.end, found[i + 1].start)
+                 or (" of " in m.text.lower() and NAME_WORDS.fullmatch(chunk, m.end, found[i + 1].start))):
+        return None  # "the launch of the China-Central Asia Summit": the summit is the event, not a founding
     if etype == "other" and _launches_work(article, a, b):
         etype = "ceremony"
     if etype == "talks":
@@ -339,7 +360,7 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: li
     # "met in Astana on Monday ahead of the summit": the place and day before the word are the act's it times
     prepared_from = _prepared(chunk, m.start)  # "prepare the Astana summit": its own phrase still places it
     timed = _timed_by(article, a, b) or prepared_from is not None
-    own_from = prepared_from if prepared_from is not None else m.end if timed else body_from
+    own_from = prepared_from if prepared_from is not None else _phrase_start(article, a, b) - s0 if timed else body_from
     place = None if online else event_place(article, chunk, own_from, m.start, m.end, etype, local, s0)
     if place is None and not online and before and AFTER_EVENT.match(chunk, body_from):
         # "After the meeting, the two ministers met the press": where the event just reported was
@@ -360,6 +381,10 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: li
     choice = date_choice(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference", word_end=b)
     start, end = (choice.start, choice.end) if choice else (None, None)
     recalled = RECALLED.search(chunk, body_from, m.start) is not None or _since(article, a, b)
+    period = PERIOD_AFTER.search(chunk, body_from, m.start)
+    if period is not None:  # "came a year after the launch of the summit": earlier than the story by that period
+        recalled, timed = True, False
+        start, end = (start, end) if start else (_period_before(article.published, period), None)
     if start is None and not recalled and not timed:
         start, end = paragraph_dates(article, sent, a)
     along = {o.etype for o in found if o.start != m.start} - {None, etype}
@@ -426,7 +451,9 @@ def _founded(article, start: int, end: int) -> bool:
     things = []
     if tok.pos_ in ("VERB", "AUX"):
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-        if tok.dep_ in ("relcl", "amod"):  # not a bare participle: "the Initiative proposed by Xi" only names it
+        # not a bare participle ("the Initiative proposed by Xi" only names it) unless it dates the founding
+        # ("the Secretariat, launched in March 2024, …")
+        if tok.dep_ in ("relcl", "amod") or (tok.dep_ == "acl" and any(t.ent_type_ == "DATE" or month_number(t.text) for t in tok.subtree)):
             things.append(tok.head)
     else:
         things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -551,6 +578,14 @@ def _timed_by(article, start: int, end: int) -> bool:
     return tok.head.lower_ in TIMING or (tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in TIMING)
 
 
+def _phrase_start(article, start: int, end: int) -> int:
+    """Where the noun phrase of an event word begins ("next year's summit"): what it says of the event is its own."""
+    tok = token_at(article, start, end)
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return end
+    return min(end, tok.left_edge.idx)
+
+
 def _gathering_of_peers(article, start: int, end: int) -> str | None:
     """"Wang Yi and his counterparts from the five states met", "the leaders of the six states met": a minister
     meeting his counterparts holds a ministerial meeting, a president (or leaders together) a summit; None for talks."""
@@ -587,6 +622,18 @@ def _prepared(chunk: str, at: int) -> int | None:
     words = "|".join(sorted(event_words("preparing_verbs") | {"preparations for", "preparation for"}, key=len, reverse=True))
     m = re.search(rf"\b(?i:{words})\s+(?=(?:(?:the|a|an|next|upcoming|[A-Z0-9][\w'’-]*)\s+){{0,6}}$)", chunk[:at])
     return m.end() if m else None
+
+
+def _period_before(published, period) -> str | None:
+    """The year (or month) a period before the publication date falls in: "a year after" → last year."""
+    if published is None:
+        return None
+    n = period.group("n").lower()
+    n = int(n) if n.isdigit() else 1 if n in ("a", "an") else NUMBER_WORDS.get(n, 1)
+    if period.group("unit").lower() == "year":
+        return str(published.year - n)
+    months = published.year * 12 + published.month - 1 - n
+    return f"{months // 12}-{months % 12 + 1:02d}"
 
 
 def _since(article, start: int, end: int) -> bool:

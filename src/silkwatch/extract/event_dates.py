@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lang import read_pattern_file
-from .dates import MONTH_NAMES, WEEKDAY_NAMES, month_number, resolve_relative, resolve_weekday
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, month_number, resolve_relative, resolve_weekday
 from .focus import verb_forms
 
-__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "date_choice", "DateChoice", "future_markers", "ordinal_words", "attachment", "GOVERNS", "SHARED", "LOOSE"]
+__all__ = ["DATELINE", "parse_dates", "nearest_dates", "paragraph_dates", "lead_date", "token_at", "event_words", "date_choice", "DateChoice", "future_markers", "ordinal_words", "attachment", "describes_other", "GOVERNS", "SHARED", "LOOSE"]
 
 # The lead of a story: the sentences starting in its first this many characters.
 LEAD_CHARS = 400
@@ -28,12 +28,15 @@ CROSS_MONTH = re.compile(r"(?P<m1>[A-Z][a-z]+)\.?\s+(?P<d1>\d{1,2})\s*(?:-|–|t
 DAY_FIRST = re.compile(r"(?<!\d)(?P<d1>\d{1,2})(?:\s*(?:-|–|to|and)\s*(?P<d2>\d{1,2}))?\s+(?P<m>[A-Z][a-z]+)(?:,?\s+(?P<y>\d{4}))?")
 MONTH_YEAR = re.compile(r"(?P<m>[A-Z][a-z]+)\.?,?\s+(?P<y>(?:19|20)\d\d)")
 WEEKDAY = re.compile(rf"\b({WEEKDAY_NAMES})\b")
+# The second day of a span of weekdays after the first ("from Thursday to Friday", "on Monday and Tuesday").
+WEEKDAY_TO = re.compile(rf"\s*(?:-|–|to|and|through|until)\s+({WEEKDAY_NAMES})\b")
 # A date next to a clock time ("08:10, January 25, 2024", "Updated: July 17, 2020 20:37") stamps the page, not an event.
 RELATIVE_DATE = re.compile(
     rf"\b(?i:\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago\b"
     rf"|\b(?:in\s+)?(?:{MONTH_NAMES})\s+(?:of\s+)?(?:last|this|next)\s+year\b"
     rf"|\b(?:this|last|next|early|late|mid)[\s-]+(?:{MONTH_NAMES})\b(?!\s*\d)"
-    rf"|\bin\s+(?:{MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\b(?:in|for)\s+(?:{MONTH_NAMES})\b(?!\s*\d)"
+    rf"|\b(?:last|this|next)\s+year['’]s\b"
     rf"|\b(?:first|second|last|latter|early|later)\s+(?:part|half|days?|weeks?)\s+of\s+(?:{MONTH_NAMES})\b(?!\s*\d)")
 SINCE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 STAMP_AFTER = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
@@ -50,6 +53,8 @@ FUTURE_HOPS = 12
 YEAR_OR_RELATIVE = re.compile(r"\d{4}|\b(?:year|ago|next|last|this|coming|today|yesterday|tomorrow)\b", re.IGNORECASE)
 # Days after the publication date beyond which a yearless date in a past clause is last year's.
 PAST_YEAR_GAP = 60
+# Days before publication a day in a future clause may lie and still be this year's (a report filed late).
+FUTURE_SLACK_DAYS = 7
 RANGE_LEAD_IN = re.compile(r"\d{1,2}\s*(?:-|–|to|and)\s*$")
 
 
@@ -117,7 +122,11 @@ def parse_dates(phrase: str, published: date | None, future: bool = False) -> tu
     w = WEEKDAY.search(phrase)
     if w:
         d = resolve_weekday(w.group(1), published, future)
-        return (d.isoformat(), d.isoformat()) if d else (None, None)
+        if d is None:
+            return None, None
+        to = WEEKDAY_TO.match(phrase, w.end())
+        last = d + timedelta(days=(WEEKDAYS[to.group(1).lower()] - d.weekday()) % 7) if to else d
+        return d.isoformat(), last.isoformat()
     return None, None
 
 
@@ -196,7 +205,9 @@ def date_choice(article, sent, at: int, body_from: int = 0, others: tuple[tuple[
         if e.start_char < body_from:
             continue
         root = _root(article, e)
-        mine = attachment(root, word)
+        if describes_other(root, word):
+            continue  # "the Secretariat, which opened on March 30": the day of what the clause describes
+        mine = GOVERNS if describes_word(root, word) else attachment(root, word)
         theirs = max((attachment(root, t) for t in rivals), default=0)
         if theirs > mine or (theirs == mine < SHARED and any(abs(o - e.start_char) < abs(at - e.start_char) for o, _ in others)):
             continue  # "two years ago, the mechanism … was established": the date its own word governs
@@ -245,6 +256,48 @@ def attachment(date_root, word) -> int:
             break
         tok = tok.head
     return SHARED if tok.i == verb.i else LOOSE
+
+
+# Dependencies by which a clause describes a noun: "the body, which opened in May", "the body launched in May".
+DESCRIBING = ("relcl", "acl")
+
+
+def describes_other(tok, word) -> bool:
+    """Whether a token stands in a clause describing a noun other than the event word, the word outside it:
+    a date or place there belongs to what the clause describes, not to the main clause's event."""
+    if tok is None or word is None:
+        return False
+    clause = _describing_clause(tok)
+    if clause is not None and not _in_phrase(clause.head, word) and not _in_phrase(word, clause):
+        return True
+    # the event word itself describes a noun ("the document, signed by both states, will take effect on May 1"):
+    # the main clause's date is not its own
+    own = _describing_clause(word)
+    return own is not None and own.i == word.i and not _in_phrase(tok, own)
+
+
+def describes_word(tok, word) -> bool:
+    """Whether a token stands in a clause describing the event word's own phrase ("the visit of Xi to the
+    Republic, which took place on July 4-6"): what it says is the event's own."""
+    clause = _describing_clause(tok) if word is not None else None
+    return clause is not None and _in_phrase(clause.head, word)
+
+
+def _describing_clause(tok):
+    for _ in range(FUTURE_HOPS):
+        if tok is None:
+            return None
+        if tok.dep_ in DESCRIBING:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _in_phrase(tok, head) -> bool:
+    """Whether tok lies in the phrase head governs."""
+    return head.left_edge.i <= tok.i <= head.right_edge.i
 
 
 def _root(article, ent):
@@ -339,11 +392,14 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
         return None, None  # "BEIJING, May 8 (Xinhua) --" dates the report
     if not re.sub(r"[\W_]+", "", STAMP_LABEL.sub("", text[line_start:ent.start_char] + text[ent.end_char:line_end])):
         return None, None  # a line holding only a date stamps the page
-    if WEEKDAY.search(ent.text) and not article.published:
+    phrase = ent.text
+    to = WEEKDAY_TO.match(text, ent.end_char) if WEEKDAY.search(phrase) else None
+    if to:
+        phrase += to.group(0)  # "from Thursday | to Friday": the parser cut the span of days
+    if WEEKDAY.search(phrase) and not article.published:
         # a weekday needs the day the story is told: the dateline's, when there is no publication date
         day = _story_day(article)
-        return parse_dates(ent.text, day, _future(article, ent)) if day else (None, None)
-    phrase = ent.text
+        return parse_dates(phrase, day, _future(article, ent)) if day else (None, None)
     lead_in = RANGE_LEAD_IN.search(text[max(0, ent.start_char - 12): ent.start_char])
     if lead_in and re.match(r"\d{1,2}\s+[A-Z]", phrase):
         phrase = lead_in.group(0) + phrase  # "from 5 to | 7 February 2025": the parser cut the range
@@ -353,9 +409,25 @@ def _date_of(article, ent) -> tuple[str | None, str | None]:
         # "in January this year" in an undated article: the year the text reports on, as for "May 18"
         known = article.published or (_reference(article) if MONTH_NAME.search(phrase) else None)
         start, end = resolve_relative(phrase, known)
-    if start and not future and article.published and not YEAR_OR_RELATIVE.search(phrase):
-        start, end = _past_year(start, end, article.published)
+    if start and article.published and not YEAR_OR_RELATIVE.search(phrase):
+        start, end = (_next_year if future else _past_year)(start, end, article.published)
     return start, end
+
+
+def _next_year(start: str, end: str | None, published: date) -> tuple[str, str | None]:
+    """A month or day without a year already past at publication, in a future clause, is next year's ("the summit
+    will be held in June", said in August): the coming one, whatever year a date nearby gives."""
+    if len(start) < 7:
+        return start, end
+    first = date.fromisoformat(start if len(start) == 10 else start + "-01")
+    passed = (first.year, first.month) < (published.year, published.month) if len(start) == 7 \
+        else (published - first).days > FUTURE_SLACK_DAYS
+    if not passed:
+        return start, end
+
+    def ahead(d: str | None) -> str | None:
+        return None if d is None else str(int(d[:4]) + 1) + d[4:]
+    return ahead(start), ahead(end)
 
 
 def _past_year(start: str, end: str | None, published: date) -> tuple[str, str | None]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..link import Mention
 from .dates import WEEKDAYS, month_number
-from .event_dates import DATELINE, SHARED, attachment, event_words, token_at
+from .event_dates import DATELINE, DATELINE_LINES, SHARED, attachment, describes_other, event_words, token_at
 
 __all__ = ["LocalCity", "local_cities", "place_mentions", "event_place", "second_venue", "article_cities",
            "settle_place", "country_of", "dateline_city", "held_in", "PLACE_WINDOW"]
@@ -46,6 +46,10 @@ CAPITAL_OF = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s*,?\s*[A-Z])")
 # "arrived here", "held here on Monday": the place the dateline names.
 HERE = re.compile(r"\b(?:arrived|arrives|arriving|held|opened|signed|met|gathered|convened|hosted|took place)\s+here\b")
+# "the press conference here": the event word itself placed in the dateline's city.
+HERE_AFTER = re.compile(r"\s+here\b")
+# A dateline in mixed case with the agency after the day: "Beijing [China], January 24 (ANI):".
+AGENCY_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+)?)\s*(?:\[[^\]]*\])?,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Za-z]+\)\s*:")
 # Two cities, each the venue of one of the event word's occasions: "met twice, in Xi'an and Beijing".
 VENUE_PAIR = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+)\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)")
 # The end of a photo caption: the day the photo was taken set off by a comma, where prose would say "on May 19".
@@ -64,6 +68,13 @@ NEW_CITY = re.compile(
 DESCRIBED_CITY = re.compile(
     r"\bin\s+(?P<city>[A-Z][a-z’'-]{2,})\s*(?:,|—|–|--)\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:city|town)\s+(?:of|in)\s+"
     r"(?:the\s+)?(?P<state>[A-Z][a-z]+)")
+
+# A proper noun of one or two words, hyphenated or not ("Kara-Balta", "Tang Ming"), for the venue phrases below.
+_PROPER = r"[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?(?:\s[A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)?"
+# How news names the venue of what it reports even when the reader may not know it: "<event verb> in X",
+# "in X on <date>". The verbs are lang/en/patterns/event.toml's venue_verbs; the dates its month and weekday names.
+VENUE_IN = r"\b(?:{verbs})\s+in\s+(?P<city>{name})\b(?![-’'])"
+VENUE_ON = r"\bin\s+(?P<city>{name})\s+(?:on|this|last)\s+(?:{days})\b"
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,57 @@ def local_cities(article) -> tuple[LocalCity, ...]:
         if code is None or code not in article.profile.members:
             continue
         found[city] = LocalCity(city, code)
-    return tuple(found.values())
+    for city in _venues(article):
+        if city not in found:
+            found[city] = LocalCity(city, _dateline_state(article) or _main_state(article))
+    return tuple(c for c in found.values() if c.country)
+
+
+def _venues(article) -> list[str]:
+    """Proper nouns the article names as a venue ("held in X", "in X on Friday", or its dateline's city when the
+    story says "in X" too) that are none of the profile's names, nor a date: cities it does not know."""
+    cities = [m.group("city") for rx in _venue_patterns() for m in rx.finditer(article.text)]
+    here = _dateline_name(article)
+    if here and re.search(rf"\bin\s+{re.escape(here)}\b", article.text):
+        cities.append(here)  # "JALAL-ABAD, Dec. 27 --" and "in Jalal-Abad": the dateline confirms the city
+    out = []
+    for city in cities:
+        if article.entities.lookup(city) or any(article.entities.lookup(w) for w in re.split(r"[\s-]", city)):
+            continue  # a person, body or state ("in Xi on Friday", "held in China Daily")
+        if city.split()[-1].lower() in ("province", "region", "city", "district"):
+            continue  # "in Shaanxi Province": a region, not the venue's city
+        if month_number(city.split()[0]) or city.split()[0].lower() in WEEKDAYS or city.split()[0] in ("The", "This"):
+            continue
+        out.append(city)
+    return list(dict.fromkeys(out))
+
+
+def _dateline_name(article) -> str | None:
+    """The place word of the first dateline as a name is written ("JALAL-ABAD, Dec. 27 --" gives "Jalal-Abad")."""
+    for para in article.text.split("\n")[:DATELINE_LINES]:
+        dl = DATELINE.match(para)
+        if dl is not None:
+            head = re.match(r"[A-Z][A-Z'’ -]*[A-Z](?=\s*[,(])", dl.group(0))
+            return re.sub(r"[A-Z][A-Z'’]*", lambda w: w.group(0).capitalize(), head.group(0)) if head else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _venue_patterns() -> tuple[re.Pattern[str], ...]:
+    from .dates import MONTH_NAMES, WEEKDAY_NAMES
+    verbs = "|".join(sorted(event_words("venue_verbs"), key=len, reverse=True))
+    return (re.compile(VENUE_IN.format(verbs=verbs, name=_PROPER)),
+            re.compile(VENUE_ON.format(name=_PROPER, days=f"{MONTH_NAMES}|{WEEKDAY_NAMES}")))
+
+
+def _dateline_state(article) -> str | None:
+    """The member state a dateline names after its city ("OSH, Kyrgyzstan, May 3 --"), else None."""
+    for para in article.text.split("\n")[:DATELINE_LINES]:
+        dl = DATELINE.search(para)
+        if dl is not None:
+            codes = [c for c in article.entities.codes_in(dl.group(0).title()) if c in article.profile.members]
+            return codes[0] if codes else None
+    return None
 
 
 def _main_state(article) -> str | None:
@@ -154,7 +215,10 @@ def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: st
         dist = ks - m.end if m.end <= ks else m.start - ke
         if dist < -1:
             continue
-        attached_to = attachment(token_at(article, base + m.start, base + m.end), word)
+        where = token_at(article, base + m.start, base + m.end)
+        if describes_other(where, word):
+            continue  # "the Secretariat, which opened in Xi'an": the place of what the clause describes
+        attached_to = attachment(where, word)
         if dist > PLACE_WINDOW and (attached_to < SHARED or dist > FAR_PLACE_WINDOW):
             continue
         before = chunk[:m.start]
@@ -182,6 +246,8 @@ def event_place(article, chunk: str, body_from: int, ks: int, ke: int, etype: st
         rank = (m.kind == "state" and m.how != "capital" and not _capital_named(chunk, m, before), -attached_to, dist)
         if name and (best is None or rank < best[0]):
             best = (rank, name)
+    if best is None and HERE_AFTER.match(chunk, ke):  # "a press conference here on Monday": the dateline's city
+        return dateline_city(article, local)
     if best is None:  # "the signing ceremony of the … agreement … was held in Beijing"
         return held_in(article, chunk, ke, local)
     return best[1]
@@ -246,7 +312,7 @@ def article_cities(article, local: tuple[LocalCity, ...]) -> list[str]:
 def dateline_city(article, local: tuple[LocalCity, ...]) -> str | None:
     """The city of the first dateline ("DUSHANBE, July 4 (Xinhua) --"), when the profile or article knows it."""
     for para in article.text.split("\n")[:6]:
-        dl = DATELINE.search(para)
+        dl = DATELINE.search(para) or AGENCY_DATELINE.match(para)
         if dl is None:
             continue
         for m in place_mentions(article, dl.group(0).title(), 0, local):
