@@ -150,3 +150,11 @@ def test_deadlines(text, stated, made, expected):
 ])
 def test_what_a_sentence_says_happened(sentence, effect):
     assert effect_of(sentence) == effect
+
+
+def test_a_meeting_body_is_named_with_hyphens_or_spaces_and_a_later_summit_keeps_the_promise(profile):
+    p = promise("a", "establish a heads-of-state meeting mechanism and hold a summit every two years", actors=("C5", "CN"),
+                area="institutions", published="2023-05-19")
+    summit = event("b", "The second summit opened.", event_type="summit", start="2025-06-17", participants=("CN", "KG", "KZ", "TJ", "TM", "UZ"))
+    [entry] = build_ledger([p], [summit], profile)
+    assert entry.concerns == ("China–Central Asia Summit",) and entry.status == "delivered"

@@ -131,7 +131,8 @@ def _meeting_names(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]:
     for m in profile.meetings:
         names = sorted({m.name, *m.aliases}, key=len, reverse=True)
         # Any dash, spaced or not, and any run of spaces: news writes "China-Central Asia" many ways.
-        alts = "|".join(r"\s*[-–—]\s*".join(re.escape(part).replace(r"\ ", r"\s+") for part in re.split(r"\s*[-–—]\s*", n)) for n in names)
+        # Spaces and dashes interchangeably: "heads of state" is also written "heads-of-state".
+        alts = "|".join(r"[\s\-–—]+".join(re.escape(part) for part in re.split(r"[\s\-–—]+", n)) for n in names)
         out.append((m.name, re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)))
     return tuple(out)
 
