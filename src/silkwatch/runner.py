@@ -81,13 +81,19 @@ def ray_runner(address: str = "local", workers: int | None = None, batch_size: i
                 _RayExtractor, fn_constructor_kwargs={"profile_blob": blob}, batch_size=batch_size,
                 compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1,
             )
-            results: list = [None] * len(window)
+            # Each document is handed on as soon as it and all before it are back, so the pipeline
+            # writes while the actors work on the rest of the window.
+            ready: dict[int, tuple] = {}
+            following = 0
             for row in out.iter_rows():
-                results[row["index"]] = pickle.loads(row["claims"])
-            for doc, result in zip(window, results):
-                claims, failures = result or ([], [])
-                for f in failures if on_failure else ():
-                    on_failure(f)
-                yield doc, claims
+                ready[row["index"]] = pickle.loads(row["claims"])
+                while following in ready:
+                    claims, failures = ready.pop(following)
+                    for f in failures if on_failure else ():
+                        on_failure(f)
+                    yield window[following], claims
+                    following += 1
+            for doc in window[following:]:  # none in practice: every document comes back
+                yield doc, []
 
     return run
