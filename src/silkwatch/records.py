@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Any
 
-__all__ = ["RawArticle", "Document", "Claim", "CLAIM_KINDS", "KIND_FIELDS", "hash_id"]
+__all__ = ["RawArticle", "Document", "Claim", "claim_at", "CLAIM_KINDS", "KIND_FIELDS", "hash_id"]
 
 CLAIM_KINDS = ("quantity", "event", "quote", "role", "commitment")
 
@@ -136,3 +136,13 @@ class Claim:
         kw.setdefault("span", (0, 0))
         kw.setdefault("evidence", "")
         return cls(**kw)
+
+
+def claim_at(document: Document, kind: str, start: int, end: int, /, **fields) -> Claim:
+    """A claim of the document whose evidence is text[start:end], white space at either end left out."""
+    text = document.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Claim(doc_id=document.doc_id, kind=kind, span=(start, end), evidence=text[start:end], **fields)

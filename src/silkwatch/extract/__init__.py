@@ -20,7 +20,7 @@ from datetime import date
 from ..errors import ModelError
 from ..link import EntityIndex, entity_index
 from ..profile import Profile
-from ..records import Claim, Document
+from ..records import Claim, Document, claim_at
 from . import commitment, event, quantity, quote, role
 from .attribution import with_sources
 from .dates import parse_iso
@@ -78,12 +78,7 @@ class Article:
 
     def claim(self, kind: str, start: int, end: int, /, **fields) -> Claim:
         """A claim of this document whose evidence is text[start:end] (white space at either end left out)."""
-        text = self.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return Claim(doc_id=self.document.doc_id, kind=kind, span=(start, end), evidence=self.text[start:end], **fields)
+        return claim_at(self.document, kind, start, end, **fields)
 
 
 def _extract_parsed(document: Document, doc, profile: Profile) -> tuple[list[Claim], list[ExtractorFailure]]:

@@ -8,7 +8,7 @@ from datetime import date
 
 from ...link import Mention
 from ...profile import Profile
-from ...records import Claim, Document
+from ...records import Claim, Document, claim_at
 from ..dates import parse_iso
 from .names import RuNames, ru_names
 from .parse import RuDoc, Token, parse
@@ -36,12 +36,7 @@ class RuArticle:
 
     def claim(self, kind: str, start: int, end: int, /, **fields) -> Claim:
         """A claim of this document whose evidence is text[start:end] (white space at either end left out)."""
-        text = self.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return Claim(doc_id=self.document.doc_id, kind=kind, span=(start, end), evidence=text[start:end], **fields)
+        return claim_at(self.document, kind, start, end, **fields)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
