@@ -79,3 +79,18 @@ def test_the_pages_show_statuses_per_meeting_compliance_and_the_evidence(ledger_
         page.locator("table.ledger a", has_text="railway").click()
         assert page.locator("dd.reason").inner_text().startswith("work reported under way")
         assert "under construction" in page.locator("ol.evidence-timeline mark.evidence").first.inner_text()
+
+
+def test_a_project_page_lists_its_promises_and_what_the_record_says_of_it_in_time_order(ledger_db):
+    from fastapi.testclient import TestClient
+
+    from silkwatch.api import create_app
+
+    with TestClient(create_app(ledger_db)) as client:
+        body = client.get("/api/entities/China–Kyrgyzstan–Uzbekistan railway").json()
+        assert body["kind"] == "project" and [p["status"] for p in body["promises"]] == ["in_progress"]
+        dates = [m["date"] for m in body["mentions"]]
+        assert dates == sorted(dates) and {m["doc_id"] for m in body["mentions"]} == {"summit-pledges", "railway-launch"}
+        page = client.get("/entities/China–Kyrgyzstan–Uzbekistan railway").text
+        assert "Promises" in page and "under construction" in page
+        assert client.get("/api/entities/No Such Bridge").status_code == 404

@@ -24,7 +24,7 @@ from .records import Claim, hash_id
 from .reconcile import MEETING_LEVEL, Source, attach_meetings
 from .store.ledger import ClaimInContext
 
-__all__ = ["Evidence", "LedgerEntry", "build_ledger", "compliance", "read_ledger", "find_commitments", "ledger_filters", "ledger_summary", "effect_of", "deadline_of", "STATUSES", "SCORES"]
+__all__ = ["Evidence", "LedgerEntry", "build_ledger", "compliance", "read_ledger", "find_commitments", "ledger_filters", "ledger_summary", "body_record", "effect_of", "deadline_of", "STATUSES", "SCORES"]
 
 STATUSES = ("announced", "in_progress", "delivered", "overdue", "cancelled")
 # G20 Research Group scoring: full compliance +1, work in progress 0, none -1; a promise not yet
@@ -367,3 +367,24 @@ def ledger_summary(entries: list[LedgerEntry]) -> list[dict]:
         counts = rows.setdefault(label, {s: 0 for s in STATUSES})
         counts[e.status] += 1
     return [{"meeting": k, "counts": v, "total": sum(v.values())} for k, v in sorted(rows.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))]
+
+
+def body_record(store, profile: Profile, key: str) -> dict | None:
+    """A project, institution or recurring meeting of the profile: its promises, and the events, figures
+    and quotes whose evidence names it, in time order; None when the profile has no such name."""
+    from .store.ledger import claims_in_context
+
+    names = {b.name.lower(): (b.name, kind) for kind, bodies in (("project", profile.projects), ("institution", profile.institutions),
+                                                                   ("meeting", profile.meetings)) for b in bodies}
+    found = names.get(key.strip().lower())
+    if found is None:
+        return None
+    name, kind = found
+    mentions = [c for c in claims_in_context(store, ("event", "quantity", "quote"))
+                if name in named_bodies(profile, c.claim.evidence)]
+    mentions.sort(key=lambda c: ((c.claim.start if c.claim.kind == "event" else None) or c.claim.date or c.published or "", c.claim.id))
+    promises = [e for e in read_ledger(store, profile) if name in e.concerns]
+    return {"kind": kind, "name": name, "promises": [e.as_dict() for e in promises],
+            "mentions": [{"claim_id": c.claim.id, "kind": c.claim.kind, "doc_id": c.claim.doc_id, "outlet": c.outlet,
+                          "date": (c.claim.start if c.claim.kind == "event" else None) or c.claim.date or c.published,
+                          "evidence": c.claim.evidence} for c in mentions]}

@@ -159,9 +159,9 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
     def api_entities():
         return reads.entities(profile)
 
-    @app.get("/api/entities/{key}", tags=["entities"], summary="A state (code or name), group or person with what concerns them")
+    @app.get("/api/entities/{key}", tags=["entities"], summary="A state (code or name), group, person, project or body with what concerns them")
     def api_entity(key: str):
-        return _found(reads.entity_detail(store, profile, key), f"no state, group or person {clip(key)!r} in the profile")
+        return _found(reads.entity_detail(store, profile, key), f"no state, group, person, project or body {clip(key)!r} in the profile")
 
     @app.get("/api/commitments", tags=["commitments"], summary="The commitments ledger: promises, evidence, status, compliance")
     def api_commitments(actor: str | None = None, status: str | None = None, made_at: str | None = None, area: str | None = None):

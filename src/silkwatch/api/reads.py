@@ -148,7 +148,8 @@ def entities(profile: Profile) -> dict:
 
 
 def entity_detail(store: Store, profile: Profile, key: str) -> dict | None:
-    """A state, group or person: its offices, quotes, events and the figures that concern it."""
+    """A state, group or person (its offices, quotes, events and the figures that concern it), or a project,
+    institution or recurring meeting (its promises and the claims that name it, in time order)."""
     state = next((s for s in (*profile.states, *profile.groups) if s.code.lower() == key.lower() or s.name.lower() == key.lower()), None)
     person = next((p for p in profile.people if p.name.lower() == key.lower()), None)
     if state is not None:
@@ -162,7 +163,9 @@ def entity_detail(store: Store, profile: Profile, key: str) -> dict | None:
             said = [json.loads(r.data) for r in conn.execute(select(facts.c.data).where(facts.c.kind == "quote", facts.c.label.like(f"{person.name}:%")))]
             roles = [json.loads(r.data) for r in conn.execute(select(facts.c.data).where(facts.c.kind == "role", facts.c.label.like(f"{person.name} ·%")))]
         return {"kind": "person", "name": person.name, "country": person.country, "offices": roles, "quotes": said}
-    return None
+    from ..ledger import body_record
+
+    return body_record(store, profile, key)
 
 
 def search(store: Store, q: str, limit: int = 50) -> list[dict]:

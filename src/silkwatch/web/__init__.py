@@ -101,7 +101,7 @@ def mount(app: FastAPI, store, profile) -> None:
     def entity(request: Request, key: str):
         e = reads.entity_detail(store, profile, key)
         if e is None:
-            raise HTTPException(404, f"no state, group or person {key!r} in the profile")
+            raise HTTPException(404, f"no state, group, person, project or body {key!r} in the profile")
         return render(request, "entity.html", e=e)
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
