@@ -382,7 +382,7 @@ def body_record(store, profile: Profile, key: str) -> dict | None:
     name, kind = found
     mentions = [c for c in claims_in_context(store, ("event", "quantity", "quote"))
                 if name in named_bodies(profile, c.claim.evidence)]
-    mentions.sort(key=lambda c: ((c.claim.start if c.claim.kind == "event" else None) or c.claim.date or c.published or "", c.claim.id))
+    mentions.sort(key=lambda c: ((c.claim.start if c.claim.kind == "event" else None) or c.claim.date or c.published or "9999", c.claim.id))  # undated last
     promises = [e for e in read_ledger(store, profile) if name in e.concerns]
     return {"kind": kind, "name": name, "promises": [e.as_dict() for e in promises],
             "mentions": [{"claim_id": c.claim.id, "kind": c.claim.kind, "doc_id": c.claim.doc_id, "outlet": c.outlet,
