@@ -161,6 +161,11 @@ class EntityIndex:
     # ------------------------------------------------------------------ scanning
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Every known name in the text, longest match first, as non-overlapping mentions."""
+        # Every extractor asks for the names of the same article and sentences again and again.
+        return list(self._mentions(text, offset))
+
+    @lru_cache(maxsize=512)
+    def _mentions(self, text: str, offset: int) -> tuple[Mention, ...]:
         out = []
         for m in self._scan.finditer(text):
             if m.group(0)[:1].islower() and normalise_name(m.group(0)) not in self._lowercase:
@@ -172,7 +177,7 @@ class EntityIndex:
             if kind == "state" and self._currency_after is not None and self._currency_after.match(text, m.end()):
                 continue
             out.append(Mention(m.start() + offset, m.end() + offset, kind, key, m.group(0), how))
-        return out
+        return tuple(out)
 
     def codes_in(self, text: str) -> list[str]:
         """State and group codes named in the text, in order of first mention."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -137,6 +137,15 @@ class Profile:
     # The names in other languages, by language code ([lang.ru.states] etc.): {"ru": {"states": {"KZ": [...]}}}
     forms: dict[str, dict] = field(default_factory=dict, hash=False, compare=False)
     source: str = ""
+
+    def __hash__(self) -> int:
+        # Profiles key many caches (lru_cache); hashing every state, person and place on each call
+        # cost a tenth of extraction time, so the hash of the (immutable) fields is kept once made.
+        h = self.__dict__.get("_hash")
+        if h is None:
+            h = hash(tuple(getattr(self, f.name) for f in fields(self) if f.compare and f.hash is not False))
+            object.__setattr__(self, "_hash", h)
+        return h
 
     @property
     def members(self) -> tuple[str, ...]:
