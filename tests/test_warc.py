@@ -14,7 +14,7 @@ from warcio.warcwriter import WARCWriter
 from silkwatch.cli import app
 from silkwatch.errors import InputError
 from silkwatch.sources import read_sources
-from silkwatch.watch import article_id
+from silkwatch.records import web_document_id
 
 PAGE = ARTICLE.format(title="Gas talks", body="Turkmen President Serdar Berdimuhamedov said that Turkmenistan would raise gas supplies to China in the coming years.")
 
@@ -38,7 +38,7 @@ def test_html_responses_become_articles_with_their_url_and_outlet(tmp_path):
     write_warc(path)
     [article] = list(read_sources([path]))
     assert article.url == "https://www.news.example/gas.html" and article.outlet == "news.example"
-    assert article.doc_id == article_id("https://www.news.example/gas.html") and article.format == "html"
+    assert article.doc_id == web_document_id("https://www.news.example/gas.html") and article.format == "html"
 
 
 def test_an_uncompressed_archive_reads_the_same(tmp_path):

@@ -11,7 +11,8 @@ from newsroom import ARTICLE, rss, serve_newsroom
 from silkwatch.errors import ConfigError
 from silkwatch.fetch import Fetcher, FetchPolicy
 from silkwatch.store.live import live_stats, source_states
-from silkwatch.watch import Source, article_id, load_sources, poll_source, watch
+from silkwatch.records import web_document_id
+from silkwatch.watch import Source, load_sources, poll_source, watch
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def test_a_poll_stores_the_listed_articles_and_records_what_failed(site, fetcher
     report = poll_source(Source("newsroom", base + "/feed.xml"), fetcher, store, profile)
     assert (report.listed, report.stored, report.failed) == (4, 2, 2)  # robots.txt and 410 Gone fail
     assert any("robots.txt" in e for e in report.errors) and any("410" in e for e in report.errors)
-    doc = store.get_document(article_id(base + "/news/border.html"))
+    doc = store.get_document(web_document_id(base + "/news/border.html"))
     assert doc.outlet == "127.0.0.1" and doc.published == "2025-03-04" and "Tokayev" in doc.text
     assert {c.kind for c in store.claims_for(doc.doc_id)} >= {"quote", "role"}
     [state] = source_states(store)
@@ -65,7 +66,7 @@ def test_an_article_the_listing_says_changed_is_fetched_and_extracted_again(site
         title="Border crossings", body="Kazakh President Kassym-Jomart Tokayev said that Kazakhstan would open three new border crossings with China."))
     report = poll_source(Source("newsroom", base + "/feed.xml"), fetcher, store, profile)
     assert report.stored == 1
-    assert "three new border crossings" in store.get_document(article_id(base + "/news/border.html")).text
+    assert "three new border crossings" in store.get_document(web_document_id(base + "/news/border.html")).text
 
 
 def test_a_malformed_feed_is_an_error_of_that_source_only(site, fetcher, store, profile):

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .extract.dates import NUMBER_WORDS
 from .lang import language_words
 from .link import entity_index
 from .profile import Profile
@@ -200,7 +201,6 @@ def _made_at(group: list[ClaimInContext], events_by_doc: dict[str, list[Claim]],
 YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 THIS_YEAR = re.compile(r"\b(?:this\s+year|by\s+the\s+end\s+of\s+the\s+year|by\s+year[-\s]end)\b", re.IGNORECASE)
 WITHIN_YEARS = re.compile(r"\bwithin\s+(\w+)\s+years\b", re.IGNORECASE)
-NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def deadline_of(text: str, stated: str | None, made_on: str | None) -> str | None:
@@ -212,7 +212,7 @@ def deadline_of(text: str, stated: str | None, made_on: str | None) -> str | Non
     if made_on and THIS_YEAR.search(text or ""):
         return f"{made_on[:4]}-12-31"
     if made_on and (m := WITHIN_YEARS.search(text or "")):
-        n = NUMBERS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        n = NUMBER_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
         if n:
             return f"{int(made_on[:4]) + n}{made_on[4:10]}"
     return None

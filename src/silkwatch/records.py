@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Any
 
-__all__ = ["RawArticle", "Document", "Claim", "claim_at", "CLAIM_KINDS", "KIND_FIELDS", "hash_id"]
+__all__ = ["RawArticle", "Document", "Claim", "claim_at", "web_document_id", "CLAIM_KINDS", "KIND_FIELDS", "hash_id"]
 
 CLAIM_KINDS = ("quantity", "event", "quote", "role", "commitment")
 
@@ -146,3 +146,8 @@ def claim_at(document: Document, kind: str, start: int, end: int, /, **fields) -
     while end > start and text[end - 1].isspace():
         end -= 1
     return Claim(doc_id=document.doc_id, kind=kind, span=(start, end), evidence=text[start:end], **fields)
+
+
+def web_document_id(url: str) -> str:
+    """The document id of a page read from the web (a live source or a WARC archive): stable for its URL, safe in a page address."""
+    return f"web-{hash_id(url)}"

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import InputError
-from .records import RawArticle, hash_id
+from .records import RawArticle, web_document_id
 
 __all__ = ["read_warc", "is_warc"]
 
@@ -70,5 +70,5 @@ def _article(record, where: str, n: int) -> RawArticle | InputError | None:
     except LookupError:
         text = body.decode("utf-8", "replace")
     host = (urlsplit(url).hostname or "").removeprefix("www.") or None
-    return RawArticle(doc_id=f"web-{hash_id(url)}" if url else f"{Path(where).name}-{n}", source=where, line=n, text=text,
+    return RawArticle(doc_id=web_document_id(url) if url else f"{Path(where).name}-{n}", source=where, line=n, text=text,
                       format="html", url=url or None, outlet=host)

@@ -17,11 +17,11 @@ from .feeds import SOURCE_KINDS, FeedItem, read_listing
 from .fetch import Fetcher
 from .pipeline import ingest_articles
 from .profile import Profile
-from .records import RawArticle, hash_id
+from .records import RawArticle, web_document_id
 from .store import Store
 from .store.live import FetchedUrl, SourceState, fetched, record_fetch, record_poll, source_state
 
-__all__ = ["Source", "PollReport", "load_sources", "poll_source", "watch", "due_sources", "article_id"]
+__all__ = ["Source", "PollReport", "load_sources", "poll_source", "watch", "due_sources"]
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +97,6 @@ def load_sources(path: str | Path) -> tuple[Source, ...]:
     return tuple(out)
 
 
-def article_id(url: str) -> str:
-    """A fetched article's document id: stable for its URL, safe in a page address."""
-    return f"web-{hash_id(url)}"
-
-
 def _outlet(source: Source, url: str) -> str:
     return source.outlet or (urlsplit(url).hostname or "").removeprefix("www.")
 
@@ -129,7 +124,7 @@ def _fetch_article(source: Source, item: FeedItem, fetcher: Fetcher, known: Fetc
     listed URL and, after a redirect, one for where the page now is, so that neither is fetched again."""
     now = _now().isoformat(timespec="seconds")
     result = fetcher.fetch(item.url, known.etag if known else None, known.last_modified if known else None)
-    doc_id = known.doc_id if known and known.doc_id else article_id(result.url)
+    doc_id = known.doc_id if known and known.doc_id else web_document_id(result.url)
     status = "unchanged" if result.unchanged else "stored"
     records = [FetchedUrl(u, source.name, doc_id, result.etag, result.last_modified, item.updated, status, None, now)
                for u in dict.fromkeys((item.url, result.url))]
