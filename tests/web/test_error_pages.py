@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_pages import base_url, page, pytestmark  # noqa: F401  (the same server and browser fixtures)
+from browser import needs_chromium
+
+pytestmark = needs_chromium
 
 
 @pytest.mark.parametrize("query, words", [("kind=bogus", "invalid kind"), ("party=Narnia", "unknown party"),

@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-from browser import chromium_page, needs_chromium, serving
+from browser import needs_chromium
 
 pytestmark = needs_chromium
-
-
-@pytest.fixture(scope="module")
-def base_url(app_db):
-    with serving(app_db) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def page(base_url):
-    with chromium_page() as pg:
-        dialogs = []
-        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        pg.dialogs = dialogs
-        yield pg
 
 
 def test_overview_draws_the_trade_chart_and_a_point_leads_to_its_evidence(page, base_url):
