@@ -8,11 +8,19 @@ fresh SQLite store once per runner, each in a fresh subprocess: the default runn
 and its forked parse workers), then Ray ('local' cluster) with each number of --workers. Prints
 documents per second, Ray's speed-up over its one-worker run, and whether the three stores hold
 the same record (claims, facts and stories hashed by Store.fingerprint).
+
+Each run also prints the CPU time per document of the driver (the process that reads, checks
+what is known, writes, groups stories and updates facts) and of the workers (parse processes or
+Ray actors: cleaning and extraction). With D and W, one Ray worker can go at most 1/W documents per
+CPU-second and two on two cores at most 2/(W + D): the speed-up is bounded by 2W/(W + D) here.
+Model loading and Ray's actor start-up happen before the timed part.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -39,10 +47,25 @@ def child(runner: str, workers: int, corpus: str, db: str) -> None:
     run = ray_runner("local", workers) if runner == "ray" else None
     if run is not None:  # the cluster and its actors start outside the timed part, as the model load does
         list(run([], load_profile()))
-    t0 = time.perf_counter()
+    t0, cpu0, children0 = time.perf_counter(), time.process_time(), _children_cpu()
     report = ingest([corpus], store, load_profile(), runner=run)
-    elapsed = time.perf_counter() - t0
-    print(json.dumps({"stored": report.stored, "seconds": elapsed, "fingerprint": store.fingerprint()}))
+    elapsed, driver = time.perf_counter() - t0, time.process_time() - cpu0
+    # The in-process runner's forked workers have exited and been waited for by now; Ray's actors
+    # outlive the ingest, so they time their own batches.
+    workers = run.worker_seconds if run is not None else _children_cpu() - children0
+    print(json.dumps({"stored": report.stored, "seconds": elapsed, "driver_cpu": driver, "worker_cpu": workers,
+                      "fingerprint": store.fingerprint()}))
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _ceiling(r: dict, workers: int) -> float:
+    """Documents per second the run's CPU per document allows: each worker busy, every core busy."""
+    worker, driver = r["worker_cpu"] / r["stored"], r["driver_cpu"] / r["stored"]
+    return min(workers / worker, (os.cpu_count() or 1) / (worker + driver))
 
 
 def main(argv=None) -> int:
@@ -61,20 +84,25 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         write_repeated(Path(a.corpus), a.docs, corpus)
+        # Ray's worker processes import silkwatch too: from this checkout, like the driver.
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
         runs = [("in-process", 0)] + [("ray", w) for w in a.workers]
         results = {}
         for runner, workers in runs:
             db = Path(tmp) / f"{runner}-{workers}.db"
             out = subprocess.run([sys.executable, __file__, "--child", runner, str(workers), str(corpus), str(db)],
-                                 capture_output=True, text=True, check=True)
+                                 capture_output=True, text=True, check=True, env=env)
             results[(runner, workers)] = json.loads(out.stdout.strip().splitlines()[-1])
             r = results[(runner, workers)]
             label = runner if runner != "ray" else f"ray, {workers} worker{'s' if workers > 1 else ''}"
-            print(f"{label:<18} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s", flush=True)
+            print(f"{label:<18} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s; "
+                  f"CPU per doc: driver {1000 * r['driver_cpu'] / r['stored']:5.1f} ms, "
+                  f"workers {1000 * r['worker_cpu'] / r['stored']:5.1f} ms", flush=True)
     base = results.get(("ray", a.workers[0]))
     for w in a.workers[1:]:
         r = results[("ray", w)]
-        print(f"ray speed-up, {w} vs {a.workers[0]} workers: {base['seconds'] / r['seconds']:.2f}x")
+        print(f"ray speed-up, {w} vs {a.workers[0]} workers: {base['seconds'] / r['seconds']:.2f}x "
+              f"(the CPU figures allow at most {_ceiling(r, w) / _ceiling(base, a.workers[0]):.2f}x on {os.cpu_count()} cores)")
     prints = {json.dumps(r["fingerprint"], sort_keys=True) for r in results.values()}
     print("stores identical:" , "yes" if len(prints) == 1 else "NO", next(iter(results.values()))["fingerprint"] if len(prints) == 1 else "")
     return 0 if len(prints) == 1 else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,36 @@ def test_ray_makes_the_same_record_as_the_default_runner(tmp_path, nlp, profile,
     on_ray, ray_print, ray_stats = _ingest(tmp_path, "ray.db", profile, ray_runner("auto", workers=2, batch_size=3))
     assert plain_stats["claims_total"] > 20 and on_ray.stored == plain.stored
     assert ray_print == plain_print
+
+
+def _mixed_input(path: Path, profile) -> Path:
+    """Four lines of our own: an article, a changed copy of it under the same id, one that is all boilerplate, another article."""
+    first = {"id": "mix-1", "published": "2024-03-02", "text": "Trade between China and Kazakhstan reached 30 billion U.S. dollars, the ministry said."}
+    changed = {**first, "text": "Officials of China and Uzbekistan met in Tashkent on Monday to discuss 12 new projects."}
+    empty = {"id": "mix-2", "text": f"{profile.words('boilerplate')[0]} our channel\n"}
+    other = {"id": "mix-3", "text": "Kyrgyzstan will open a new border crossing with China by 2027, a spokesperson said."}
+    path.write_text("".join(json.dumps(r) + "\n" for r in (first, changed, empty, other)), encoding="utf-8")
+    return path
+
+
+def _counts(report):
+    return report.read, report.stored, report.known, report.failed, report.claims
+
+
+def test_articles_cleaned_on_ray_are_counted_as_the_default_runner_counts_them(tmp_path, nlp, profile, local_cluster):
+    source = _mixed_input(tmp_path / "mixed.jsonl", profile)
+    run = ray_runner("auto", workers=2, batch_size=2)
+    stores = {name: open_store(f"sqlite:///{tmp_path / name}.db") for name in ("plain", "ray")}
+    for _ in range(2):  # a fresh store, then the same input again
+        plain = ingest([str(source)], stores["plain"], profile, batch_size=2)
+        on_ray = ingest([str(source)], stores["ray"], profile, runner=run, batch_size=2)
+        assert _counts(on_ray) == _counts(plain)
+        assert [str(e) for e in on_ray.failures] == [str(e) for e in plain.failures]
+        assert stores["ray"].fingerprint() == stores["plain"].fingerprint()
+    assert on_ray.failed == 1 and "no article text" in str(on_ray.failures[0])
+    assert "Tashkent" in stores["ray"].get_document("mix-1").text  # the later copy of the id is kept
+    for store in stores.values():
+        store.close()
 
 
 def test_ingest_on_ray_through_the_real_command(tmp_path, nlp):

@@ -14,7 +14,7 @@ from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_
 from .filters import check_date
 from .langid import EXTRACTED_LANGUAGES
 from .profile import Profile
-from .records import Claim, Document, RawArticle
+from .records import Claim, Document, RawArticle, hash_id
 from .sources import read_sources
 from .store import Store
 
@@ -23,7 +23,8 @@ __all__ = ["ingest", "ingest_articles", "IngestReport", "reextract", "ReextractR
 log = logging.getLogger(__name__)
 
 # What extracts claims from a stream of documents, in order (see silkwatch.runner); called as
-# runner(documents, profile, on_failure=...), it hands each extractor failure to on_failure.
+# runner(documents, profile, on_failure=...), it hands each extractor failure to on_failure. A runner
+# with cleans=True is also given raw articles, cleans them itself and hands on_failure those that fail.
 Runner = Callable[..., Iterator[tuple[Document, list[Claim]]]]
 
 # Documents per transaction: large enough to amortise commits, small enough that an
@@ -103,12 +104,17 @@ def ingest_articles(
     runner turns the stream of documents into (document, claims) pairs in order: by default this
     process and its forked workers (extract_documents), or a Ray cluster (runner.ray_runner)."""
     run = _Ingest(store, profile, on_progress, on_failure, batch_size)
-    extracted = (runner or extract_documents)(run.fresh_documents(items), profile, on_failure=run.count_failure)
+    run_on = runner or extract_documents
+    extracted = run_on(run.fresh_documents(items, raw=getattr(run_on, "cleans", False)), profile, on_failure=run.count_failure)
     _in_batches(extracted, batch_size, run.write)
     # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
     assign_missing_stories(store)
     run.report.facts = update_facts(store)
     return run.report
+
+
+def _raw_key(item: RawArticle) -> str:
+    return hash_id(item.format, item.text, item.published, item.title, item.url, item.outlet, item.lang)
 
 
 def _in_batches(results: Iterable[tuple[Document, list[Claim]]], size: int, write: Callable[[list], None]) -> None:
@@ -130,6 +136,8 @@ class _Ingest:
         self.on_progress, self.on_failure = on_progress, on_failure
         self.report = IngestReport()
         self.older: set[str] = set()
+        # Each id met in this run: the hash of its cleaned text, or of its raw article when a runner cleans it.
+        self.seen_in_run: dict[str, str] = {}
 
     def fail(self, e: InputError) -> None:
         self.report.failed += 1
@@ -142,48 +150,59 @@ class _Ingest:
         if self.on_progress and n:
             self.on_progress(n)
 
-    def count_failure(self, f: ExtractorFailure) -> None:
-        self.report.extractor_errors += 1
+    def count_failure(self, f: ExtractorFailure | InputError) -> None:
+        if isinstance(f, InputError):  # an article that a runner cleaned itself left no text
+            self.fail(f)
+        else:
+            self.report.extractor_errors += 1
 
-    def unknown(self, chunk: list[Document]) -> Iterator[Document]:
-        """The documents of a chunk the store does not hold with this content and this extractor's claims."""
-        known = self.store.known_versions([d.doc_id for d in chunk])
-        n_known = 0
-        for d in chunk:
-            h, version = known.get(d.doc_id, (None, None))
-            if (h, version) == (d.content_hash, EXTRACTOR_VERSION):
-                n_known += 1
-                continue
-            if h == d.content_hash:
-                self.older.add(d.doc_id)
-            yield d
-        self.report.known += n_known
-        self.progress(n_known)
+    def fresh_documents(self, items: Iterable[RawArticle | InputError], raw: bool = False) -> Iterator[RawArticle | Document]:
+        """The articles the store does not hold in this version, checked a chunk at a time.
 
-    def fresh_documents(self, items: Iterable[RawArticle | InputError]) -> Iterator[Document]:
-        """Cleaned documents the store does not hold in this version, checked a chunk at a time."""
-        chunk: list[Document] = []
-        seen_in_run: dict[str, str] = {}
+        Each comes cleaned, except with raw=True (a runner that cleans) an article whose id neither
+        the store nor this run has seen yet: only a known id needs the cleaned text's hash."""
+        chunk: list[RawArticle] = []
         for item in items:
             if isinstance(item, InputError):
                 self.fail(item)
                 continue
             self.report.read += 1
+            chunk.append(item)
+            if len(chunk) >= self.batch_size:
+                yield from self.unknown(chunk, raw)
+                chunk = []
+        yield from self.unknown(chunk, raw)
+
+    def unknown(self, chunk: list[RawArticle], raw: bool) -> Iterator[RawArticle | Document]:
+        """The articles of a chunk the store does not hold with this content and this extractor's claims."""
+        known = self.store.known_versions([r.doc_id for r in chunk]) if chunk else {}
+        n_known = 0
+        for item in chunk:
+            if raw and item.doc_id not in known and item.doc_id not in self.seen_in_run:
+                self.seen_in_run[item.doc_id] = _raw_key(item)
+                yield item
+                continue
+            if item.doc_id in self.seen_in_run and self.seen_in_run[item.doc_id] == _raw_key(item):
+                n_known += 1
+                continue
             try:
                 doc = clean(item, self.profile)
             except InputError as e:
                 self.fail(e)
                 continue
-            if seen_in_run.get(doc.doc_id) == doc.content_hash:
-                self.report.known += 1
-                self.progress(1)
+            h = doc.content_hash
+            # What the store held before this run counts only for an id's first copy in it: a later
+            # copy replaces the earlier one, even when it equals what was stored.
+            stored_hash, version = known.get(doc.doc_id, (None, None)) if doc.doc_id not in self.seen_in_run else (None, None)
+            if self.seen_in_run.get(doc.doc_id) == h or (stored_hash, version) == (h, EXTRACTOR_VERSION):
+                n_known += 1
                 continue
-            seen_in_run[doc.doc_id] = doc.content_hash
-            chunk.append(doc)
-            if len(chunk) >= self.batch_size:
-                yield from self.unknown(chunk)
-                chunk = []
-        yield from self.unknown(chunk)
+            self.seen_in_run[doc.doc_id] = h
+            if stored_hash == h:
+                self.older.add(doc.doc_id)
+            yield doc
+        self.report.known += n_known
+        self.progress(n_known)
 
     def write(self, pending: list[tuple[Document, list[Claim]]]) -> None:
         # A changed copy of a document later in the same batch replaces the earlier one.

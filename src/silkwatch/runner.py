@@ -1,49 +1,79 @@
 """Where extraction runs: in this process and its forked workers (the default), or on a Ray cluster.
 
-Parsing and extracting documents is embarrassingly parallel; the store, stories and facts are not.
-So a runner only turns a stream of Documents into (Document, claims) pairs in input order; the
-pipeline writes them, and updates stories and facts after, whichever runner made them.
+Cleaning, parsing and extracting a document is embarrassingly parallel; the store, stories and facts
+are not. So a runner only turns a stream of articles into (Document, claims) pairs in input order;
+the pipeline writes them, and updates stories and facts after, whichever runner made them.
 """
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 import os
 import pickle
+import time
 from collections.abc import Callable, Iterable, Iterator
 
-from .errors import ConfigError
+from .clean import clean
+from .errors import ConfigError, InputError, ModelError
 from .extract import PARSE_BATCH, ExtractorFailure, extract_batch
 from .profile import Profile
-from .records import Claim, Document
+from .records import Claim, Document, RawArticle
 
-__all__ = ["ray_runner", "RAY_WINDOW"]
+__all__ = ["ray_runner", "RayRunner", "IN_FLIGHT"]
 
 log = logging.getLogger(__name__)
 
-# Documents handed to Ray at a time: each window is one Ray dataset whose results come back to
-# this process, so memory stays bounded however long the stream is, while every worker has
-# many batches to chew on.
-RAY_WINDOW = 2048
+# Batches queued on each actor: one to work on and one waiting, so an actor never idles while the
+# driver collects its last result, and memory stays bounded however long the stream is.
+IN_FLIGHT = 2
+# Batches sent but not yet handed on, per actor: results that come back out of order wait here
+# (in the object store) for the ones before them, while the other actors keep working.
+AHEAD = 4
+
+# What an actor sends back per article: the cleaned Document (None when it was given one, which the
+# driver still holds), or the arguments of the InputError that cleaning raised (InputError itself
+# does not pickle); the claims; the extractor failures.
+_Failed = tuple[str, str, int | None]
+_Result = tuple[Document | _Failed | None, list[Claim], list[ExtractorFailure]]
 
 
-class _RayExtractor:
-    """A Ray actor's work: the model loaded once, then one batch of pickled documents at a time."""
+class _Extractor:
+    """A Ray actor's work: the model loaded once, then one batch of articles (raw or cleaned) at a time."""
 
     def __init__(self, profile_blob: bytes):
-        self.profile = pickle.loads(profile_blob)
+        from .extract.model import load_model
 
-    def __call__(self, batch: dict) -> dict:
-        docs = [pickle.loads(b) for b in batch["doc"]]
-        results = extract_batch(docs, self.profile)  # (claims, extractor failures) per document
-        return {"index": batch["index"], "claims": [pickle.dumps(r) for r in results]}
+        self.profile = pickle.loads(profile_blob)
+        load_model()  # here, so that the first batch does not wait for it
+
+    def ready(self) -> bool:
+        return True
+
+    def extract(self, items: list[RawArticle | Document]) -> tuple[list[_Result], float]:
+        """Each item's result, and the CPU seconds this process spent on the batch."""
+        t0 = time.process_time()
+        docs: list[Document] = []
+        cleaned: list[Document | _Failed | None] = []
+        for item in items:
+            if isinstance(item, Document):
+                docs.append(item)
+                cleaned.append(None)
+                continue
+            try:
+                docs.append(clean(item, self.profile))
+                cleaned.append(docs[-1])
+            except InputError as e:
+                cleaned.append((e.source, e.reason, e.line))
+        results = iter(extract_batch(docs, self.profile))
+        out = [(c, *(next(results) if not isinstance(c, tuple) else ([], []))) for c in cleaned]
+        return out, time.process_time() - t0
 
 
 def _connect(address: str, workers: int | None):
     try:
         import ray
-        import ray.data
     except ImportError:
         raise ConfigError("the Ray runner needs Ray: pip install 'silkwatch[ray]'") from None
     if not ray.is_initialized():
@@ -57,43 +87,93 @@ def _connect(address: str, workers: int | None):
                 ray.init(address=address, **options)
         except (ConnectionError, RuntimeError, ValueError) as e:
             raise ConfigError(f"cannot reach the Ray cluster at {address!r}: {e}") from None
-    # Ray Data reports each dataset's progress on the console; the ingest has its own progress bar.
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
     logging.getLogger("ray").setLevel(logging.WARNING)
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.execution_options.preserve_order = True
     return ray
 
 
-def ray_runner(address: str = "local", workers: int | None = None, batch_size: int = PARSE_BATCH):
-    """A runner that extracts on Ray with `workers` actors (default: one per CPU of the cluster)."""
+class RayRunner:
+    """Extracts on a fixed pool of Ray actors, started on first use and kept for later calls.
 
-    def run(documents: Iterable[Document], profile: Profile,
-            on_failure: Callable[[ExtractorFailure], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
-        ray = _connect(address, workers)
-        size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    It takes raw articles as well as Documents (cleans=True tells the pipeline so): cleaning then
+    happens on the actors too, and the cleaned Document comes back with its claims. Articles go out
+    in batches, at most IN_FLIGHT per actor, and come back in input order.
+    """
+
+    cleans = True
+
+    def __init__(self, address: str = "local", workers: int | None = None, batch_size: int = PARSE_BATCH):
+        self.address, self.workers, self.batch_size = address, workers, batch_size
+        self.worker_seconds = 0.0  # CPU time the actors spent on the batches of every call so far
+        self._actors: list = []
+        self._profile_blob: bytes | None = None
+
+    def __call__(self, items: Iterable[RawArticle | Document], profile: Profile,
+                 on_failure: Callable[[ExtractorFailure | InputError], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+        """(Document, claims) for each article that cleans, in input order; failures go to on_failure."""
+        ray = self._start(profile)
+        batches = iter(lambda it=iter(items): list(itertools.islice(it, self.batch_size)), [])
+        sent: collections.deque = collections.deque()  # (batch, result ref), in input order
+        running: dict = {}  # result ref -> index of the actor working on it
+        queued = [0] * len(self._actors)
+        more = True
+        while True:
+            while more and len(sent) < AHEAD * len(self._actors) and min(queued) < IN_FLIGHT:
+                batch = next(batches, None)
+                if batch is None:
+                    more = False
+                    break
+                i = queued.index(min(queued))
+                ref = self._actors[i].extract.remote(batch)
+                queued[i] += 1
+                running[ref] = i
+                sent.append((batch, ref))
+            if not sent:
+                return
+            if sent[0][1] in running:  # wait for any batch, so that a free actor gets more work at once
+                done, _ = ray.wait(list(running), num_returns=1)
+                for ref in done:
+                    queued[running.pop(ref)] -= 1
+                continue
+            batch, ref = sent.popleft()
+            yield from self._hand_on(batch, self._get(ray, ref), on_failure)
+
+    def _get(self, ray, ref) -> list[_Result]:
+        try:
+            results, seconds = ray.get(ref)
+        except ray.exceptions.RayActorError:
+            self._actors = []  # started afresh on the next call
+            raise ModelError("a Ray actor died (out of memory?); the documents stored so far are kept") from None
+        self.worker_seconds += seconds
+        return results
+
+    @staticmethod
+    def _hand_on(batch, results: list[_Result], on_failure) -> Iterator[tuple[Document, list[Claim]]]:
+        for item, (doc, claims, failures) in zip(batch, results):
+            if isinstance(doc, tuple):
+                if on_failure:
+                    on_failure(InputError(*doc))
+                continue
+            for f in failures if on_failure else ():
+                on_failure(f)
+            yield doc or item, claims
+
+    def _start(self, profile: Profile):
+        """Connect to the cluster and start the actors, unless they are running with this profile."""
+        ray = _connect(self.address, self.workers)
         blob = pickle.dumps(profile)
-        it = iter(documents)
-        while window := list(itertools.islice(it, RAY_WINDOW)):
-            ds = ray.data.from_items([{"index": i, "doc": pickle.dumps(d)} for i, d in enumerate(window)])
-            out = ds.map_batches(
-                _RayExtractor, fn_constructor_kwargs={"profile_blob": blob}, batch_size=batch_size,
-                compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1,
-            )
-            # Each document is handed on as soon as it and all before it are back, so the pipeline
-            # writes while the actors work on the rest of the window.
-            ready: dict[int, tuple] = {}
-            following = 0
-            for row in out.iter_rows():
-                ready[row["index"]] = pickle.loads(row["claims"])
-                while following in ready:
-                    claims, failures = ready.pop(following)
-                    for f in failures if on_failure else ():
-                        on_failure(f)
-                    yield window[following], claims
-                    following += 1
-            for doc in window[following:]:  # none in practice: every document comes back
-                yield doc, []
+        if self._actors and blob == self._profile_blob:
+            return ray
+        for actor in self._actors:
+            ray.kill(actor)
+        size = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        actor = ray.remote(num_cpus=1)(_Extractor)
+        blob_ref = ray.put(blob)
+        self._actors = [actor.remote(blob_ref) for _ in range(size)]
+        self._profile_blob = blob
+        ray.get([a.ready.remote() for a in self._actors])  # the model loaded everywhere, or the error now
+        return ray
 
-    return run
+
+def ray_runner(address: str = "local", workers: int | None = None, batch_size: int = PARSE_BATCH) -> RayRunner:
+    """A runner that cleans and extracts on Ray with `workers` actors (default: one per CPU of the cluster)."""
+    return RayRunner(address, workers, batch_size)
