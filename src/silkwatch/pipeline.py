@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 Runner = Callable[..., Iterator[tuple[Document, list[Claim]]]]
 
 # Documents per transaction: large enough to amortise commits, small enough that an
-# interrupted ingest loses little work.
+# interrupted ingest loses little work. A runner may ask for more (its write_batch).
 BATCH_SIZE = 64
 
 
@@ -83,7 +83,7 @@ def ingest(
     profile: Profile,
     on_progress: Callable[[int], None] | None = None,
     on_failure: Callable[[InputError], None] | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     runner: Runner | None = None,
 ) -> IngestReport:
     """Ingest every article under the paths; failures are reported per input and the rest goes on."""
@@ -96,15 +96,17 @@ def ingest_articles(
     profile: Profile,
     on_progress: Callable[[int], None] | None = None,
     on_failure: Callable[[InputError], None] | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     runner: Runner | None = None,
 ) -> IngestReport:
     """Ingest a stream of read articles (from files, a WARC archive or a live source), as ingest() does.
 
     runner turns the stream of documents into (document, claims) pairs in order: by default this
-    process and its forked workers (extract_documents), or a Ray cluster (runner.ray_runner)."""
-    run = _Ingest(store, profile, on_progress, on_failure, batch_size)
+    process and its forked workers (extract_documents), or a Ray cluster (runner.ray_runner).
+    batch_size is the documents per write (default: the runner's write_batch, else BATCH_SIZE)."""
     run_on = runner or extract_documents
+    batch_size = batch_size or getattr(run_on, "write_batch", BATCH_SIZE)
+    run = _Ingest(store, profile, on_progress, on_failure, batch_size)
     extracted = run_on(run.fresh_documents(items, raw=getattr(run_on, "cleans", False)), profile, on_failure=run.count_failure)
     _in_batches(extracted, batch_size, run.write)
     # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.

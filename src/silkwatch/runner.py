@@ -100,6 +100,10 @@ class RayRunner:
     """
 
     cleans = True
+    # Documents per store write: each write compares its documents with up to a few thousand stored
+    # ones for stories (dedup.py), a cost per write, not per document; at the pipeline's default of 64
+    # it came to several ms a document in the one driver, as much as two actors could spare it.
+    write_batch = 512
 
     def __init__(self, address: str = "local", workers: int | None = None, batch_size: int = PARSE_BATCH):
         self.address, self.workers, self.batch_size = address, workers, batch_size
@@ -165,12 +169,19 @@ class RayRunner:
             return ray
         for actor in self._actors:
             ray.kill(actor)
-        size = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        if self.workers and self.workers > cpus:  # an actor takes a CPU: the ones beyond would never start
+            log.warning("the Ray cluster has %d CPUs: starting %d actors, not %d", cpus, cpus, self.workers)
+        size = min(self.workers or cpus, cpus)
         actor = ray.remote(num_cpus=1)(_Extractor)
         blob_ref = ray.put(blob)
         self._actors = [actor.remote(blob_ref) for _ in range(size)]
         self._profile_blob = blob
-        ray.get([a.ready.remote() for a in self._actors])  # the model loaded everywhere, or the error now
+        try:  # the model loaded everywhere, or the error now
+            ray.get([a.ready.remote() for a in self._actors])
+        except ray.exceptions.RayActorError as e:
+            self._actors = []
+            raise ModelError(f"a Ray actor could not start: {str(e).strip().splitlines()[-1]}") from None
         return ray
 
 
