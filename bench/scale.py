@@ -13,7 +13,8 @@ Each run also prints the CPU time per document of the driver (the process that r
 what is known, writes, groups stories and updates facts) and of the workers (parse processes or
 Ray actors: cleaning and extraction). With D and W, one Ray worker can go at most 1/W documents per
 CPU-second and two on two cores at most 2/(W + D): the speed-up is bounded by 2W/(W + D) here.
-Model loading and Ray's actor start-up happen before the timed part.
+Model loading and Ray's actor start-up happen before the timed part. "cores busy" is that CPU time
+over the wall-clock time: well under the workers (+ driver) it means other work had the CPUs.
 """
 from __future__ import annotations
 
@@ -97,7 +98,8 @@ def main(argv=None) -> int:
             label = runner if runner != "ray" else f"ray, {workers} worker{'s' if workers > 1 else ''}"
             print(f"{label:<18} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s; "
                   f"CPU per doc: driver {1000 * r['driver_cpu'] / r['stored']:5.1f} ms, "
-                  f"workers {1000 * r['worker_cpu'] / r['stored']:5.1f} ms", flush=True)
+                  f"workers {1000 * r['worker_cpu'] / r['stored']:5.1f} ms; "
+                  f"{(r['driver_cpu'] + r['worker_cpu']) / r['seconds']:.2f} cores busy", flush=True)
     base = results.get(("ray", a.workers[0]))
     for w in a.workers[1:]:
         r = results[("ray", w)]
