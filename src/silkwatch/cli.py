@@ -221,7 +221,7 @@ def export_stories(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
 ) -> None:
-    """One line per document: {"doc_id": ..., "story": ...}; copies of one report share a story."""
+    """One line per document: its story (the news event it reports), its copy group (the report it copies; one source), language, outlet and date."""
     from .export import STORY_COLUMNS
     from .query import story_rows
 
@@ -442,7 +442,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON inste
     t.add_row("outlets", str(len(s["outlets"])))
     for o in s["outlets"][:10]:
         t.add_row(f"  {o['outlet']}", str(o["documents"]))
-    t.add_row("stories", str(s["stories"]))
+    t.add_row("stories", f"{s['stories']} ({s['copy_groups']} copy groups)")
     t.add_row("facts", ", ".join(f"{k} {v}" for k, v in sorted(s["facts"].items())) or "0")
     live = s["live_sources"]
     if live["sources"]:

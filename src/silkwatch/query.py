@@ -12,10 +12,11 @@ from sqlalchemy import case, select
 from .filters import like_escape
 from .profile import Profile, load_profile
 from .store import Store
-from .store.schema import claims, facts
+from .records import hash_id
+from .store.schema import claims, documents, facts, stories
 
-__all__ = ["find_facts", "conflicts", "timeline", "find_quotes", "series", "story_rows", "fact_rows", "format_amount",
-           "event_name", "speaker_matches", "shorten"]
+__all__ = ["find_facts", "conflicts", "timeline", "find_quotes", "series", "story_of",
+           "copy_of", "story_rows", "fact_rows", "format_amount", "event_name", "speaker_matches", "shorten"]
 
 # How each event type reads in a name ("Xi–Tokayev talks", "China–Central Asia Summit").
 EVENT_WORDS = {"summit": "summit", "ministerial_meeting": "foreign ministers' meeting", "state_visit": "state visit",
@@ -318,9 +319,28 @@ def fact_rows(store: Store) -> Iterator[dict]:
                "supporting": [s["claim_id"] for s in f["supporting"]], "conflicting": [s["claim_id"] for s in f["conflicting"]]}
 
 
-def story_rows(store: Store) -> Iterator[dict]:
-    """One row per document: {"doc_id", "story"} (a document not grouped yet is a story of its own)."""
-    from .dedup import story_of
+def story_rows(store: Store, batch_size: int = 2000) -> Iterator[dict]:
+    """One row per document, in id order: {"doc_id", "story", "copy_group", "lang", "outlet", "published"}
+    (a document not grouped yet is a story and a copy group of its own)."""
+    q = (select(documents.c.doc_id, stories.c.story_id, stories.c.copy_id, documents.c.lang, documents.c.outlet, documents.c.published)
+         .outerjoin(stories, stories.c.doc_id == documents.c.doc_id).order_by(documents.c.doc_id))
+    last = ""
+    while True:
+        with store.engine.connect() as conn:
+            rows = conn.execute(q.where(documents.c.doc_id > last).limit(batch_size)).all()
+        if not rows:
+            return
+        for r in rows:
+            yield {"doc_id": r.doc_id, "story": r.story_id or hash_id("story", r.doc_id), "copy_group": r.copy_id or hash_id("copy", r.doc_id),
+                   "lang": r.lang, "outlet": r.outlet, "published": r.published}
+        last = rows[-1].doc_id
 
-    for doc_id, story in sorted(story_of(store).items()):
-        yield {"doc_id": doc_id, "story": story}
+
+def story_of(store: Store) -> dict[str, str]:
+    """doc_id → story for every stored document (a document not yet grouped is its own story)."""
+    return {r["doc_id"]: r["story"] for r in story_rows(store)}
+
+
+def copy_of(store: Store) -> dict[str, str]:
+    """doc_id → copy group for every stored document (a document not yet grouped is its own group)."""
+    return {r["doc_id"]: r["copy_group"] for r in story_rows(store)}

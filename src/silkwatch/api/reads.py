@@ -8,9 +8,9 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from ..dedup import story_of
 from ..filters import like_escape
 from ..profile import Profile
+from ..query import story_of
 from ..store import Store
 from ..store.schema import claims, documents, facts, stories
 
