@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from silkwatch.dedup import story_of  # noqa: E402
+from silkwatch.query import story_of  # noqa: E402
 from silkwatch.pipeline import ingest  # noqa: E402
 from silkwatch.profile import load_profile  # noqa: E402
 from silkwatch.store import open_store  # noqa: E402

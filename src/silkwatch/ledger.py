@@ -369,7 +369,7 @@ def _meeting_label(e) -> str:
 def _made_at(group: list[ClaimInContext], events_by_doc: dict[str, list[Claim]], events_by_story: dict[str, list[Claim]]) -> dict | None:
     """The meeting the promise was made at, as the record's facts decide it (reconcile.attach_meetings),
     the weightiest over all its wordings."""
-    sources = attach_meetings([Source(i.claim, i.outlet, i.published, i.story) for i in group], events_by_doc, events_by_story)
+    sources = attach_meetings([Source(i.claim, i.outlet, i.published, i.copy or i.story, i.story) for i in group], events_by_doc, events_by_story)
     meetings = [s.made_at for s in sources if s.made_at is not None]
     if not meetings:
         return None

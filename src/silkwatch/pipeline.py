@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import clean
-from .dedup import assign_missing_stories, assign_stories_in
+from .dedup import assign_copies_in, assign_missing_copies
 from .reconcile import update_facts
 from .errors import InputError
 from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_documents
@@ -106,7 +106,7 @@ def ingest_articles(
     extracted = (runner or extract_documents)(run.fresh_documents(items), profile, on_failure=run.count_failure)
     _in_batches(extracted, batch_size, run.write)
     # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
-    assign_missing_stories(store)
+    assign_missing_copies(store)
     run.report.facts = update_facts(store)
     return run.report
 
@@ -190,7 +190,7 @@ class _Ingest:
         batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
         self.report.claims += sum(len(cs) for _, cs in batch)
         self.report.other_language += sum(1 for d, _ in batch if d.lang not in EXTRACTED_LANGUAGES)
-        written = self.store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=assign_stories_in)
+        written = self.store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=assign_copies_in)
         # What another writer stored first, in this very version, counts as known.
         self.report.known += len(pending) - written
         self.report.stored += written
@@ -237,6 +237,6 @@ def reextract(
     docs = store.iter_documents(doc_ids=doc_ids, since=since, outlet=outlet)
     n_process = 1 if total < PARALLEL_MIN else None  # a few documents: starting workers costs more than it saves
     _in_batches(extract_documents(docs, profile, n_process=n_process, on_failure=counted_failure), batch_size, write)
-    assign_missing_stories(store)
+    assign_missing_copies(store)
     report.facts = update_facts(store)
     return report

@@ -1,4 +1,5 @@
-"""What the commitments ledger reads from the store: every claim with its document's date, outlet, language and story."""
+"""What the commitments ledger reads from the store: every claim with its document's date, outlet, language, story
+and copy group."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ class ClaimInContext:
     story: str
     lang: str | None = None
     sentence: str | None = None  # the sentence the claim's span sits in (its evidence when that is a word or two)
+    copy: str | None = None  # the document's copy group (None: the story stands for it)
 
     @property
     def context(self) -> str:
@@ -52,7 +54,7 @@ def claims_in_context(store: Store, kinds: tuple[str, ...], batch_size: int = 20
     window = func.substr(documents.c.text, first + 1, claims.c.span_end - first + WINDOW)
     q = (
         select(claims.c.claim_id, claims.c.data, documents.c.published, documents.c.outlet, documents.c.lang, documents.c.doc_id,
-               stories.c.story_id, claims.c.span_start, claims.c.span_end, first.label("first"), window.label("window"))
+               stories.c.story_id, stories.c.copy_id, claims.c.span_start, claims.c.span_end, first.label("first"), window.label("window"))
         .join(documents, documents.c.doc_id == claims.c.doc_id)
         .outerjoin(stories, stories.c.doc_id == claims.c.doc_id)
         .where(claims.c.kind.in_(kinds))
@@ -66,5 +68,6 @@ def claims_in_context(store: Store, kinds: tuple[str, ...], batch_size: int = 20
             return
         for r in rows:
             sentence = sentence_around(r.window or "", r.span_start - r.first, r.span_end - r.first)
-            yield ClaimInContext(Claim.from_dict(json.loads(r.data)), r.published, r.outlet, r.story_id or r.doc_id, r.lang, sentence or None)
+            yield ClaimInContext(Claim.from_dict(json.loads(r.data)), r.published, r.outlet, r.story_id or r.doc_id, r.lang,
+                                 sentence or None, r.copy_id or r.doc_id)
         last = rows[-1].claim_id

@@ -45,7 +45,8 @@ stories = Table(
     "stories",
     metadata,
     Column("doc_id", String(255), ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
-    Column("story_id", String(32), nullable=False, index=True),
+    Column("story_id", String(32), nullable=False, index=True),  # the news event it reports, in any language
+    Column("copy_id", String(32), nullable=False, index=True),  # the documents derived from one report: one source
     Column("signature", Text),  # MinHash values as JSON, so a late copy can be matched without re-reading texts
 )
 
