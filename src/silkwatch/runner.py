@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .errors import ConfigError
 from .extract import PARSE_BATCH, ExtractorFailure, extract_batch
 from .profile import Profile
+from .extract.traits import StoryTraits, story_traits
 from .records import Claim, Document
 
 __all__ = ["ray_runner", "RAY_WINDOW"]
@@ -36,7 +37,7 @@ class _RayExtractor:
 
     def __call__(self, batch: dict) -> dict:
         docs = [pickle.loads(b) for b in batch["doc"]]
-        results = extract_batch(docs, self.profile)  # (claims, extractor failures) per document
+        results = extract_batch(docs, self.profile, traits=True)  # (claims, extractor failures, story traits) per document
         return {"index": batch["index"], "claims": [pickle.dumps(r) for r in results]}
 
 
@@ -70,7 +71,7 @@ def ray_runner(address: str = "local", workers: int | None = None, batch_size: i
     """A runner that extracts on Ray with `workers` actors (default: one per CPU of the cluster)."""
 
     def run(documents: Iterable[Document], profile: Profile,
-            on_failure: Callable[[ExtractorFailure], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+            on_failure: Callable[[ExtractorFailure], None] | None = None, traits: bool = True) -> Iterator[tuple[Document, list[Claim], StoryTraits]]:
         ray = _connect(address, workers)
         size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         blob = pickle.dumps(profile)
@@ -88,12 +89,12 @@ def ray_runner(address: str = "local", workers: int | None = None, batch_size: i
             for row in out.iter_rows():
                 ready[row["index"]] = pickle.loads(row["claims"])
                 while following in ready:
-                    claims, failures = ready.pop(following)
+                    claims, failures, story = ready.pop(following)
                     for f in failures if on_failure else ():
                         on_failure(f)
-                    yield window[following], claims
+                    yield window[following], claims, story
                     following += 1
             for doc in window[following:]:  # none in practice: every document comes back
-                yield doc, []
+                yield doc, [], story_traits(doc, [], profile)
 
     return run
