@@ -65,3 +65,20 @@ def test_traits_survive_the_store_unchanged(profile):
     back = StoryTraits.from_json("en", t.as_json())
     assert back == t
     assert abs(float(back.array() @ t.array()) - 1.0) < 1e-2
+
+
+OPENING_PT = ("ASTANA, 10 jun -- O presidente do Cazaquistão, Kassym-Jomart Tokayev, e o presidente chinês, Xi Jinping, "
+              "inauguraram nesta terça-feira em Astana o novo terminal do porto seco de Khorgos, que deverá movimentar "
+              "480.000 contêineres por ano a partir de 2026.")
+
+
+def test_a_translation_is_a_copy_of_its_report_and_a_report_in_its_own_words_is_not(store, profile, nlp, tmp_path):
+    from silkwatch.query import copy_of
+
+    ingest([_write(tmp_path / "a.jsonl", [{"id": "en", "published": "2025-06-10", "text": OPENING_EN, "lang": "en"}])], store, profile)
+    ingest([_write(tmp_path / "b.jsonl", [{"id": "pt", "published": "2025-06-10", "text": OPENING_PT, "lang": "pt"},
+                                          {"id": "ru", "published": "2025-06-10", "text": OPENING_RU, "lang": "ru"}])], store, profile)
+    stories, copies = story_of(store), copy_of(store)
+    assert stories["pt"] == stories["en"] == stories["ru"]
+    assert copies["pt"] == copies["en"]
+    assert copies["ru"] != copies["en"]  # its own wording: another source of the same event

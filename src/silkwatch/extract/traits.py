@@ -135,15 +135,17 @@ def _name_patterns(profile: Profile) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-# "480,000", "480 000" and "480000" are one figure; "1,5" and "1.5" another.
-_NUMBER = re.compile(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
+# "480,000", "480.000", "480 000" and "480000" are one figure; "1,5" and "1.5" another (a decimal of exactly
+# three digits reads as thousands: rare in news, and the same in every language's copy).
+_NUMBER = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
 
 
 def _figures(text: str) -> frozenset[str]:
     out = set()
     for m in _NUMBER.finditer(text):
         s = m.group()
-        s = re.sub(r"[,\u00a0\u202f ]", "", s) if re.fullmatch(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+", s) else s.replace(",", ".")
+        s = re.sub(r"[,.\u00a0\u202f ]", "", s) if _GROUPED.fullmatch(s) else s.replace(",", ".")
         v = float(s)
         if v < SMALLEST_FIGURE or ("." not in s and 1900 <= v <= 2100):
             continue
