@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from silkwatch.pipeline import ingest  # noqa: E402
 from silkwatch.profile import load_profile  # noqa: E402
 from silkwatch.store import open_store  # noqa: E402
-from silkwatch.stories import FEATURES, pair_features  # noqa: E402
+from silkwatch.stories import FEATURES, StoryModel, pair_features, same_story_probability  # noqa: E402
 from silkwatch.extract.traits import story_traits_batch  # noqa: E402
 
 FOLDS = ("dev", "dev2", "dev_ru")
@@ -53,6 +53,30 @@ def labelled_traits(profile):
     return traits, labels, folds
 
 
+def _group(docs, model) -> dict[str, str]:
+    """Stories as group_stories_in makes them (in order of day, joining the story of the best mean probability),
+    over documents held in memory."""
+    story: dict[str, str] = {}
+    done = []
+    for t in sorted(docs, key=lambda t: (t.day or "9999", t.doc_id)):
+        probs = same_story_probability(t, done, model) if done else []
+        by_story: dict[str, list[float]] = {}
+        for o, p in zip(done, probs):
+            by_story.setdefault(story[o.doc_id], []).append(float(p))
+        best = max(((sum(v) / len(v), k) for k, v in by_story.items()), default=(0.0, None))
+        story[t.doc_id] = best[1] if best[0] >= model.threshold else t.doc_id
+        done.append(t)
+    return story
+
+
+def _pairwise(truth: dict[str, str], pred: dict[str, str]) -> tuple[float, float]:
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(truth), 2):
+        t, p = truth[a] == truth[b], pred[a] == pred[b]
+        tp, fp, fn = tp + (t and p), fp + (p and not t), fn + (t and not p)
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all pairs")
@@ -78,6 +102,14 @@ def main(argv=None) -> int:
         print(f"pairs at p>={t}: precision {(hit & y).sum() / max(hit.sum(), 1):.3f} recall {(hit & y).sum() / y.sum():.3f}"
               f"   across languages: precision {(hit & y & cross).sum() / max((hit & cross).sum(), 1):.3f}"
               f" recall {(hit & y & cross).sum() / max((y & cross).sum(), 1):.3f}")
+    print("stories grouped as ingest groups them, each fold by weights fitted on the other two:")
+    for fold in FOLDS:
+        train = np.array([fold not in f for f in pair_folds])
+        fitted = LogisticRegression(max_iter=3000).fit(X[train], y[train])
+        held = StoryModel(tuple(fitted.coef_[0]), float(fitted.intercept_[0]), THRESHOLD, "held out")
+        docs = [t for t in traits if folds[t.doc_id] == fold]
+        p, r = _pairwise({t.doc_id: labels[t.doc_id] for t in docs}, _group(docs, held))
+        print(f"  {fold:<7} precision {p:.3f} recall {r:.3f}")
     model = LogisticRegression(max_iter=3000).fit(X, y)
     for name, w in zip(FEATURES, model.coef_[0]):
         print(f"  {name:28} {w:+.3f}")
