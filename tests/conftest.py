@@ -125,3 +125,33 @@ def client(app_db):
 
     with TestClient(create_app(app_db)) as c:
         yield c
+
+
+# ---- a store of stories: tests/fixtures/stories, with the stories the story clustering would make
+
+STORIES = {"trade-2023": ["wire-en", "copy-en", "own-en", "ru-trade"], "talks-astana": ["talks-en", "talks-gazette"]}
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def stories_db(request, tmp_path_factory, nlp, profile):
+    """A store of the story fixtures: a trade figure told by a wire, its near-copy, an own report and a Russian
+    report (one story, three copy groups); talks told by two outlets; a note with no title. Story ids are set
+    here as the story clustering sets them (copy groups come from the real ingest)."""
+    from pathlib import Path
+
+    from sqlalchemy import update
+
+    from silkwatch.pipeline import ingest
+    from silkwatch.store import open_store
+    from silkwatch.store.schema import stories
+
+    path = tmp_path_factory.mktemp("stories")
+    url, drop = new_database(request.param, path)
+    store = open_store(url)
+    ingest([str(Path(__file__).parent / "fixtures" / "stories" / "reports.jsonl")], store, profile)
+    with store.transaction() as conn:
+        for story, docs in STORIES.items():
+            conn.execute(update(stories).where(stories.c.doc_id.in_(docs)).values(story_id=story))
+    store.close()
+    yield url
+    drop()

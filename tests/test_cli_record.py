@@ -66,7 +66,8 @@ def test_quotes_by_speaker_and_words(db):
 
 def test_export_stories_and_facts(db, tmp_path):
     lines = [json.loads(x) for x in run(db, "export", "stories").splitlines() if x.strip()]
-    assert sorted(x["doc_id"] for x in lines) == ["r1", "r2"] and all(set(x) == {"doc_id", "story"} for x in lines)
+    assert sorted(x["doc_id"] for x in lines) == ["r1", "r2"] and all(
+        set(x) == {"doc_id", "story", "copy_group", "lang", "outlet", "published"} for x in lines)
     out = tmp_path / "facts.parquet"
     run(db, "export", "facts", "--format", "parquet", "--out", str(out))
     import pyarrow.parquet as pq

@@ -12,15 +12,19 @@ RAILWAY = "China–Kyrgyzstan–Uzbekistan railway"
 LINE_D = "Central Asia–China gas pipeline Line D"
 
 
-def promise(doc, text, actors=("CN",), area="transport", published="2023-05-19", story=None, deadline=None):
+def promise(doc, text, actors=("CN",), area="transport", published="2023-05-19", story=None, deadline=None, lang="en"):
     c = Claim(doc_id=doc, kind="commitment", span=(0, len(text)), evidence=text, actors=tuple(actors), area=area, text=text, deadline=deadline)
-    return ClaimInContext(c, published, f"{doc}.example", story or doc)
+    return ClaimInContext(c, published, f"{doc}.example", story or doc, lang)
 
 
-def event(doc, sentence, event_type="ceremony", start="2024-12-27", participants=("CN", "KG", "UZ"), location=None, published=None):
-    c = Claim(doc_id=doc, kind="event", span=(0, len(sentence)), evidence=sentence, event_type=event_type, start=start,
+def event(doc, sentence, event_type="ceremony", start="2024-12-27", participants=("CN", "KG", "UZ"), location=None, published=None,
+          lang="en", trigger=None):
+    """An event claim; `trigger`: its evidence is that word of the sentence, as the Russian extractor gives it."""
+    at = sentence.index(trigger) if trigger else 0
+    span = (at, at + len(trigger)) if trigger else (0, len(sentence))
+    c = Claim(doc_id=doc, kind="event", span=span, evidence=trigger or sentence, event_type=event_type, start=start,
               participants=tuple(participants), location=location)
-    return ClaimInContext(c, published or start, f"{doc}.example", doc)
+    return ClaimInContext(c, published or start, f"{doc}.example", doc, lang, sentence)
 
 
 def quote(doc, sentence, published, speaker="Someone"):
@@ -158,3 +162,70 @@ def test_a_meeting_body_is_named_with_hyphens_or_spaces_and_a_later_summit_keeps
     summit = event("b", "The second summit opened.", event_type="summit", start="2025-06-17", participants=("CN", "KG", "KZ", "TJ", "TM", "UZ"))
     [entry] = build_ledger([p], [summit], profile)
     assert entry.concerns == ("China–Central Asia Summit",) and entry.status == "delivered"
+
+
+# ---------------------------------------------------------------------------- across languages
+SECRETARIAT = "China-Central Asia Secretariat"
+
+
+def test_a_russian_wording_of_a_promise_joins_its_english_entry_which_keeps_the_english_words(profile):
+    en = promise("a", "build the China-Kyrgyzstan-Uzbekistan railway together with Kyrgyzstan and Uzbekistan")
+    ru = promise("b", "построить железную дорогу Китай – Кыргызстан – Узбекистан вместе с Кыргызстаном и Узбекистаном",
+                 published="2023-05-20", lang="ru")
+    [entry] = build_ledger([ru, en], [], profile)
+    assert entry.promise == en.claim.text and entry.concerns == (RAILWAY,)
+    assert sorted((w.lang, w.doc_id) for w in entry.wordings) == [("en", "a"), ("ru", "b")]
+
+
+def test_a_russian_wording_with_no_named_body_joins_by_meaning_and_figure(profile):
+    en = promise("a", "provide 2 billion yuan of grants to Central Asian countries for schools and hospitals", area="finance")
+    ru = promise("b", "предоставить странам Центральной Азии 2 млрд юаней безвозмездной помощи на школы и больницы", area="finance", lang="ru")
+    assert len(build_ledger([en, ru], [], profile)) == 1
+
+
+@pytest.mark.parametrize(("why", "en", "ru"), [
+    ("another figure", promise("a", "provide 2 billion yuan of grants to Central Asian countries", area="finance"),
+     promise("b", "предоставить странам Центральной Азии 5 млрд юаней безвозмездной помощи", area="finance", lang="ru")),
+    ("another project", promise("a", "build the China-Kyrgyzstan-Uzbekistan railway"),
+     promise("b", "построить автодорогу Китай – Кыргызстан – Узбекистан", lang="ru")),
+    ("another party", promise("a", "open a consulate in Osh", actors=("CN",), area="other"),
+     promise("b", "открыть консульство в Оше", actors=("KZ",), area="other", lang="ru")),
+    ("another act of one party in one area", promise("a", "strengthen cooperation against terrorism with Central Asian countries", area="security"),
+     promise("b", "укрепить сотрудничество в борьбе с наркотиками со странами Центральной Азии", area="security", lang="ru")),
+])
+def test_two_promises_alike_in_words_stay_apart_across_languages(profile, why, en, ru):
+    assert len(build_ledger([en, ru], [], profile)) == 2, why
+
+
+def test_a_russian_promise_naming_line_d_is_about_line_d(profile):
+    ru = promise("a", "ускорить строительство линии D газопровода Центральная Азия – Китай", area="energy", lang="ru")
+    [entry] = build_ledger([ru], [], profile)
+    assert entry.concerns == (LINE_D,)
+
+
+def test_a_russian_opening_report_is_evidence_for_the_secretariat_and_a_russian_plan_is_not(profile):
+    p = promise("a", "set up a permanent secretariat of the China-Central Asia mechanism", actors=("C5", "CN"), area="institutions")
+    opened = event("b", "В Сиане торжественно открыт секретариат механизма Китай – Центральная Азия.", event_type="other",
+                   start="2024-03-30", lang="ru", trigger="открыт")
+    [entry] = build_ledger([p], [opened], profile)
+    assert entry.concerns == (SECRETARIAT,) and entry.status == "delivered"
+    assert entry.evidence[0].doc_id == "b" and entry.evidence[0].lang == "ru" and "names " + SECRETARIAT in entry.evidence[0].reason
+    planned = event("c", "Постоянный секретариат откроется в Сиане в следующем году.", event_type="other", start="2023-09-01",
+                    lang="ru", trigger="откроется")
+    [entry] = build_ledger([p], [planned], profile)
+    assert entry.evidence == () and entry.status == "announced"
+
+
+@pytest.mark.parametrize(("sentence", "effect"), [
+    ("Секретариат официально открылся в Сиане.", "delivered"),
+    ("Строительство железной дороги началось.", "in_progress"),
+    ("Стороны подписали соглашение о железной дороге.", "in_progress"),
+    ("Газопровод введен в эксплуатацию.", "delivered"),
+    ("Открытие секретариата отложено.", "delayed"),
+    ("Проект газопровода приостановлен.", "cancelled"),
+    ("Секретариат откроет свои двери весной.", None),
+    ("Стороны готовы открыть секретариат.", None),
+    ("Саммит пройдет в Астане.", None),
+])
+def test_what_a_russian_sentence_says_happened(sentence, effect):
+    assert effect_of(sentence, "ru") == effect

@@ -94,3 +94,13 @@ def test_a_project_page_lists_its_promises_and_what_the_record_says_of_it_in_tim
         page = client.get("/entities/China–Kyrgyzstan–Uzbekistan railway").text
         assert "Promises" in page and "under construction" in page
         assert client.get("/api/entities/No Such Bridge").status_code == 404
+
+
+def test_a_russian_report_joins_the_english_promise_and_is_its_evidence_through_the_cli(tmp_path, nlp):
+    url = f"sqlite:///{tmp_path / 'ru.db'}"
+    assert cli(url, "ingest", str(ARTICLES), str(ARTICLES.with_name("articles_ru.jsonl"))).exit_code == 0
+    body = json.loads(cli(url, "commitments", "--json").stdout)
+    railway = next(e for e in body["commitments"] if "railway" in e["promise"])
+    assert len(body["commitments"]) == 3 and railway["promise"].startswith("build the China-Kyrgyzstan-Uzbekistan railway")
+    assert {(w["lang"], w["doc_id"]) for w in railway["wordings"]} == {("en", "summit-pledges"), ("ru", "summit-pledges-ru")}
+    assert {e["doc_id"]: e["lang"] for e in railway["evidence"]} == {"railway-launch": "en", "railway-works-ru": "ru"}

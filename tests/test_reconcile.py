@@ -9,10 +9,10 @@ from silkwatch.reconcile import Source, build_facts, rebuild_facts, values_agree
 from silkwatch.store.schema import facts
 
 
-def q(doc, value, approx="exact", period="2023", story=None, unit="USD", outlet="a.example"):
+def q(doc, value, approx="exact", period="2023", copy=None, unit="USD", outlet=None):
     c = Claim(doc_id=doc, kind="quantity", span=(0, 10), evidence="…", indicator="trade_volume", subjects=("C5", "CN"),
               period=period, value=value, unit=unit, approx=approx, target=False)
-    return Source(c, outlet, "2024-01-15", story or doc)
+    return Source(c, outlet or f"{doc}.example", "2024-01-15", copy or doc)
 
 
 def test_almost_ninety_billion_agrees_with_89_4_billion():
@@ -21,21 +21,21 @@ def test_almost_ninety_billion_agrees_with_89_4_billion():
     assert not values_agree(q("c", 70e9).claim, b)
 
 
-def test_two_stories_agreeing_make_a_corroborated_fact():
+def test_two_reports_agreeing_make_a_corroborated_fact():
     [fact] = build_facts([q("a", 89.4e9), q("b", 90e9, "under")])
     assert fact.rank == "corroborated"
     assert fact.n_sources == 2
     assert {s.claim.doc_id for s in fact.supporting} == {"a", "b"}
 
 
-def test_copies_of_one_story_are_one_source():
-    [fact] = build_facts([q("a", 89.4e9, story="s1"), q("b", 89.4e9, story="s1")])
+def test_copies_of_one_report_are_one_source():
+    [fact] = build_facts([q("a", 89.4e9, copy="s1"), q("b", 89.4e9, copy="s1")])
     assert fact.n_sources == 1
     assert fact.rank == "single-source"
 
 
 def test_values_that_cannot_both_be_true_are_contested_and_both_shown():
-    [fact] = build_facts([q("a", 27.2e9, story="s1"), q("b", 27.2e9, story="s2"), q("c", 22e9, story="s3")])
+    [fact] = build_facts([q("a", 27.2e9, copy="s1"), q("b", 27.2e9, copy="s2"), q("c", 22e9, copy="s3")])
     assert fact.rank == "contested"
     assert [s.claim.value for s in fact.supporting] == [27.2e9, 27.2e9]  # the better-supported value leads
     assert [s.claim.value for s in fact.conflicting] == [22e9]
@@ -43,7 +43,7 @@ def test_values_that_cannot_both_be_true_are_contested_and_both_shown():
 
 def test_two_figures_in_one_report_are_two_facts_not_a_contradiction():
     # One article: 14 weekly flights on one route, 3 on another; a second outlet repeats the 14.
-    fs = build_facts([q("a", 14, story="s1"), q("a", 3, story="s1"), q("b", 14, story="s2")])
+    fs = build_facts([q("a", 14, copy="s1"), q("a", 3, copy="s1"), q("b", 14, copy="s2")])
     assert sorted((f.rank, f.value["value"]) for f in fs) == [("corroborated", 14), ("single-source", 3)]
 
 
@@ -180,3 +180,29 @@ def test_reports_that_give_no_figure_do_not_decide_which_figure_a_pledge_leads_w
                       _pledge("d", "provide billions of yuan of financial support to Central Asian countries")])
     [fact] = fs
     assert "3.7" in fact.value["text"] and [s.claim.doc_id for s in fact.conflicting] == ["a"]
+
+
+def test_one_outlet_repeating_its_figure_is_one_source_and_reports_without_outlet_count_by_copy_group():
+    same_outlet = build_facts([q("a", 89.4e9, outlet="wire.example"), q("b", 89.4e9, outlet="wire.example")])
+    assert [(f.n_sources, f.rank) for f in same_outlet] == [(1, "single-source")]
+    # A copy group spread over two outlets joins them: a third report from either outlet adds nothing.
+    chained = build_facts([q("a", 89.4e9, copy="c1", outlet="x.example"), q("b", 89.4e9, copy="c1", outlet="y.example"),
+                           q("c", 89.4e9, outlet="y.example"), q("d", 89.4e9, outlet="z.example")])
+    assert chained[0].n_sources == 2
+    [fact] = build_facts([Source(q(d, 89.4e9).claim, None, "2024-01-15", d) for d in ("a", "b")])
+    assert fact.n_sources == 2
+
+
+def test_near_copies_in_one_language_are_one_source_of_a_fact_reported_three_times(store, profile, nlp):
+    from pathlib import Path
+
+    from silkwatch.pipeline import ingest
+    from silkwatch.query import find_facts
+
+    src = Path(__file__).parent / "fixtures" / "stories" / "reports.jsonl"
+    ingest([str(src)], store, profile)
+    [trade] = find_facts(store, indicator="trade_volume")
+    assert trade["n_sources"] == 2 and trade["rank"] == "corroborated"
+    assert (trade["n_reports"], trade["n_copy_groups"], trade["n_outlets"]) == (3, 2, 3)
+    by_doc = {s["doc_id"]: s["copy"] for s in trade["supporting"]}
+    assert by_doc["wire-en"] == by_doc["copy-en"] != by_doc["own-en"]

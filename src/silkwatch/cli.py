@@ -68,6 +68,9 @@ app = typer.Typer(
 )
 export_app = typer.Typer(cls=_Commands, help="Write the record out: claims, facts or stories as JSON Lines, CSV or Parquet.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
+stories_app = typer.Typer(cls=_Commands, help="Stories: the reports of one news event, in any language, newest first; "
+                          "`stories show ID` gives one story's reports, facts and events.")
+app.add_typer(stories_app, name="stories")
 
 out = Console(soft_wrap=True)  # one message, one line: never wrapped to the terminal width
 err = Console(stderr=True, soft_wrap=True)
@@ -221,7 +224,7 @@ def export_stories(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: standard output; parquet needs --out).")] = None,
 ) -> None:
-    """One line per document: {"doc_id": ..., "story": ...}; copies of one report share a story."""
+    """One line per document: its story (the news event it reports), its copy group (the report it copies; one source), language, outlet and date."""
     from .export import STORY_COLUMNS
     from .query import story_rows
 
@@ -416,6 +419,76 @@ def commitments(
     out.print(t)
 
 
+@stories_app.callback(invoke_without_command=True)
+def stories_cmd(
+    ctx: typer.Context,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Only stories with a report in this language (ISO 639-1, e.g. ru).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only stories reported on or after this date (YYYY[-MM[-DD]]).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Only stories with a report whose title has every one of these words.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=10000, help="At most this many stories.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Stories newest first: title, dates, reports, copy groups (one source each), languages and outlets."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import json
+
+    from rich.table import Table
+
+    from .filters import check_date, check_lang
+    from .query import find_stories, shorten
+
+    page = find_stories(store(), lang=check_lang(lang), since=check_date(since, "since"), q=title, limit=limit)
+    if as_json:
+        print(json.dumps(page, ensure_ascii=False, indent=1))
+        return
+    t = Table(title=f"stories ({len(page['items'])} of {page['total']})")
+    t.add_column("story", no_wrap=True)  # the id `stories show` takes, whole
+    for col in ("reported", "reports", "copy groups", "lang", "outlets", "title"):
+        t.add_column(col)
+    for st in page["items"]:
+        when = (st["first"] or "undated") + (f"…{st['last']}" if st["last"] and st["last"] != st["first"] else "")
+        t.add_row(st["story"], when, str(st["n_documents"]), str(st["n_copy_groups"]), ",".join(st["languages"]),
+                  shorten(", ".join(st["outlets"]), 40), shorten(st["title"], 70))
+    out.print(t)
+
+
+@stories_app.command("show")
+def story_show(
+    story_id: Annotated[str, typer.Argument(help="The story's id, as `silkwatch stories` lists it.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """One story: its reports in time order with outlet, language and copy group, the facts they are sources of, and its events."""
+    import json
+
+    from rich.table import Table
+
+    from .query import shorten, story_record
+
+    st = story_record(store(), story_id)
+    if st is None:
+        fail(f"no story {clip(story_id)!r}; `silkwatch stories` lists them")
+    if as_json:
+        print(json.dumps(st, ensure_ascii=False, indent=1))
+        return
+    out.print(f"[bold]{st['title']}[/bold]", highlight=False)
+    out.print(f"{st['n_documents']} reports in {st['n_copy_groups']} copy groups · {', '.join(st['languages']) or '–'} · "
+              f"{st['first'] or 'undated'}…{st['last'] or 'undated'}", markup=False, highlight=False)
+    t = Table(title="reports")
+    for col in ("date", "copy", "lang", "outlet", "document", "title"):
+        t.add_column(col)
+    for d in st["documents"]:
+        t.add_row(d["published"] or "undated", str(d["copy_n"]), d["lang"] or "–", d["outlet"] or "–", d["doc_id"], shorten(d["title"], 60))
+    out.print(t)
+    for f in st["facts"]:
+        n = f["n_sources"]
+        out.print(f"fact · {f['kind']} · {f['rank']} · {n} source{'s' if n != 1 else ''} · {shorten(f['label'], 90)}", markup=False, highlight=False)
+    for e in st["events"]:
+        n = len(e["documents"])
+        out.print(f"event · {(e['event_type'] or 'event').replace('_', ' ')} · {e['start'] or 'date unknown'} · {e['location'] or 'place unknown'} "
+                  f"({n} report{'s' if n != 1 else ''})", markup=False, highlight=False)
+
+
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -442,7 +515,7 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON inste
     t.add_row("outlets", str(len(s["outlets"])))
     for o in s["outlets"][:10]:
         t.add_row(f"  {o['outlet']}", str(o["documents"]))
-    t.add_row("stories", str(s["stories"]))
+    t.add_row("stories", f"{s['stories']} ({s['copy_groups']} copy groups)")
     t.add_row("facts", ", ".join(f"{k} {v}" for k, v in sorted(s["facts"].items())) or "0")
     live = s["live_sources"]
     if live["sources"]:

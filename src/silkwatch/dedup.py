@@ -1,4 +1,8 @@
-"""Stories: copies of one report (syndicated, rewritten, translated) grouped with MinHash LSH."""
+"""Copy groups: documents derived from one report (syndicated, rewritten, spun) found with MinHash LSH.
+
+A copy group is what facts count as one source. Copies are found within one language; a story (the
+reports of one news event, in any language) is a larger group that the story clustering decides.
+"""
 
 from __future__ import annotations
 
@@ -16,15 +20,14 @@ from .records import Document, hash_id
 from .store import Store, drop_facts_of
 from .store.schema import claims, documents, stories
 
-__all__ = ["signature", "assign_stories", "assign_stories_in", "assign_missing_stories", "story_of", "STORY_THRESHOLD", "MAX_DAYS_APART"]
+__all__ = ["signature", "assign_copies", "assign_copies_in", "assign_missing_copies", "COPY_THRESHOLD", "MAX_DAYS_APART"]
 
 log = logging.getLogger(__name__)
 
 # Calibrated with bench/stories.py on ../shared/corpus/dev.jsonl (45 stories, 81 documents):
 # estimated Jaccard of word 3-shingles above this joins two copies of one report (no pair of
-# different stories there reaches 0.14 exactly, MinHash estimates wobble by ~0.05; most same-story pairs are translations or separate
-# reports of one event, which shingles cannot see — pairwise recall is low, precision 1.0).
-STORY_THRESHOLD = 0.2
+# different stories there reaches 0.14 exactly, MinHash estimates wobble by ~0.05).
+COPY_THRESHOLD = 0.2
 # Copies of one report appear within a few days of each other; dated articles further apart are
 # different stories however alike (yearly trade reports read the same).
 MAX_DAYS_APART = 3
@@ -50,7 +53,7 @@ def _permutations():
 @lru_cache(maxsize=1)
 def _bands() -> tuple[int, int]:
     # datasketch finds the bands and rows for a threshold by numerical integration (~0.15 s); once is enough.
-    lsh = MinHashLSH(threshold=STORY_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=COPY_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 
@@ -75,56 +78,68 @@ def _days_apart(a: str | None, b: str | None) -> int:
         return 0
 
 
-def assign_stories(store: Store, docs: Iterable[Document]) -> dict[str, str]:
-    """Put each document into the story of its nearest earlier copy, or a new story; returns doc_id → story."""
+def assign_copies(store: Store, docs: Iterable[Document]) -> dict[str, str]:
+    """Put each document into the copy group of its nearest earlier copy, or a new group; returns doc_id → copy group."""
     docs = list(docs)
     if not docs:
         return {}
     with store.transaction() as conn:
-        return assign_stories_in(conn, docs)
+        return assign_copies_in(conn, docs)
 
 
-def assign_stories_in(conn, docs: list[Document]) -> dict[str, str]:
-    """assign_stories inside the caller's write transaction, so that documents and their stories are committed
-    together and the stored copies compared with are those of every writer before (the writer lock serialises them)."""
+def assign_copies_in(conn, docs: list[Document]) -> dict[str, str]:
+    """assign_copies inside the caller's write transaction, so that documents and their groups are committed together
+    and the stored copies compared with are those of every writer before (the writer lock serialises them).
+
+    A new document's story is that of the copies it joins, else its own copy group, until the story clustering, later
+    in the same transaction, says otherwise."""
     if not docs:
         return {}
     new_ids = {d.doc_id for d in docs}
     rows = _candidates(conn, docs)
     lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands())
     sigs: dict[str, MinHash] = {}
+    group: dict[str, str] = {}
     story: dict[str, str] = {}
     published: dict[str, str | None] = {}
+    lang: dict[str, str | None] = {}
     for r in rows:
         if r.doc_id in new_ids or not r.signature:
             continue
         m = _minhash(json.loads(r.signature))
-        sigs[r.doc_id], story[r.doc_id], published[r.doc_id] = m, r.story_id, r.published
+        sigs[r.doc_id], group[r.doc_id], published[r.doc_id], lang[r.doc_id] = m, r.copy_id, r.published, r.lang
+        story[r.doc_id] = r.story_id
         lsh.insert(r.doc_id, m)
-    merged: dict[str, str] = {}  # story id → the story it was merged into
+    merged: dict[str, str] = {}  # copy group → the group it was merged into
     out: dict[str, str] = {}
     for d in docs:
         m = signature(d.text)
-        hits = [k for k in lsh.query(m) if _days_apart(published.get(k), d.published) <= MAX_DAYS_APART and m.jaccard(sigs[k]) >= STORY_THRESHOLD]
-        found = sorted({_root(merged, story[k]) for k in hits})
-        sid = found[0] if found else hash_id("story", d.doc_id)
+        hits = [k for k in lsh.query(m) if lang[k] == d.lang and _days_apart(published[k], d.published) <= MAX_DAYS_APART
+                and m.jaccard(sigs[k]) >= COPY_THRESHOLD]
+        found = sorted({_root(merged, group[k]) for k in hits})
+        cid = found[0] if found else hash_id("copy", d.doc_id)
         for other in found[1:]:
-            merged[other] = sid  # this copy joins two stories that were one all along
-        sigs[d.doc_id], story[d.doc_id], published[d.doc_id] = m, sid, d.published
+            merged[other] = cid  # this copy joins two groups that were one all along
+        sigs[d.doc_id], group[d.doc_id], published[d.doc_id], lang[d.doc_id] = m, cid, d.published, d.lang
+        story[d.doc_id] = min((story[k] for k in hits), default=cid)
         if d.doc_id in lsh:
             lsh.remove(d.doc_id)
         lsh.insert(d.doc_id, m)
-        out[d.doc_id] = sid
+        out[d.doc_id] = cid
     conn.execute(stories.delete().where(stories.c.doc_id.in_(list(new_ids))))
     conn.execute(stories.insert(), [
-        {"doc_id": doc_id, "story_id": _root(merged, sid), "signature": json.dumps([int(v) for v in sigs[doc_id].hashvalues])}
-        for doc_id, sid in out.items()
+        {"doc_id": doc_id, "copy_id": _root(merged, cid), "story_id": _root(merged, story[doc_id]),
+         "signature": json.dumps([int(v) for v in sigs[doc_id].hashvalues])}
+        for doc_id, cid in out.items()
     ])
     if merged:
-        # Copies in merged stories are no longer independent sources: their facts are recomputed.
-        drop_facts_of(conn, claims.c.doc_id.in_(select(stories.c.doc_id).where(stories.c.story_id.in_(list(merged)))))
+        # Copies in merged groups are no longer independent sources: their facts are recomputed.
+        drop_facts_of(conn, claims.c.doc_id.in_(select(stories.c.doc_id).where(stories.c.copy_id.in_(list(merged)))))
     for old, new in merged.items():
-        conn.execute(update(stories).where(stories.c.story_id == old).values(story_id=_root(merged, new)))
+        root = _root(merged, new)
+        # Stories still named after the old group (no clustering renamed them) follow it.
+        conn.execute(update(stories).where(stories.c.story_id == old).values(story_id=root))
+        conn.execute(update(stories).where(stories.c.copy_id == old).values(copy_id=root))
     return {k: _root(merged, v) for k, v in out.items()}
 
 
@@ -133,7 +148,7 @@ def _candidates(conn, docs: list[Document]):
     and the most recently stored ones (undated copies arrive close together). Bounded, so the cost of a
     batch does not grow with the store."""
     dates = sorted(d.published for d in docs if d.published)
-    q = select(stories.c.doc_id, stories.c.story_id, stories.c.signature, documents.c.published).join(documents, documents.c.doc_id == stories.c.doc_id)
+    q = select(stories.c.doc_id, stories.c.copy_id, stories.c.story_id, stories.c.signature, documents.c.published, documents.c.lang).join(documents, documents.c.doc_id == stories.c.doc_id)
     out = {}
     if dates:
         lo = (date.fromisoformat(dates[0]) - timedelta(days=MAX_DAYS_APART)).isoformat()
@@ -151,16 +166,8 @@ def _root(merged: dict[str, str], sid: str) -> str:
     return sid
 
 
-def story_of(store: Store) -> dict[str, str]:
-    """doc_id → story id for every stored document (a document not yet grouped is its own story)."""
-    with store.engine.connect() as conn:
-        grouped = dict(conn.execute(select(stories.c.doc_id, stories.c.story_id)).all())
-        ids = [r[0] for r in conn.execute(select(documents.c.doc_id))]
-    return {d: grouped.get(d, hash_id("story", d)) for d in ids}
-
-
-def assign_missing_stories(store: Store, batch_size: int = 200) -> int:
-    """Group the stored documents that have no story yet (an ingest stopped between its writes); returns how many."""
+def assign_missing_copies(store: Store, batch_size: int = 200) -> int:
+    """Group the stored documents that have no copy group yet (an ingest stopped between its writes); returns how many."""
     n = 0
     while True:
         with store.engine.connect() as conn:
@@ -169,5 +176,5 @@ def assign_missing_stories(store: Store, batch_size: int = 200) -> int:
                 .where(stories.c.doc_id.is_(None)).order_by(documents.c.doc_id).limit(batch_size))]
         if not ids:
             return n
-        assign_stories(store, [store.get_document(i) for i in ids])
+        assign_copies(store, [store.get_document(i) for i in ids])
         n += len(ids)

@@ -18,7 +18,7 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 CLAIM_COLUMNS = ["claim_id", "doc_id", "kind", "span", "evidence"] + list(dict.fromkeys(f for fs in KIND_FIELDS.values() for f in fs))
 FACT_COLUMNS = ["fact_id", "kind", "rank", "n_sources", "label", "parties", "key", "value", "supporting", "conflicting"]
-STORY_COLUMNS = ["doc_id", "story"]
+STORY_COLUMNS = ["doc_id", "story", "copy_group", "lang", "outlet", "published"]
 COMMITMENT_COLUMNS = ["entry_id", "status", "reason", "as_of", "promise", "actors", "beneficiaries", "area", "made_on", "made_at",
                       "deadline", "concerns", "scores", "evidence", "wordings"]
 COMMITMENT_TYPES: dict[str, str] = {"actors": "list<str>", "beneficiaries": "list<str>", "concerns": "list<str>", "made_at": "json",

@@ -11,10 +11,11 @@ from .profile import Profile
 from .reconcile import RANKS
 from .records import CLAIM_KINDS
 
-__all__ = ["fact_filters", "check_choice", "check_date", "check_period", "resolve_party", "like_escape"]
+__all__ = ["fact_filters", "check_choice", "check_date", "check_lang", "check_period", "resolve_party", "like_escape"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_LANG = re.compile(r"^[a-z]{2,3}$")
 
 
 def like_escape(value: str) -> str:
@@ -44,6 +45,16 @@ def check_date(value: str | None, name: str = "since") -> str | None:
         date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:
         raise FilterError(f"invalid {name} {clip(value)!r}: expected a date YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return v
+
+
+def check_lang(value: str | None, name: str = "lang") -> str | None:
+    """A language code as documents carry it (ISO 639-1 "ru", or "und" when undetermined), lower-cased; else a FilterError."""
+    if value is None or value.strip() == "":
+        return None
+    v = value.strip().lower()
+    if not _LANG.match(v):
+        raise FilterError(f"invalid {name} {clip(value)!r}: expected a language code such as en, ru or zh")
     return v
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .clean import clean
-from .dedup import assign_missing_stories, assign_stories_in
+from .dedup import assign_copies_in, assign_missing_copies
 from .reconcile import update_facts
 from .errors import InputError
 from .extract import EXTRACTOR_VERSION, PARALLEL_MIN, ExtractorFailure, extract_documents
@@ -17,15 +17,18 @@ from .profile import Profile
 from .records import Claim, Document, RawArticle, hash_id
 from .sources import read_sources
 from .store import Store
+from .stories import group_missing_stories, group_stories_in, regroup_stories
+from .extract.traits import StoryTraits
 
 __all__ = ["ingest", "ingest_articles", "IngestReport", "reextract", "ReextractReport", "BATCH_SIZE"]
 
 log = logging.getLogger(__name__)
 
 # What extracts claims from a stream of documents, in order (see silkwatch.runner); called as
-# runner(documents, profile, on_failure=...), it hands each extractor failure to on_failure. A runner
-# with cleans=True is also given raw articles, cleans them itself and hands on_failure those that fail.
-Runner = Callable[..., Iterator[tuple[Document, list[Claim]]]]
+# runner(documents, profile, on_failure=..., traits=True), it hands each extractor failure to
+# on_failure. A runner with cleans=True is also given raw articles, cleans them itself and hands
+# on_failure those that fail.
+Runner = Callable[..., Iterator[tuple[Document, list[Claim], StoryTraits]]]
 
 # Documents per transaction: large enough to amortise commits, small enough that an
 # interrupted ingest loses little work. A runner may ask for more (its write_batch).
@@ -101,16 +104,18 @@ def ingest_articles(
 ) -> IngestReport:
     """Ingest a stream of read articles (from files, a WARC archive or a live source), as ingest() does.
 
-    runner turns the stream of documents into (document, claims) pairs in order: by default this
+    runner turns the stream of documents into (document, claims, story traits) in order: by default this
     process and its forked workers (extract_documents), or a Ray cluster (runner.ray_runner).
     batch_size is the documents per write (default: the runner's write_batch, else BATCH_SIZE)."""
     run_on = runner or extract_documents
     batch_size = batch_size or getattr(run_on, "write_batch", BATCH_SIZE)
     run = _Ingest(store, profile, on_progress, on_failure, batch_size)
-    extracted = run_on(run.fresh_documents(items, raw=getattr(run_on, "cleans", False)), profile, on_failure=run.count_failure)
+    fresh = run.fresh_documents(items, raw=getattr(run_on, "cleans", False))
+    extracted = run_on(fresh, profile, on_failure=run.count_failure, traits=True)
     _in_batches(extracted, batch_size, run.write)
     # Once per run, and also after an interrupted run: stories and facts catch up with what is stored.
-    assign_missing_stories(store)
+    assign_missing_copies(store)
+    group_missing_stories(store, profile)
     run.report.facts = update_facts(store)
     return run.report
 
@@ -119,8 +124,8 @@ def _raw_key(item: RawArticle) -> str:
     return hash_id(item.format, item.text, item.published, item.title, item.url, item.outlet, item.lang)
 
 
-def _in_batches(results: Iterable[tuple[Document, list[Claim]]], size: int, write: Callable[[list], None]) -> None:
-    pending: list[tuple[Document, list[Claim]]] = []
+def _in_batches(results: Iterable[tuple[Document, list[Claim], StoryTraits]], size: int, write: Callable[[list], None]) -> None:
+    pending: list[tuple[Document, list[Claim], StoryTraits]] = []
     for result in results:
         pending.append(result)
         if len(pending) >= size:
@@ -206,12 +211,17 @@ class _Ingest:
         self.report.known += n_known
         self.progress(n_known)
 
-    def write(self, pending: list[tuple[Document, list[Claim]]]) -> None:
+    def write(self, pending: list[tuple[Document, list[Claim], StoryTraits]]) -> None:
         # A changed copy of a document later in the same batch replaces the earlier one.
-        batch = list({d.doc_id: (d, cs) for d, cs in pending}.values())
+        traits = {d.doc_id: t for d, _, t in pending}
+        batch = list({d.doc_id: (d, cs) for d, cs, _ in pending}.values())
         self.report.claims += sum(len(cs) for _, cs in batch)
         self.report.other_language += sum(1 for d, _ in batch if d.lang not in EXTRACTED_LANGUAGES)
-        written = self.store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=assign_stories_in)
+        def group(conn, docs: list[Document]) -> None:  # copies first: a story is made of copy groups' reports
+            assign_copies_in(conn, docs)
+            group_stories_in(conn, [traits[d.doc_id] for d in docs])
+
+        written = self.store.write_documents(batch, extractor=EXTRACTOR_VERSION, then=group)
         # What another writer stored first, in this very version, counts as known.
         self.report.known += len(pending) - written
         self.report.stored += written
@@ -241,11 +251,12 @@ def reextract(
     def counted_failure(f: ExtractorFailure) -> None:
         report.extractor_errors += 1
 
-    def write(pending: list[tuple[Document, list[Claim]]]) -> None:
-        replaced, removed = store.replace_claims(((d.doc_id, cs) for d, cs in pending), extractor=EXTRACTOR_VERSION)
+    def write(pending: list[tuple[Document, list[Claim], StoryTraits]]) -> None:
+        replaced, removed = store.replace_claims(((d.doc_id, cs) for d, cs, _ in pending), extractor=EXTRACTOR_VERSION)
+        regroup_stories(store, [t for _, _, t in pending])  # new events may tell another day or occasion
         report.documents += replaced
         report.claims_before += removed
-        report.claims += sum(len(cs) for _, cs in pending)
+        report.claims += sum(len(cs) for _, cs, _ in pending)
         if on_progress:
             on_progress(len(pending))
 
@@ -257,7 +268,8 @@ def reextract(
         on_total(total)
     docs = store.iter_documents(doc_ids=doc_ids, since=since, outlet=outlet)
     n_process = 1 if total < PARALLEL_MIN else None  # a few documents: starting workers costs more than it saves
-    _in_batches(extract_documents(docs, profile, n_process=n_process, on_failure=counted_failure), batch_size, write)
-    assign_missing_stories(store)
+    _in_batches(extract_documents(docs, profile, n_process=n_process, on_failure=counted_failure, traits=True), batch_size, write)
+    assign_missing_copies(store)
+    group_missing_stories(store, profile)
     report.facts = update_facts(store)
     return report

@@ -7,15 +7,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from sqlalchemy import case, select
+from sqlalchemy import case, func, select
 
 from .filters import like_escape
+from .langid import UNDETERMINED
 from .profile import Profile, load_profile
 from .store import Store
-from .store.schema import claims, facts
+from .records import CLAIM_KINDS, hash_id
+from .store.schema import claims, documents, fact_claims, facts, stories
 
-__all__ = ["find_facts", "conflicts", "timeline", "find_quotes", "series", "story_rows", "fact_rows", "format_amount",
-           "event_name", "speaker_matches", "shorten"]
+__all__ = ["find_facts", "conflicts", "timeline", "find_quotes", "series", "find_stories", "story_record", "story_titles", "story_of",
+           "copy_of", "story_rows", "fact_rows", "format_amount", "event_name", "speaker_matches", "shorten"]
 
 # How each event type reads in a name ("Xi–Tokayev talks", "China–Central Asia Summit").
 EVENT_WORDS = {"summit": "summit", "ministerial_meeting": "foreign ministers' meeting", "state_visit": "state visit",
@@ -309,6 +311,135 @@ def _speaker_names(query: str | None, profile: Profile) -> set[str]:
     return {p.name for p in profile.people if q == p.name.lower() or q in (a.lower() for a in p.aliases)}
 
 
+# ---------------------------------------------------------------------------- stories
+# A story's title is its earliest report's title, else that report's first line, cut to this many characters.
+TITLE_CHARS = 160
+# Event types in the order a story's events are read when they share a date.
+EVENT_ORDER = tuple(EVENT_WORDS)
+
+
+def _in_story_with(condition):
+    """The stories having a document that meets a condition on `documents` (aliased, so it never correlates)."""
+    s2, d2 = stories.alias("s2"), documents.alias("d2")
+    return stories.c.story_id.in_(select(s2.c.story_id).join(d2, d2.c.doc_id == s2.c.doc_id).where(condition(d2)))
+
+
+def find_stories(store: Store, lang: str | None = None, since: str | None = None, q: str | None = None,
+                 limit: int = 50, offset: int = 0) -> dict:
+    """Stories newest first (by their latest report; undated last), each with its title, first and last date,
+    number of documents and copy groups, languages and outlets. `lang`: having a report in that language;
+    `since`: reported on or after that date; `q`: every word in the title of one of its reports."""
+    latest = func.max(documents.c.published)
+    base = (select(stories.c.story_id, func.count().label("n_documents"), func.count(func.distinct(stories.c.copy_id)).label("n_copy_groups"),
+                   func.min(documents.c.published).label("first"), latest.label("last"))
+            .join(documents, documents.c.doc_id == stories.c.doc_id).group_by(stories.c.story_id))
+    if lang == UNDETERMINED:
+        base = base.where(_in_story_with(lambda d: d.c.lang.is_(None) | (d.c.lang == lang)))
+    elif lang:
+        base = base.where(_in_story_with(lambda d: d.c.lang == lang))
+    for word in (q or "").split()[:8]:
+        base = base.where(_in_story_with(lambda d, w=word: d.c.title.ilike(f"%{like_escape(w)}%", escape="\\")))
+    if since:
+        base = base.having(latest >= since)
+    with store.engine.connect() as conn:
+        total = conn.scalar(select(func.count()).select_from(base.subquery()))
+        rows = conn.execute(base.order_by(latest.desc().nulls_last(), stories.c.story_id).limit(limit).offset(offset)).all()
+        docs = _story_documents(conn, [r.story_id for r in rows])
+    items = [dict(_story_summary(r.story_id, docs.get(r.story_id, [])), n_documents=r.n_documents, n_copy_groups=r.n_copy_groups)
+             for r in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items,
+            "next_offset": offset + limit if offset + limit < total else None}
+
+
+def _story_documents(conn, story_ids: list[str]) -> dict[str, list[dict]]:
+    """The documents of these stories in time order (undated last), with the head of their text for a title."""
+    out: dict[str, list[dict]] = {}
+    for i in range(0, len(story_ids), 500):
+        q = (select(stories.c.story_id, stories.c.copy_id, documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.lang,
+                    documents.c.published, func.substr(documents.c.text, 1, TITLE_CHARS * 2).label("head"))
+             .join(documents, documents.c.doc_id == stories.c.doc_id).where(stories.c.story_id.in_(story_ids[i:i + 500])))
+        for r in conn.execute(q):
+            out.setdefault(r.story_id, []).append({"doc_id": r.doc_id, "title": r.title, "outlet": r.outlet, "lang": r.lang,
+                                                   "published": r.published, "copy_group": r.copy_id, "head": r.head})
+    for docs in out.values():
+        docs.sort(key=lambda d: (d["published"] is None, d["published"] or "", d["doc_id"]))
+    return out
+
+
+def _doc_title(d: dict) -> str:
+    line = next((x.strip() for x in (d.get("head") or "").splitlines() if x.strip()), "")
+    return shorten(d.get("title") or line or d["doc_id"], TITLE_CHARS)
+
+
+def _story_summary(story_id: str, docs: list[dict]) -> dict:
+    dates = [d["published"] for d in docs if d["published"]]
+    return {"story": story_id, "title": _doc_title(docs[0]) if docs else story_id, "first": min(dates, default=None),
+            "last": max(dates, default=None), "n_documents": len(docs), "n_copy_groups": len({d["copy_group"] for d in docs}),
+            "languages": _most_first(d["lang"] for d in docs), "outlets": _most_first(d["outlet"] for d in docs)}
+
+
+def _most_first(values) -> list[str]:
+    return [v for v, _ in sorted(Counter(v for v in values if v).items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def story_titles(store: Store, story_ids: list[str]) -> dict[str, str]:
+    """The title of each of these stories (its earliest report's title or first line)."""
+    with store.engine.connect() as conn:
+        docs = _story_documents(conn, sorted(set(story_ids)))
+    return {sid: _doc_title(ds[0]) for sid, ds in docs.items() if ds}
+
+
+def story_record(store: Store, story_id: str) -> dict | None:
+    """A story: its reports in time order (outlet, language, date, copy group), its copy groups, the facts its
+    reports are sources of, and its events (one line per type, date and place, with the reports that give it)."""
+    with store.engine.connect() as conn:
+        docs = _story_documents(conn, [story_id]).get(story_id)
+        if not docs:
+            return None
+        ids = [d["doc_id"] for d in docs]
+        linked = conn.execute(select(fact_claims.c.fact_id, fact_claims.c.claim_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id)
+                              .where(claims.c.doc_id.in_(ids))).all()
+        found = [json.loads(r.data) for r in conn.execute(select(facts.c.data).where(facts.c.fact_id.in_(sorted({r.fact_id for r in linked}))))]
+        events = [dict(json.loads(r.data), claim_id=r.claim_id) for r in conn.execute(
+            select(claims.c.claim_id, claims.c.data).where(claims.c.kind == "event", claims.c.doc_id.in_(ids)).order_by(claims.c.doc_id, claims.c.span_start))]
+    numbers: dict[str, int] = {}
+    for d in docs:  # copy groups numbered in the order their first report appeared
+        d["copy_n"] = numbers.setdefault(d["copy_group"], len(numbers) + 1)
+        d["title"] = _doc_title(d)
+        del d["head"]
+    fact_of = {r.claim_id: r.fact_id for r in linked}
+    return dict(_story_summary(story_id, docs), documents=docs,
+                copy_groups=[{"copy_group": c, "copy_n": n, "documents": [d["doc_id"] for d in docs if d["copy_group"] == c]} for c, n in numbers.items()],
+                facts=[_fact_in_story(f, set(ids)) for f in sorted(found, key=_story_fact_order)],
+                events=_story_events(events, fact_of))
+
+
+def _story_fact_order(f: dict) -> tuple:
+    return (CLAIM_KINDS.index(f["kind"]) if f["kind"] in CLAIM_KINDS else len(CLAIM_KINDS), -f["n_sources"], f["label"], f["fact_id"])
+
+
+def _fact_in_story(f: dict, ids: set[str]) -> dict:
+    """A fact as a story lists it: what it is, how supported, and which of the story's reports are its sources."""
+    mine = sorted({s["doc_id"] for s in f["supporting"] + f["conflicting"] if s["doc_id"] in ids})
+    return {"fact_id": f["fact_id"], "kind": f["kind"], "rank": f["rank"], "label": f["label"], "n_sources": f["n_sources"],
+            "n_reports": f.get("n_reports", len({s["doc_id"] for s in f["supporting"]})), "documents": mine}
+
+
+def _story_events(events: list[dict], fact_of: dict[str, str]) -> list[dict]:
+    """One line per distinct (type, date, place), with the reports that give it and the fact it belongs to."""
+    lines: dict[tuple, dict] = {}
+    for c in events:
+        key = (c.get("event_type"), c.get("start"), c.get("location"))
+        line = lines.setdefault(key, {"event_type": key[0], "start": key[1], "end": c.get("end"), "location": key[2], "participants": [],
+                                      "documents": [], "fact_id": None})
+        line["participants"] = sorted(set(line["participants"]) | set(c.get("participants") or ()))
+        if c["doc_id"] not in line["documents"]:
+            line["documents"].append(c["doc_id"])
+        line["fact_id"] = line["fact_id"] or fact_of.get(c["claim_id"])
+    return sorted(lines.values(), key=lambda e: (e["start"] is None, e["start"] or "", EVENT_ORDER.index(e["event_type"])
+                                                 if e["event_type"] in EVENT_ORDER else len(EVENT_ORDER), e["location"] or ""))
+
+
 # ---------------------------------------------------------------------------- exports
 def fact_rows(store: Store) -> Iterator[dict]:
     """Every fact flattened for export: one row per fact, sources as JSON."""
@@ -318,9 +449,28 @@ def fact_rows(store: Store) -> Iterator[dict]:
                "supporting": [s["claim_id"] for s in f["supporting"]], "conflicting": [s["claim_id"] for s in f["conflicting"]]}
 
 
-def story_rows(store: Store) -> Iterator[dict]:
-    """One row per document: {"doc_id", "story"} (a document not grouped yet is a story of its own)."""
-    from .dedup import story_of
+def story_rows(store: Store, batch_size: int = 2000) -> Iterator[dict]:
+    """One row per document, in id order: {"doc_id", "story", "copy_group", "lang", "outlet", "published"}
+    (a document not grouped yet is a story and a copy group of its own)."""
+    q = (select(documents.c.doc_id, stories.c.story_id, stories.c.copy_id, documents.c.lang, documents.c.outlet, documents.c.published)
+         .outerjoin(stories, stories.c.doc_id == documents.c.doc_id).order_by(documents.c.doc_id))
+    last = ""
+    while True:
+        with store.engine.connect() as conn:
+            rows = conn.execute(q.where(documents.c.doc_id > last).limit(batch_size)).all()
+        if not rows:
+            return
+        for r in rows:
+            yield {"doc_id": r.doc_id, "story": r.story_id or hash_id("story", r.doc_id), "copy_group": r.copy_id or hash_id("copy", r.doc_id),
+                   "lang": r.lang, "outlet": r.outlet, "published": r.published}
+        last = rows[-1].doc_id
 
-    for doc_id, story in sorted(story_of(store).items()):
-        yield {"doc_id": doc_id, "story": story}
+
+def story_of(store: Store) -> dict[str, str]:
+    """doc_id → story for every stored document (a document not yet grouped is its own story)."""
+    return {r["doc_id"]: r["story"] for r in story_rows(store)}
+
+
+def copy_of(store: Store) -> dict[str, str]:
+    """doc_id → copy group for every stored document (a document not yet grouped is its own group)."""
+    return {r["doc_id"]: r["copy_group"] for r in story_rows(store)}

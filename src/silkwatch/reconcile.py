@@ -18,7 +18,7 @@ from .records import Claim, hash_id
 from .store import Store
 from .store.schema import claims, documents, fact_claims, facts, stories
 
-__all__ = ["Fact", "Source", "build_facts", "rebuild_facts", "update_facts", "values_agree", "pair_currencies", "attach_meetings",
+__all__ = ["Fact", "Source", "independent_sources", "build_facts", "rebuild_facts", "update_facts", "values_agree", "pair_currencies", "attach_meetings",
            "made_at_text", "RANKS", "MEETING_LEVEL"]
 
 log = logging.getLogger(__name__)
@@ -41,20 +41,28 @@ MEETING_DAYS = 14
 
 @dataclass(frozen=True)
 class Source:
+    """A claim with what independence and context need of its document."""
+
     claim: Claim
     outlet: str | None
     published: str | None
-    story: str
+    copy: str  # the document's copy group: copies of one report are one source
+    story: str | None = None  # the news event the document reports (None: its copy group stands for it)
     also: tuple[Claim, ...] = ()  # quantity: the same statement's figure in another currency ("26 billion yuan ($3.6 billion)")
     made_at: Claim | None = None  # commitment: the meeting of its document it was made at
 
     def as_dict(self) -> dict:
         c = self.claim
-        out = {"claim_id": c.id, "doc_id": c.doc_id, "outlet": self.outlet, "published": self.published, "story": self.story,
+        # The copy group, not the story: independence rests on it, and a story can grow after the fact is computed.
+        out = {"claim_id": c.id, "doc_id": c.doc_id, "outlet": self.outlet, "published": self.published, "copy": self.copy,
                "span": list(c.span), "evidence": c.evidence, "claim": c.as_dict()}
         if self.also:
             out["also"] = [{"claim_id": a.id, **a.as_dict()} for a in self.also]
         return out
+
+    @property
+    def story_key(self) -> str:
+        return self.story or self.copy
 
     @property
     def amounts(self) -> dict[str, Claim]:
@@ -76,7 +84,7 @@ class Fact:
 
     @cached_property
     def n_sources(self) -> int:
-        return len({s.story for s in self.supporting})
+        return independent_sources(self.supporting)
 
     @property
     def rank(self) -> str:
@@ -89,9 +97,32 @@ class Fact:
         return hash_id("fact", self.kind, self.key, sorted(s.claim.id for s in self.supporting))
 
     def as_dict(self) -> dict:
-        return {"fact_id": self.fact_id, "kind": self.kind, "rank": self.rank, "n_sources": self.n_sources, "label": self.label,
+        support = self.supporting
+        return {"fact_id": self.fact_id, "kind": self.kind, "rank": self.rank, "n_sources": self.n_sources,
+                "n_reports": len({s.claim.doc_id for s in support}), "n_copy_groups": len({s.copy for s in support}),
+                "n_outlets": len({s.outlet for s in support if s.outlet}), "label": self.label,
                 "parties": list(self.parties), "key": self.key, "value": self.value,
                 "supporting": [s.as_dict() for s in self.supporting], "conflicting": [s.as_dict() for s in self.conflicting]}
+
+
+def independent_sources(sources: Iterable[Source]) -> int:
+    """How many independent sources: the copies of one report are one, and so are the reports of one outlet
+    (an outlet repeating its own figure does not corroborate it); reports with no outlet count by copy group."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(x: tuple) -> tuple:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for s in sources:
+        a = root(("copy", s.copy))
+        if s.outlet:
+            b = root(("outlet", s.outlet))
+            if a != b:
+                parent[b] = a
+    return len({root(x) for x in list(parent) if x[0] == "copy"})
 
 
 # ---------------------------------------------------------------------------- agreement rules
@@ -167,7 +198,7 @@ def _clusters(items: list[Source], same) -> list[list[Source]]:
 
 
 def _by_support(cl: list[Source]) -> tuple:
-    return (-len({s.story for s in cl}), -len(cl), min(s.claim.id for s in cl))
+    return (-independent_sources(cl), -len(cl), min(s.claim.id for s in cl))
 
 
 def _cluster_amounts(cl: list[Source]) -> dict[str, Claim]:
@@ -188,11 +219,11 @@ def _amounts_agree(a: dict[str, Claim], b: dict[str, Claim]) -> bool:
 def _quantity_facts(items: list[Source]) -> list[Fact]:
     clusters = sorted(_clusters(items, lambda s, cl: _amounts_agree(s.amounts, _cluster_amounts(cl))), key=_by_support)
     main, rest, apart = clusters[0], [], []
-    told, units = {s.story for s in main}, _cluster_amounts(main).keys()
+    told, units = {s.copy for s in main}, _cluster_amounts(main).keys()
     for cl in clusters[1:]:
         # One report giving two figures under one key speaks of two things the key cannot tell apart (two
         # routes, two airlines); a figure in a currency the main one is not given in cannot contradict it.
-        if told & {s.story for s in cl} or not units & _cluster_amounts(cl).keys():
+        if told & {s.copy for s in cl} or not units & _cluster_amounts(cl).keys():
             apart.append(cl)
         else:
             rest.extend(cl)
@@ -230,7 +261,7 @@ def _facts_for_group(kind: str, key: tuple, items: list[Source]) -> list[Fact]:
         dated = _clusters([s for s in items if s.claim.start], same)
         undated = [s for s in items if not s.claim.start]
         if dated and undated:
-            max(dated, key=lambda cl: (len({s.story for s in cl}), len(cl))).extend(undated)
+            max(dated, key=lambda cl: (independent_sources(cl), len(cl))).extend(undated)
         groups = dated or [undated]
     else:
         groups = _clusters(items, same)
@@ -263,7 +294,7 @@ def _commitment_fact(key: dict, rep: Claim, cl: list[Source], label: str, partie
         return not (a - b and b - a)
 
     stated = [v for v in variants if v] or [frozenset()]  # a report without figures decides nothing about them
-    figures = max(stated, key=lambda v: (len({s.story for s in cl if compatible(v, frozenset(_figures(s.claim.text)))}), len(v), sorted(v)))
+    figures = max(stated, key=lambda v: (independent_sources(s for s in cl if compatible(v, frozenset(_figures(s.claim.text)))), len(v), sorted(v)))
     agree = [compatible(figures, frozenset(_figures(s.claim.text))) for s in cl]
     if frozenset(_figures(rep.text)) != figures:
         rep = max((s.claim for s in cl if frozenset(_figures(s.claim.text)) == figures), key=lambda c: (len(c.text or ""), c.id))
@@ -356,7 +387,7 @@ def attach_meetings(sources: Iterable[Source], events_by_doc: dict[str, list[Cla
     out = []
     for s in sources:
         if s.claim.kind == "commitment" and s.made_at is None:
-            for pool in (events_by_doc.get(s.claim.doc_id, ()), (events_by_story or {}).get(s.story, ())):
+            for pool in (events_by_doc.get(s.claim.doc_id, ()), (events_by_story or {}).get(s.story_key, ())):
                 candidates = [e for e in pool if e.event_type in MEETING_LEVEL and _near(e.start, s.published)]
                 if candidates:
                     best = min(candidates, key=lambda e: (MEETING_LEVEL.index(e.event_type), e.doc_id != s.claim.doc_id,
@@ -394,15 +425,15 @@ def build_facts(sources: Iterable[Source], events_by_doc: dict[str, list[Claim]]
 
 # ---------------------------------------------------------------------------- the store
 def _sources(conn, where) -> list[Source]:
-    """The claims a condition selects, with outlet, date and story (a document not yet grouped is its own story)."""
+    """The claims a condition selects, with outlet, date, copy group and story (a document not yet grouped is its own)."""
     rows = conn.execute(
-        select(claims.c.data, documents.c.outlet, documents.c.published, stories.c.story_id)
+        select(claims.c.data, documents.c.outlet, documents.c.published, stories.c.copy_id, stories.c.story_id)
         .join(documents, documents.c.doc_id == claims.c.doc_id)
         .outerjoin(stories, stories.c.doc_id == claims.c.doc_id).where(where))
     out = []
     for r in rows:
         c = Claim.from_dict(json.loads(r.data))
-        out.append(Source(c, r.outlet, r.published, r.story_id or hash_id("story", c.doc_id)))
+        out.append(Source(c, r.outlet, r.published, r.copy_id or hash_id("copy", c.doc_id), r.story_id or hash_id("story", c.doc_id)))
     return out
 
 
@@ -485,7 +516,7 @@ def _recompute(conn, buckets: list[tuple[str, str | None]]) -> int:
         found = _sources(conn, where)
         by_doc = by_story = None
         if bucket[0] == "commitment":
-            by_doc, by_story = _events_of(conn, {s.story for s in found})
+            by_doc, by_story = _events_of(conn, {s.story_key for s in found})
             by_doc.update(_own_events(conn, {s.claim.doc_id for s in found} - set(by_doc)))
         new = build_facts(found, by_doc, by_story)
         old_ids = [r[0] for r in conn.execute(select(fact_claims.c.fact_id).join(claims, claims.c.claim_id == fact_claims.c.claim_id)

@@ -1,8 +1,8 @@
 """Where extraction runs: in this process and its forked workers (the default), or on a Ray cluster.
 
 Cleaning, parsing and extracting a document is embarrassingly parallel; the store, stories and facts
-are not. So a runner only turns a stream of articles into (Document, claims) pairs in input order;
-the pipeline writes them, and updates stories and facts after, whichever runner made them.
+are not. So a runner only turns a stream of articles into (Document, claims[, story traits]) in input
+order; the pipeline writes them, and updates stories and facts after, whichever runner made them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from .clean import clean
 from .errors import ConfigError, InputError, ModelError
 from .extract import PARSE_BATCH, ExtractorFailure, extract_batch
+from .extract.traits import StoryTraits, load_encoder
 from .profile import Profile
 from .records import Claim, Document, RawArticle
 
@@ -34,9 +35,9 @@ AHEAD = 4
 
 # What an actor sends back per article: the cleaned Document (None when it was given one, which the
 # driver still holds), or the arguments of the InputError that cleaning raised (InputError itself
-# does not pickle); the claims; the extractor failures.
+# does not pickle); then what extract_batch gives: claims, extractor failures, story traits.
 _Failed = tuple[str, str, int | None]
-_Result = tuple[Document | _Failed | None, list[Claim], list[ExtractorFailure]]
+_Result = tuple[Document | _Failed | None, list[Claim], list[ExtractorFailure], StoryTraits | None]
 
 
 class _Extractor:
@@ -46,12 +47,13 @@ class _Extractor:
         from .extract.model import load_model
 
         self.profile = pickle.loads(profile_blob)
-        load_model()  # here, so that the first batch does not wait for it
+        load_model()  # here, so that the first batch does not wait for them
+        load_encoder()
 
     def ready(self) -> bool:
         return True
 
-    def extract(self, items: list[RawArticle | Document]) -> tuple[list[_Result], float]:
+    def extract(self, items: list[RawArticle | Document], traits: bool) -> tuple[list[_Result], float]:
         """Each item's result, and the CPU seconds this process spent on the batch."""
         t0 = time.process_time()
         docs: list[Document] = []
@@ -66,8 +68,8 @@ class _Extractor:
                 cleaned.append(docs[-1])
             except InputError as e:
                 cleaned.append((e.source, e.reason, e.line))
-        results = iter(extract_batch(docs, self.profile))
-        out = [(c, *(next(results) if not isinstance(c, tuple) else ([], []))) for c in cleaned]
+        results = iter(extract_batch(docs, self.profile, traits=traits))
+        out = [(c, *(next(results) if not isinstance(c, tuple) else ([], [], None))) for c in cleaned]
         return out, time.process_time() - t0
 
 
@@ -112,8 +114,9 @@ class RayRunner:
         self._profile_blob: bytes | None = None
 
     def __call__(self, items: Iterable[RawArticle | Document], profile: Profile,
-                 on_failure: Callable[[ExtractorFailure | InputError], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
-        """(Document, claims) for each article that cleans, in input order; failures go to on_failure."""
+                 on_failure: Callable[[ExtractorFailure | InputError], None] | None = None, traits: bool = False) -> Iterator[tuple]:
+        """(Document, claims) for each article that cleans, in input order (with traits, (Document, claims, story
+        traits)); failures go to on_failure."""
         ray = self._start(profile)
         batches = iter(lambda it=iter(items): list(itertools.islice(it, self.batch_size)), [])
         sent: collections.deque = collections.deque()  # (batch, result ref), in input order
@@ -127,7 +130,7 @@ class RayRunner:
                     more = False
                     break
                 i = queued.index(min(queued))
-                ref = self._actors[i].extract.remote(batch)
+                ref = self._actors[i].extract.remote(batch, traits)
                 queued[i] += 1
                 running[ref] = i
                 sent.append((batch, ref))
@@ -139,7 +142,7 @@ class RayRunner:
                     queued[running.pop(ref)] -= 1
                 continue
             batch, ref = sent.popleft()
-            yield from self._hand_on(batch, self._get(ray, ref), on_failure)
+            yield from self._hand_on(batch, self._get(ray, ref), on_failure, traits)
 
     def _get(self, ray, ref) -> list[_Result]:
         try:
@@ -151,15 +154,15 @@ class RayRunner:
         return results
 
     @staticmethod
-    def _hand_on(batch, results: list[_Result], on_failure) -> Iterator[tuple[Document, list[Claim]]]:
-        for item, (doc, claims, failures) in zip(batch, results):
+    def _hand_on(batch, results: list[_Result], on_failure, traits: bool) -> Iterator[tuple]:
+        for item, (doc, claims, failures, story) in zip(batch, results):
             if isinstance(doc, tuple):
                 if on_failure:
                     on_failure(InputError(*doc))
                 continue
             for f in failures if on_failure else ():
                 on_failure(f)
-            yield doc or item, claims
+            yield (doc or item, claims, story) if traits else (doc or item, claims)
 
     def _start(self, profile: Profile):
         """Connect to the cluster and start the actors, unless they are running with this profile."""

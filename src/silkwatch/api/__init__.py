@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import FilterError, SilkwatchError, clip
-from ..filters import check_choice, check_date, fact_filters
+from ..filters import check_choice, check_date, check_lang, fact_filters
 from ..ledger import compliance, find_commitments, ledger_filters, read_ledger
 from ..profile import load_profile
 from ..records import CLAIM_KINDS
@@ -39,6 +39,7 @@ MAX_OFFSET = 1_000_000_000
 LIMIT = Query(50, ge=1, le=500, description="Page size (1–500).")
 OFFSET = Query(0, ge=0, le=MAX_OFFSET, description="How many items to skip.")
 SINCE = Query(None, description="On or after this date: YYYY, YYYY-MM or YYYY-MM-DD.")
+LANG = Query(None, description="ISO 639-1 code, e.g. ru")
 MADE_AT = Query(None, max_length=200, description="Commitments made at a meeting whose type, place and date contain every word, e.g. Xi'an summit.")
 # An error message echoes what it is about, but never a whole 10,000-character id.
 MAX_MESSAGE = 400
@@ -112,7 +113,7 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
 
     @app.get("/api/documents", tags=["documents"], summary="Documents, newest first")
     def api_documents(outlet: str | None = None, since: str | None = SINCE, limit: int = LIMIT, offset: int = OFFSET,
-                      lang: str | None = Query(None, description="ISO 639-1 code, e.g. ru")):
+                      lang: str | None = LANG):
         return reads.documents_page(store, outlet, check_date(since, "since"), limit, offset, lang)
 
     @app.get("/api/documents/{doc_id}", tags=["documents"], summary="One document: cleaned text, claims, other copies of its story")
@@ -151,9 +152,14 @@ def create_app(db_url: str | None = None, profile_path: str | None = None) -> Fa
     def api_fact(fact_id: str):
         return _found(reads.fact_detail(store, fact_id), f"no fact {clip(fact_id)!r}")
 
-    @app.get("/api/stories", tags=["stories"], summary="Stories: the documents that are copies of one report")
-    def api_stories(limit: int = LIMIT, offset: int = OFFSET):
-        return reads.stories_page(store, limit, offset)
+    @app.get("/api/stories", tags=["stories"], summary="Stories (the reports of one news event, in any language), newest first")
+    def api_stories(lang: str | None = LANG, since: str | None = SINCE, q: str | None = Query(None, max_length=200, description="Words in a report's title."),
+                    limit: int = LIMIT, offset: int = OFFSET):
+        return reads.stories_page(store, lang=check_lang(lang), since=check_date(since, "since"), q=q, limit=limit, offset=offset)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story: its reports in time order with their copy groups, its facts, its events")
+    def api_story(story_id: str):
+        return _found(reads.story_detail(store, story_id), f"no story {clip(story_id)!r}")
 
     @app.get("/api/entities", tags=["entities"], summary="States, groups and people of the profile")
     def api_entities():

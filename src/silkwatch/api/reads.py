@@ -8,13 +8,13 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from ..dedup import story_of
 from ..filters import like_escape
 from ..profile import Profile
+from ..query import find_stories, story_record, story_titles
 from ..store import Store
 from ..store.schema import claims, documents, facts, stories
 
-__all__ = ["documents_page", "document_detail", "claims_page", "facts_page", "fact_detail", "stories_page",
+__all__ = ["documents_page", "document_detail", "claims_page", "facts_page", "fact_detail", "stories_page", "story_detail",
            "entities", "entity_detail", "search", "overview", "trade_series", "FACET_FIELDS"]
 
 FACET_FIELDS = ("kind", "indicator", "rank", "party", "period", "outlet")
@@ -46,17 +46,27 @@ def documents_page(store: Store, outlet: str | None = None, since: str | None = 
 
 
 def document_detail(store: Store, doc_id: str) -> dict | None:
-    """A document with its claims and the other documents of its story."""
+    """A document with its claims, the copies of this report (its copy group) and the other reports of its story."""
     doc = store.get_document(doc_id)
     if doc is None:
         return None
     with store.engine.connect() as conn:
-        sid = conn.scalar(select(stories.c.story_id).where(stories.c.doc_id == doc_id))
-        copies = [dict(r._mapping) for r in conn.execute(
-            select(documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.published)
-            .join(stories, stories.c.doc_id == documents.c.doc_id).where(stories.c.story_id == sid, documents.c.doc_id != doc_id))] if sid else []
+        row = conn.execute(select(stories.c.story_id, stories.c.copy_id).where(stories.c.doc_id == doc_id)).first()
+        others = [dict(r._mapping) for r in conn.execute(
+            select(documents.c.doc_id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.lang, stories.c.copy_id)
+            .join(stories, stories.c.doc_id == documents.c.doc_id).where(stories.c.story_id == row.story_id, documents.c.doc_id != doc_id)
+            .order_by(documents.c.published.is_(None), documents.c.published, documents.c.doc_id))] if row else []
+    copy = row.copy_id if row else None
+    title = story_titles(store, [row.story_id]).get(row.story_id) if row else None
     return {"doc_id": doc.doc_id, "title": doc.title, "outlet": doc.outlet, "published": doc.published, "url": doc.url, "lang": doc.lang,
-            "text": doc.text, "story": sid, "claims": [c.as_dict() for c in store.claims_for(doc_id)], "copies": copies}
+            "text": doc.text, "story": row.story_id if row else None, "story_title": title, "copy_group": copy,
+            "claims": [c.as_dict() for c in store.claims_for(doc_id)],
+            "copies": [_without_copy(o) for o in others if o["copy_id"] == copy],
+            "reports": [_without_copy(o) for o in others if o["copy_id"] != copy]}
+
+
+def _without_copy(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k != "copy_id"}
 
 
 def claims_page(store: Store, kind: str | None = None, indicator: str | None = None, doc_id: str | None = None,
@@ -117,28 +127,41 @@ def facts_page(store: Store, kind=None, indicator=None, rank=None, party=None, o
 
 
 def fact_detail(store: Store, fact_id: str) -> dict | None:
-    """A fact with, for each supporting and conflicting claim, the text around its evidence."""
+    """A fact with, for each supporting and conflicting claim, the text around its evidence and the story of its report;
+    and the stories its sources belong to (how many of its reports each holds)."""
     with store.engine.connect() as conn:
         data = conn.scalar(select(facts.c.data).where(facts.c.fact_id == fact_id))
-    if data is None:
-        return None
-    fact = json.loads(data)
+        if data is None:
+            return None
+        fact = json.loads(data)
+        ids = sorted({s["doc_id"] for side in ("supporting", "conflicting") for s in fact[side]})
+        story = dict(conn.execute(select(stories.c.doc_id, stories.c.story_id).where(stories.c.doc_id.in_(ids))).all())
+    titles = story_titles(store, list(set(story.values())))
+    reports: dict[str, set[str]] = {}
     for side in ("supporting", "conflicting"):
         for s in fact[side]:
+            s["story"] = story.get(s["doc_id"])
+            if s["story"]:
+                reports.setdefault(s["story"], set()).add(s["doc_id"])
             doc = store.get_document(s["doc_id"])
             start, end = s["span"]
             if doc:
                 a, b = max(0, start - 300), min(len(doc.text), end + 300)
                 s["before"], s["mark"], s["after"] = doc.text[a:start], doc.text[start:end], doc.text[end:b]
+    fact["stories"] = [{"story": sid, "title": titles.get(sid, sid), "reports": len(docs)}
+                       for sid, docs in sorted(reports.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     return fact
 
 
-def stories_page(store: Store, limit: int = 100, offset: int = 0) -> dict:
-    grouped: dict[str, list[str]] = {}
-    for doc_id, sid in story_of(store).items():
-        grouped.setdefault(sid, []).append(doc_id)
-    items = [{"story": sid, "documents": sorted(ids)} for sid, ids in sorted(grouped.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-    return _page(items[offset: offset + limit], len(items), limit, offset)
+def stories_page(store: Store, lang: str | None = None, since: str | None = None, q: str | None = None,
+                 limit: int = 50, offset: int = 0) -> dict:
+    """Stories newest first, filtered (see query.find_stories)."""
+    return find_stories(store, lang=lang, since=since, q=q, limit=limit, offset=offset)
+
+
+def story_detail(store: Store, story_id: str) -> dict | None:
+    """A story's reports in time order with their copy groups, its facts and its events (see query.story_record)."""
+    return story_record(store, story_id)
 
 
 def entities(profile: Profile) -> dict:

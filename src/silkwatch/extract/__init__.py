@@ -26,6 +26,7 @@ from .attribution import with_sources
 from .dates import parse_iso
 from .focus import focus_doc
 from .model import load_model
+from .traits import StoryTraits, load_encoder, story_traits_batch
 
 __all__ = ["Article", "extract", "extract_documents", "extract_batch", "EXTRACTORS", "PARSE_BATCH", "EXTRACTOR_VERSION",
            "ExtractorFailure"]
@@ -115,8 +116,9 @@ def extract_documents(
     n_process: int | None = None,
     focus: bool | None = None,
     on_failure: Callable[[ExtractorFailure], None] | None = None,
-) -> Iterator[tuple[Document, list[Claim]]]:
-    """Claims for each document, in input order, parsing the stream of documents with the model.
+    traits: bool = False,
+) -> Iterator[tuple]:
+    """(document, claims) for each document, in input order (with traits, (document, claims, story traits)), parsing the stream of documents with the model.
 
     English documents are parsed by spaCy, only the sentences that can hold a claim (focus.py);
     Russian ones by natasha (extract/ru); other languages give no claims. With n_process > 1, worker processes parse and extract whole batches and send
@@ -131,18 +133,18 @@ def extract_documents(
     batches = _batches(iter(documents), batch_size)
     if n_process <= 1:
         for batch in batches:
-            yield from _report(batch, _extract_batch(batch, profile, focus), on_failure)
+            yield from _report(batch, _extract_batch(batch, profile, focus, traits), on_failure, traits)
         return
-    yield from _parallel(batches, profile, focus, n_process, on_failure)
+    yield from _parallel(batches, profile, focus, n_process, on_failure, traits)
 
 
-def _report(batch: list[Document], results, on_failure) -> Iterator[tuple[Document, list[Claim]]]:
-    """Each document with its claims, its extractor failures handed to on_failure first."""
-    for d, (claims, failures) in zip(batch, results):
+def _report(batch: list[Document], results, on_failure, traits: bool) -> Iterator[tuple]:
+    """Each document with its claims (and story traits), its extractor failures handed to on_failure first."""
+    for d, (claims, failures, story) in zip(batch, results):
         if on_failure:
             for f in failures:
                 on_failure(f)
-        yield d, claims
+        yield (d, claims, story) if traits else (d, claims)
 
 
 def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
@@ -150,14 +152,17 @@ def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def extract_batch(batch: list[Document], profile: Profile, focus: bool | None = None) -> list[tuple[list[Claim], list[ExtractorFailure]]]:
-    """The claims and extractor failures of each document of a batch, parsed in this process (none for a language not read)."""
+def extract_batch(batch: list[Document], profile: Profile, focus: bool | None = None,
+                  traits: bool = False) -> list[tuple[list[Claim], list[ExtractorFailure], StoryTraits | None]]:
+    """The claims, extractor failures and (with traits) story traits of each document of a batch, parsed in this
+    process (no claims for a language not read)."""
     if focus is None:
         focus = os.environ.get("SILKWATCH_FOCUS", "1") != "0"
-    return _extract_batch(batch, profile, focus)
+    return _extract_batch(batch, profile, focus, traits)
 
 
-def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list[tuple[list[Claim], list[ExtractorFailure]]]:
+def _extract_batch(batch: list[Document], profile: Profile, focus: bool,
+                   traits: bool = False) -> list[tuple[list[Claim], list[ExtractorFailure], StoryTraits | None]]:
     """The claims and extractor failures of each document of a batch: English through spaCy, Russian
     through natasha, none for other languages."""
     results: dict[int, tuple[list[Claim], list[ExtractorFailure]]] = {}
@@ -169,7 +174,10 @@ def _extract_batch(batch: list[Document], profile: Profile, focus: bool) -> list
     for d in batch:
         if d.lang == "ru":
             results[id(d)] = _extract_russian(d, profile)
-    return [results.get(id(d), ([], [])) for d in batch]
+    out = [results.get(id(d), ([], [])) for d in batch]
+    # The story traits embed each lead: here, in the workers, rather than in the process that writes.
+    stories = story_traits_batch(batch, [claims for claims, _ in out], profile) if traits else [None] * len(out)
+    return [(claims, failures, t) for (claims, failures), t in zip(out, stories)]
 
 
 def _extract_russian(document: Document, profile: Profile) -> tuple[list[Claim], list[ExtractorFailure]]:
@@ -187,19 +195,21 @@ def _extract_russian(document: Document, profile: Profile) -> tuple[list[Claim],
 _worker: dict = {}
 
 
-def _start_worker(profile: Profile, focus: bool) -> None:
-    _worker.update(profile=profile, focus=focus)
+def _start_worker(profile: Profile, focus: bool, traits: bool) -> None:
+    _worker.update(profile=profile, focus=focus, traits=traits)
 
 
-def _work(batch: list[Document]) -> list[tuple[list[Claim], list[ExtractorFailure]]]:
-    return _extract_batch(batch, _worker["profile"], _worker["focus"])
+def _work(batch: list[Document]) -> list[tuple[list[Claim], list[ExtractorFailure], StoryTraits | None]]:
+    return _extract_batch(batch, _worker["profile"], _worker["focus"], _worker["traits"])
 
 
 def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, n_process: int,
-              on_failure: Callable[[ExtractorFailure], None] | None) -> Iterator[tuple[Document, list[Claim]]]:
+              on_failure: Callable[[ExtractorFailure], None] | None, traits: bool) -> Iterator[tuple]:
     load_model()  # loaded once here, shared with the forked workers
+    if traits:
+        load_encoder()
     _guard_workers()
-    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(profile, focus))
+    pool = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(profile, focus, traits))
     in_flight: collections.deque = collections.deque()
     done = False
     try:
@@ -207,9 +217,9 @@ def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, 
             for batch in batches:
                 in_flight.append((batch, pool.submit(_work, batch)))
                 while len(in_flight) >= 2 * n_process:
-                    yield from _finish(in_flight.popleft(), on_failure)
+                    yield from _finish(in_flight.popleft(), on_failure, traits)
             while in_flight:
-                yield from _finish(in_flight.popleft(), on_failure)
+                yield from _finish(in_flight.popleft(), on_failure, traits)
         done = True
     finally:
         if done:
@@ -218,13 +228,13 @@ def _parallel(batches: Iterator[list[Document]], profile: Profile, focus: bool, 
             _stop_workers(pool)
 
 
-def _finish(item, on_failure) -> Iterator[tuple[Document, list[Claim]]]:
+def _finish(item, on_failure, traits: bool) -> Iterator[tuple]:
     batch, future = item
     try:
         results = future.result()
     except BrokenProcessPool:
         raise ModelError("a parse worker process died (out of memory?); the documents stored so far are kept") from None
-    yield from _report(batch, results, on_failure)
+    yield from _report(batch, results, on_failure, traits)
 
 
 def _worker_processes(pool: ProcessPoolExecutor) -> list:

@@ -191,7 +191,7 @@ class Store:
 
     # ------------------------------------------------------------------ summary
     def fingerprint(self) -> dict[str, str]:
-        """A hash each of the stored claims, facts and stories: equal when two stores hold the same record."""
+        """A hash each of the stored claims, facts and stories (with copy groups): equal when two stores hold the same record."""
         import hashlib
 
         def digest(query) -> str:
@@ -204,11 +204,11 @@ class Store:
         return {
             "claims": digest(select(claims.c.claim_id, claims.c.data).order_by(claims.c.claim_id)),
             "facts": digest(select(facts.c.fact_id, facts.c.data).order_by(facts.c.fact_id)),
-            "stories": digest(select(stories.c.doc_id, stories.c.story_id).order_by(stories.c.doc_id)),
+            "stories": digest(select(stories.c.doc_id, stories.c.story_id, stories.c.copy_id).order_by(stories.c.doc_id)),
         }
 
     def stats(self) -> dict:
-        """What the store holds: documents, claims per kind, outlets, date range, stories and facts."""
+        """What the store holds: documents, claims per kind, outlets, date range, stories, copy groups and facts."""
         with self.engine.connect() as conn:
             n_docs = conn.scalar(select(func.count()).select_from(documents))
             per_kind = dict(conn.execute(select(claims.c.kind, func.count()).group_by(claims.c.kind)).all())
@@ -219,6 +219,7 @@ class Store:
             langs = conn.execute(select(documents.c.lang, func.count()).group_by(documents.c.lang).order_by(func.count().desc(), documents.c.lang)).all()
             undated = conn.scalar(select(func.count()).select_from(documents).where(documents.c.published.is_(None)))
             n_stories = conn.scalar(select(func.count(func.distinct(stories.c.story_id))))
+            n_copies = conn.scalar(select(func.count(func.distinct(stories.c.copy_id))))
             ranks = dict(conn.execute(select(facts.c.rank, func.count()).group_by(facts.c.rank)).all())
             n_sources, from_sources, source_errors = conn.execute(
                 select(func.count(), func.coalesce(func.sum(sources.c.articles), 0), func.coalesce(func.sum(sources.c.errors), 0))
@@ -234,6 +235,7 @@ class Store:
             "languages": {lang or UNDETERMINED: n for lang, n in langs},
             "not_extracted": sum(n for lang, n in langs if lang not in EXTRACTED_LANGUAGES),
             "stories": n_stories,
+            "copy_groups": n_copies,
             "facts": ranks,
             "live_sources": {"sources": n_sources, "articles": int(from_sources), "errors": int(source_errors)},
         }

@@ -1,18 +1,24 @@
-"""What the commitments ledger reads from the store: every claim with its document's date, outlet and story."""
+"""What the commitments ledger reads from the store: every claim with its document's date, outlet, language, story
+and copy group."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from ..records import Claim
 from . import Store
 from .schema import claims, documents, stories
 
-__all__ = ["ClaimInContext", "claims_in_context"]
+__all__ = ["ClaimInContext", "claims_in_context", "sentence_around"]
+
+# How much of the document either side of a claim is read to find the sentence it sits in.
+WINDOW = 400
+SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
 
 @dataclass(frozen=True)
@@ -24,12 +30,31 @@ class ClaimInContext:
     outlet: str | None
     story: str
     lang: str | None = None
+    sentence: str | None = None  # the sentence the claim's span sits in (its evidence when that is a word or two)
+    copy: str | None = None  # the document's copy group (None: the story stands for it)
+
+    @property
+    def context(self) -> str:
+        """The claim's sentence, else its evidence."""
+        return self.sentence or self.claim.evidence
+
+
+def sentence_around(window: str, start: int, end: int) -> str:
+    """The sentence of `window` that holds [start, end): from the last sentence end before it to the first after."""
+    a = max((m.end() for m in SENTENCE_END.finditer(window, 0, start)), default=0)
+    b = next((m.end() for m in SENTENCE_END.finditer(window, max(end - 1, a))), len(window))
+    return window[a:max(b, end)].strip()
 
 
 def claims_in_context(store: Store, kinds: tuple[str, ...], batch_size: int = 2000) -> Iterator[ClaimInContext]:
-    """Every claim of these kinds, in document order, with its document's publication date, outlet and story."""
+    """Every claim of these kinds, in document order, with its document's publication date, outlet, language, story
+    and the sentence it sits in."""
+    # substr is 1-based; the window starts WINDOW characters before the span (or at the text's start)
+    first = case((claims.c.span_start > WINDOW, claims.c.span_start - WINDOW), else_=0)
+    window = func.substr(documents.c.text, first + 1, claims.c.span_end - first + WINDOW)
     q = (
-        select(claims.c.claim_id, claims.c.data, documents.c.published, documents.c.outlet, documents.c.lang, documents.c.doc_id, stories.c.story_id)
+        select(claims.c.claim_id, claims.c.data, documents.c.published, documents.c.outlet, documents.c.lang, documents.c.doc_id,
+               stories.c.story_id, stories.c.copy_id, claims.c.span_start, claims.c.span_end, first.label("first"), window.label("window"))
         .join(documents, documents.c.doc_id == claims.c.doc_id)
         .outerjoin(stories, stories.c.doc_id == claims.c.doc_id)
         .where(claims.c.kind.in_(kinds))
@@ -42,5 +67,7 @@ def claims_in_context(store: Store, kinds: tuple[str, ...], batch_size: int = 20
         if not rows:
             return
         for r in rows:
-            yield ClaimInContext(Claim.from_dict(json.loads(r.data)), r.published, r.outlet, r.story_id or r.doc_id, r.lang)
+            sentence = sentence_around(r.window or "", r.span_start - r.first, r.span_end - r.first)
+            yield ClaimInContext(Claim.from_dict(json.loads(r.data)), r.published, r.outlet, r.story_id or r.doc_id, r.lang,
+                                 sentence or None, r.copy_id or r.doc_id)
         last = rows[-1].claim_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-__all__ = ["metadata", "documents", "claims", "stories", "facts", "fact_claims", "sources", "fetched_urls"]
+__all__ = ["metadata", "documents", "claims", "stories", "story_traits", "facts", "fact_claims", "sources", "fetched_urls"]
 
 metadata = MetaData()
 
@@ -45,8 +45,19 @@ stories = Table(
     "stories",
     metadata,
     Column("doc_id", String(255), ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
-    Column("story_id", String(32), nullable=False, index=True),
+    Column("story_id", String(32), nullable=False, index=True),  # the news event it reports, in any language
+    Column("copy_id", String(32), nullable=False, index=True),  # the documents derived from one report: one source
     Column("signature", Text),  # MinHash values as JSON, so a late copy can be matched without re-reading texts
+)
+
+# What each document tells about its news event (silkwatch.story_traits), kept so that a late report is
+# compared with the stored ones without re-reading or re-embedding them.
+story_traits = Table(
+    "story_traits",
+    metadata,
+    Column("doc_id", String(255), ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    Column("day", String(10), index=True),
+    Column("data", Text, nullable=False),
 )
 
 facts = Table(

