@@ -19,6 +19,7 @@ from importlib import resources
 import numpy as np
 from sqlalchemy import bindparam, delete, insert, or_, select, update
 
+from .errors import ModelError
 from .extract.dates import parse_iso
 from .records import hash_id
 from .profile import Profile
@@ -58,6 +59,8 @@ FEATURES = (
     "similarity_when_undated",  # lead similarity, when one has no day
     "names_when_near", "figures_when_near",
     "similarity_same_event_type",
+    "shared_rare_words",        # overlap of the two texts' words, each weighed by its rarity in the language
+    "shared_rare_words_same_language",
 )
 
 
@@ -80,11 +83,20 @@ def pair_features(a: StoryTraits, b: StoryTraits, similarity: float | None = Non
     same_type = bool(a.main_event and b.main_event and a.main_event[0] == b.main_event[0])
     same_day = bool(a.main_event and b.main_event and a.main_event[1] and a.main_event[1] == b.main_event[1])
     names, figures = _jaccard(a.names, b.names), _jaccard(a.figures, b.figures)
+    words = _weighted_overlap(a.word_weights(), b.word_weights())
     return [
         cos, not undated and apart <= 1, not undated and apart <= 3, not undated and apart <= 7, not undated and apart > 14,
         undated, names, figures, named, same_type, same_day, bool(a.places & b.places), _jaccard(a.event_types, b.event_types),
         a.lang == b.lang, cos * (not undated and apart <= 3), cos * undated, names * near, figures * near, cos * same_type,
+        words, words * (a.lang == b.lang),
     ]
+
+
+def _weighted_overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Jaccard of two word sets with each word counted by its rarity: shared rare words weigh, shared common ones barely."""
+    shared = sum(min(a[w], b[w]) for w in a.keys() & b.keys())
+    total = sum(a.values()) + sum(b.values()) - shared
+    return shared / total if total else 0.0
 
 
 def _month_day(day: str | None) -> tuple[int, int] | None:
@@ -107,7 +119,8 @@ def story_model() -> StoryModel:
     """The shipped weights (bench/train_stories.py writes them)."""
     data = json.loads((resources.files("silkwatch") / "weights" / "story_pairs.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
-        raise ValueError("weights/story_pairs.json was trained on other features: run bench/train_stories.py")
+        raise ModelError("weights/story_pairs.json was fitted on other features than this version computes: "
+                         "run bench/train_stories.py --write")
     return StoryModel(tuple(data["weights"]), data["intercept"], data["threshold"], data["calibrated_on"])
 
 
