@@ -229,3 +229,30 @@ def test_a_russian_opening_report_is_evidence_for_the_secretariat_and_a_russian_
 ])
 def test_what_a_russian_sentence_says_happened(sentence, effect):
     assert effect_of(sentence, "ru") == effect
+
+
+# ---------------------------------------------------------------------------- meetings of one series, not of its type
+SIX = ("CN", "KG", "KZ", "TJ", "TM", "UZ")
+FM_SERIES = "China–Central Asia Foreign Ministers' Meeting"
+
+
+def test_a_meeting_of_other_ministers_is_not_evidence_of_the_foreign_ministers_series(profile):
+    p = promise("a", "hold a China-Central Asia foreign ministers' meeting every year", actors=("C5", "CN"), area="institutions")
+    police = event("b", "Interior and police ministers of the six states met in Lianyungang to talk about border crime.",
+                   event_type="ministerial_meeting", start="2024-09-10", participants=SIX)
+    [entry] = build_ledger([p], [police], profile)
+    assert entry.concerns == (FM_SERIES,) and entry.evidence == () and entry.status == "announced"
+    diplomats = event("c", "The foreign ministers of the six states met in Chengdu on Saturday.", event_type="ministerial_meeting",
+                      start="2024-11-30", participants=SIX)
+    [entry] = build_ledger([p], [police, diplomats], profile)
+    assert entry.status == "delivered" and [e.doc_id for e in entry.evidence] == ["c"]
+
+
+def test_a_russian_meeting_of_foreign_ministers_is_of_the_series_by_its_russian_words(profile):
+    p = promise("a", "hold a China-Central Asia foreign ministers' meeting every year", actors=("C5", "CN"), area="institutions")
+    ru = event("b", "Главы МИД шести стран встретились в Алматы.", event_type="ministerial_meeting", start="2025-04-26",
+               participants=SIX, lang="ru", trigger="встретились")
+    ru_police = event("c", "Министры внутренних дел шести стран встретились в Алматы.", event_type="ministerial_meeting",
+                      start="2025-05-26", participants=SIX, lang="ru", trigger="встретились")
+    [entry] = build_ledger([p], [ru, ru_police], profile)
+    assert [e.doc_id for e in entry.evidence] == ["b"]

@@ -216,16 +216,40 @@ def effect_of(text: str, lang: str = "en") -> str | None:
 
 
 # ---------------------------------------------------------------------------- merging
+def _words_pattern(words) -> re.Pattern[str]:
+    """Any of these words or phrases, with any dash or run of spaces between their parts."""
+    # News writes "China-Central Asia" and "heads-of-state" many ways: any dash, spaced or not, or spaces.
+    alts = "|".join(r"[\s\-–—]+".join(re.escape(part) for part in re.split(r"[\s\-–—]+", n))
+                    for n in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE) if alts else re.compile(r"(?!x)x")
+
+
 @lru_cache(maxsize=8)
 def _meeting_names(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    out = []
+    return tuple((m.name, _words_pattern({m.name, *m.aliases})) for m in profile.meetings)
+
+
+@lru_cache(maxsize=8)
+def _series_words(profile: Profile) -> dict[str, tuple[re.Pattern[str], dict[str, Phrases]]]:
+    """The words that tell each meeting series that has any from the others of its type: English, and by lemma in
+    the languages the profile gives them in ([lang.ru.meeting_words])."""
+    out = {}
     for m in profile.meetings:
-        names = sorted({m.name, *m.aliases}, key=len, reverse=True)
-        # Any dash, spaced or not, and any run of spaces: news writes "China-Central Asia" many ways.
-        # Spaces and dashes interchangeably: "heads of state" is also written "heads-of-state".
-        alts = "|".join(r"[\s\-–—]+".join(re.escape(part) for part in re.split(r"[\s\-–—]+", n)) for n in names)
-        out.append((m.name, re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)))
-    return tuple(out)
+        if m.words:
+            other = {lang: Phrases(lang, {m.name: tuple(t["meeting_words"][m.name])}, names=True)
+                     for lang, t in profile.forms.items() if m.name in t.get("meeting_words", {})}
+            out[m.name] = (_words_pattern(m.words), other)
+    return out
+
+
+def _of_series(profile: Profile, series: str, item: ClaimInContext) -> bool:
+    """Whether a meeting is of this series by its words: its name, its evidence or its sentence carries one."""
+    words = _series_words(profile).get(series)
+    if words is None:
+        return True
+    text = " ".join(t for t in (item.claim.name, item.claim.evidence, item.context) if t)
+    english, other = words
+    return bool(english.search(text)) or (_lang(item) in other and other[_lang(item)].search(text))
 
 
 BODY_TABLES = ("projects", "institutions", "meetings")
@@ -418,7 +442,8 @@ def _evidence_for(entry_concerns: tuple[str, ...], made_on: str | None, own_docs
         effect = effect_of(item.context, _lang(item)) if named else None
         reason, bodies = (f"names {', '.join(sorted(named))}" if named else ""), tuple(sorted(named))
         if c.kind == "event" and not effect and not _effect_words(_lang(item))["future"].search(item.context):
-            met = tuple(k for k in entry_concerns if c.event_type in met_by.get(k, ()) and _mechanism_meeting(c, profile))
+            met = tuple(k for k in entry_concerns if c.event_type in met_by.get(k, ()) and _mechanism_meeting(c, profile)
+                        and _of_series(profile, k, item))
             if met:
                 effect, bodies = "delivered", met
                 reason = f"a meeting of the mechanism ({c.event_type.replace('_', ' ')}) is what {met[0]} promised"
