@@ -279,7 +279,13 @@ def _concerns(profile: Profile, text: str, lang: str | None = None) -> tuple[str
 
 
 def _date_of(item: ClaimInContext) -> str | None:
-    return item.claim.date or item.published
+    """When a claim was said: its own date, its report's, else (an undated report) its story's day."""
+    return item.claim.date or item.published or item.story_day
+
+
+def _when(item: ClaimInContext) -> str | None:
+    """When what a claim reports happened: an event's own start, else the date it was said."""
+    return (item.claim.start if item.claim.kind == "event" else None) or _date_of(item)
 
 
 # A figure with its digit groups: "3,000", "3 000" and "3000" are one number; "3,72" and "3.72" another.
@@ -434,8 +440,8 @@ def _evidence_for(entry_concerns: tuple[str, ...], made_on: str | None, own_docs
                   candidates: list[ClaimInContext], profile: Profile) -> list[Evidence]:
     met_by = {m.name: set(m.event_types) for m in profile.meetings}
     out, seen = [], set()
-    for item in sorted(candidates, key=lambda i: (i.claim.start or i.published or "", i.claim.id)):
-        c, when = item.claim, _date_of(item) if item.claim.kind != "event" else (item.claim.start or item.published)
+    for item in sorted(candidates, key=lambda i: (_when(i) or "", i.claim.id)):
+        c, when = item.claim, _when(item)
         if c.doc_id in own_docs or not when or not made_on or when[:10] <= made_on[:10]:
             continue
         named = named_bodies(profile, item.context, item.lang) & set(entry_concerns)
@@ -447,6 +453,8 @@ def _evidence_for(entry_concerns: tuple[str, ...], made_on: str | None, own_docs
             if met:
                 effect, bodies = "delivered", met
                 reason = f"a meeting of the mechanism ({c.event_type.replace('_', ' ')}) is what {met[0]} promised"
+        if effect and not (c.date or c.start or item.published):
+            reason += f"; an undated report, dated by its story ({when})"
         if effect and (item.story, effect) not in seen:  # one piece of evidence per story and effect: copies add nothing
             seen.add((item.story, effect))
             out.append(Evidence(c.id, c.doc_id, c.kind, when, item.outlet, item.context, tuple(c.span), effect, reason, bodies, _lang(item)))
@@ -592,9 +600,9 @@ def body_record(store, profile: Profile, key: str) -> dict | None:
     name, kind = found
     mentions = [c for c in claims_in_context(store, ("event", "quantity", "quote"))
                 if name in named_bodies(profile, c.context, c.lang)]
-    mentions.sort(key=lambda c: ((c.claim.start if c.claim.kind == "event" else None) or c.claim.date or c.published or "9999", c.claim.id))  # undated last
+    mentions.sort(key=lambda c: (_when(c) or "9999", c.claim.id))  # undated last
     promises = [e for e in read_ledger(store, profile) if name in e.concerns]
     return {"kind": kind, "name": name, "promises": [e.as_dict() for e in promises],
             "mentions": [{"claim_id": c.claim.id, "kind": c.claim.kind, "doc_id": c.claim.doc_id, "outlet": c.outlet,
-                          "date": (c.claim.start if c.claim.kind == "event" else None) or c.claim.date or c.published,
+                          "date": _when(c),
                           "evidence": c.context, "lang": _lang(c)} for c in mentions]}
