@@ -256,3 +256,24 @@ def test_a_russian_meeting_of_foreign_ministers_is_of_the_series_by_its_russian_
                       start="2025-05-26", participants=SIX, lang="ru", trigger="встретились")
     [entry] = build_ledger([p], [ru, ru_police], profile)
     assert [e.doc_id for e in entry.evidence] == ["b"]
+
+
+# ---------------------------------------------------------------------------- a short wording inside a long one
+MECHANISM = "establish a heads of state meeting mechanism"
+MECHANISMS = "speed up building mechanisms, establish a heads of state meeting mechanism and a ministerial meeting mechanism in key areas"
+
+
+def meeting(doc, event_type, start):
+    return event(doc, "The six states met in Xi'an.", event_type=event_type, start=start, location="Xi'an", participants=SIX)
+
+
+def test_a_short_wording_inside_a_long_one_is_one_promise_only_when_made_at_one_meeting(profile):
+    short = promise("a", MECHANISM, actors=("C5", "CN"), area="institutions", published="2023-04-25")
+    long = promise("b", MECHANISMS, actors=("C5", "CN"), area="institutions", published="2023-05-19")
+    apart = build_ledger([short, long], [meeting("a", "ministerial_meeting", "2023-04-25"), meeting("b", "summit", "2023-05-19")], profile)
+    assert sorted(len(e.wordings) for e in apart) == [1, 1]
+    undated = promise("c", MECHANISM, actors=("C5", "CN"), area="institutions", published=None)
+    [one] = build_ledger([long, undated], [meeting("b", "summit", "2023-05-19"), meeting("c", "summit", "2023-05-18")], profile)
+    assert {w.doc_id for w in one.wordings} == {"b", "c"} and one.made_at["type"] == "summit"
+    days_later = promise("d", MECHANISM, actors=("C5", "CN"), area="institutions", published="2023-05-21")
+    assert len(build_ledger([long, days_later], [], profile)) == 1

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -35,6 +36,8 @@ STATUSES = ("announced", "in_progress", "delivered", "overdue", "cancelled")
 SCORES = {"delivered": 1, "in_progress": 0, "overdue": -1, "cancelled": -1, "announced": None}
 # Two wordings of one promise share this much (rapidfuzz token_set_ratio), as reconcile's facts do.
 SAME_WORDS = 70
+# A short wording inside a long one is one promise only when both were said at one meeting or this many days apart.
+SAME_OCCASION_DAYS = 7
 ENTITY_KINDS = ("project", "institution")
 
 
@@ -317,9 +320,35 @@ def _lang(item: ClaimInContext) -> str:
     return item.lang or "en"
 
 
-def _same_promise(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple) -> bool:
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return None
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+def _same_meeting(a: Claim | None, b: Claim | None) -> bool:
+    """Two meeting events that are one meeting: one type, no two places, and the same days (or one month when
+    either is dated to the month only)."""
+    if a is None or b is None or a.event_type != b.event_type or (a.location and b.location and a.location != b.location):
+        return False
+    if not a.start or not b.start:
+        return False
+    days = _days_apart(a.start, b.start)
+    return days <= SAME_OCCASION_DAYS if days is not None else a.start[:7] == b.start[:7]
+
+
+def _one_occasion(a: ClaimInContext, b: ClaimInContext, meetings: dict[str, Claim]) -> bool:
+    """Whether two wordings were made at one meeting, or said within days of each other."""
+    days = _days_apart(_date_of(a), _date_of(b))
+    return (days is not None and days <= SAME_OCCASION_DAYS) or _same_meeting(meetings.get(a.claim.id), meetings.get(b.claim.id))
+
+
+def _same_promise(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple, meetings: dict[str, Claim]) -> bool:
     """Two wordings in one language: the same parties and area, no different figure, and the same project or
-    body or the same words."""
+    body or the same words; a short wording inside a long one only when both were made at one occasion."""
     if set(a.claim.actors) != set(b.claim.actors) or a.claim.area != b.claim.area:
         return False
     fa, fb = _figures(a.claim.text), _figures(b.claim.text)
@@ -327,7 +356,12 @@ def _same_promise(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple) ->
         return False  # "1.5 billion yuan" and "26 billion yuan" are two grants however alike the words
     if ca and ca == cb:
         return True
-    return fuzz.token_set_ratio(a.claim.text or "", b.claim.text or "") >= SAME_WORDS
+    ta, tb = a.claim.text or "", b.claim.text or ""
+    if fuzz.token_sort_ratio(ta, tb) >= SAME_WORDS:
+        return True
+    # All the words of one inside the other: "establish a heads of state meeting mechanism" is inside a long list of
+    # a later summit's decisions, and is a point of that list only when said at the same meeting or days apart.
+    return fuzz.token_set_ratio(ta, tb) >= SAME_WORDS and _one_occasion(a, b, meetings)
 
 
 def _anchored(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple) -> bool | None:
@@ -365,24 +399,26 @@ def meaning_vectors(items: list[ClaimInContext]) -> dict[str, object]:
     return dict(zip((i.claim.id for i in items), _encoder().encode(texts)))
 
 
-def _joins(group: list[ClaimInContext], item: ClaimInContext, concerns: dict[str, tuple], vectors: dict) -> bool:
+def _joins(group: list[ClaimInContext], item: ClaimInContext, concerns: dict[str, tuple], vectors: dict,
+           meetings: dict[str, Claim]) -> bool:
     c = concerns[item.claim.id]
     fi = _figures(item.claim.text)
     if fi and any((f := _figures(m.claim.text)) and not f & fi for m in group):
         return False
     same = [m for m in group if _lang(m) == _lang(item)]
-    if same and _same_promise(same[0], item, concerns[same[0].claim.id], c):
+    if same and _same_promise(same[0], item, concerns[same[0].claim.id], c, meetings):
         return True
     return any(_same_across(m, item, concerns[m.claim.id], c, vectors) for m in group if _lang(m) != _lang(item))
 
 
-def _groups(items: list[ClaimInContext], concerns: dict[str, tuple], vectors: dict | None = None) -> list[list[ClaimInContext]]:
+def _groups(items: list[ClaimInContext], concerns: dict[str, tuple], vectors: dict | None = None,
+            meetings: dict[str, Claim] | None = None) -> list[list[ClaimInContext]]:
     """Promises merged greedily: each joins the first group whose first wording in its language it repeats, or one
     of whose wordings in another language it means."""
     groups: list[list[ClaimInContext]] = []
     for item in sorted(items, key=lambda i: (_date_of(i) or "9999", i.claim.id)):
         for g in groups:
-            if _joins(g, item, concerns, vectors or {}):
+            if _joins(g, item, concerns, vectors or {}, meetings or {}):
                 g.append(item)
                 break
         else:
@@ -396,11 +432,15 @@ def _meeting_label(e) -> str:
     return f"{e.event_type.replace('_', ' ')}{place}{', ' + e.start if e.start else ''}"
 
 
-def _made_at(group: list[ClaimInContext], events_by_doc: dict[str, list[Claim]], events_by_story: dict[str, list[Claim]]) -> dict | None:
-    """The meeting the promise was made at, as the record's facts decide it (reconcile.attach_meetings),
-    the weightiest over all its wordings."""
-    sources = attach_meetings([Source(i.claim, i.outlet, i.published, i.copy or i.story, i.story) for i in group], events_by_doc, events_by_story)
-    meetings = [s.made_at for s in sources if s.made_at is not None]
+def _meetings_of(items: list[ClaimInContext], events_by_doc: dict[str, list[Claim]], events_by_story: dict[str, list[Claim]]) -> dict[str, Claim]:
+    """The meeting each wording was made at, by claim id, as the record's facts decide it (reconcile.attach_meetings)."""
+    sources = attach_meetings([Source(i.claim, i.outlet, i.published, i.copy or i.story, i.story) for i in items], events_by_doc, events_by_story)
+    return {s.claim.id: s.made_at for s in sources if s.made_at is not None}
+
+
+def _made_at(group: list[ClaimInContext], meeting_of: dict[str, Claim]) -> dict | None:
+    """The meeting the promise was made at: the weightiest over all its wordings."""
+    meetings = [meeting_of[i.claim.id] for i in group if i.claim.id in meeting_of]
     if not meetings:
         return None
     # the weightiest meeting, the earliest by month, and of those the one the record places best (located, then
@@ -510,7 +550,8 @@ def build_ledger(commitments: list[ClaimInContext], others: list[ClaimInContext]
             events_by_story[o.story].append(o.claim)
     as_of = as_of or max((d for d in (_date_of(x) for x in [*commitments, *others]) if d), default=None)
     entries = []
-    for group in _groups(commitments, concerns, meaning_vectors(commitments)):
+    meetings = _meetings_of(commitments, events_by_doc, events_by_story)
+    for group in _groups(commitments, concerns, meaning_vectors(commitments), meetings):
         # the fullest English wording when there is one (the record's reports are read in English), else the fullest
         lead = max(group, key=lambda i: (_lang(i) == "en", len(i.claim.text or ""), i.claim.id))
         made_on = min((d[:10] for d in (_date_of(i) for i in group) if d), default=None)
@@ -523,7 +564,7 @@ def build_ledger(commitments: list[ClaimInContext], others: list[ClaimInContext]
         entries.append(LedgerEntry(
             entry_id=hash_id("promise", sorted(i.claim.id for i in group)), promise=lead.claim.text or "",
             actors=lead.claim.actors, beneficiaries=lead.claim.beneficiaries, area=lead.claim.area, made_on=made_on,
-            made_at=_made_at(group, events_by_doc, events_by_story), deadline=deadline, concerns=about, wordings=wordings,
+            made_at=_made_at(group, meetings), deadline=deadline, concerns=about, wordings=wordings,
             evidence=tuple(evidence), status=status, reason=reason, as_of=as_of, scores=_scores(lead.claim.actors, status, profile),
         ))
     return sorted(entries, key=lambda e: (e.made_on or "", e.entry_id), reverse=True)
