@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,11 @@ def test_a_russian_report_joins_the_english_promise_and_is_its_evidence_through_
     assert len(body["commitments"]) == 3 and railway["promise"].startswith("build the China-Kyrgyzstan-Uzbekistan railway")
     assert {(w["lang"], w["doc_id"]) for w in railway["wordings"]} == {("en", "summit-pledges"), ("ru", "summit-pledges-ru")}
     assert {e["doc_id"]: e["lang"] for e in railway["evidence"]} == {"railway-launch": "en", "railway-works-ru": "ru"}
+    from fastapi.testclient import TestClient
+
+    from silkwatch.api import create_app
+
+    with TestClient(create_app(url)) as client:
+        page = client.get(f"/commitments/{railway['entry_id']}").text
+    wordings = page.split('class="wordings"')[1].split("</ul>")[0]
+    assert sorted(re.findall(r'<span class="lang"[^>]*>(\w+)</span>', wordings)) == ["en", "ru"]
