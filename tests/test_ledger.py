@@ -277,3 +277,19 @@ def test_a_short_wording_inside_a_long_one_is_one_promise_only_when_made_at_one_
     assert {w.doc_id for w in one.wordings} == {"b", "c"} and one.made_at["type"] == "summit"
     days_later = promise("d", MECHANISM, actors=("C5", "CN"), area="institutions", published="2023-05-21")
     assert len(build_ledger([long, days_later], [], profile)) == 1
+
+
+# ---------------------------------------------------------------------------- a launch ceremony that mentions the summit
+LAUNCH = ("China, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan opened the secretariat of their "
+          "cooperation mechanism at a ceremony in Xi'an on Saturday.\n\n"
+          "A vice minister said the new body would carry out the consensus of the China-Central Asia Summit.")
+
+
+def test_a_launch_ceremony_mentioning_the_summit_is_no_summit_held_that_day(claims_of, profile):
+    events = claims_of(LAUNCH, published="2024-03-30", kind="event")
+    assert ("ceremony", "2024-03-30") in {(e.event_type, e.start) for e in events}
+    assert all(e.start is None for e in events if e.event_type == "summit")
+    p = promise("a", "hold a China-Central Asia Summit every two years", actors=("C5", "CN"), area="institutions")
+    others = [ClaimInContext(e, "2024-03-30", "t.example", "t", "en") for e in events]
+    [entry] = build_ledger([p], others, profile)
+    assert entry.status == "announced" and entry.evidence == ()

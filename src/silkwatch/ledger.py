@@ -487,7 +487,8 @@ def _evidence_for(entry_concerns: tuple[str, ...], made_on: str | None, own_docs
         named = named_bodies(profile, item.context, item.lang) & set(entry_concerns)
         effect = effect_of(item.context, _lang(item)) if named else None
         reason, bodies = (f"names {', '.join(sorted(named))}" if named else ""), tuple(sorted(named))
-        if c.kind == "event" and not effect and not _effect_words(_lang(item))["future"].search(item.context):
+        # A meeting keeps the promise only when the record dates it (its report's date alone may be of a look back).
+        if c.kind == "event" and c.start and not effect and not _effect_words(_lang(item))["future"].search(item.context):
             met = tuple(k for k in entry_concerns if c.event_type in met_by.get(k, ()) and _mechanism_meeting(c, profile)
                         and _of_series(profile, k, item))
             if met:
