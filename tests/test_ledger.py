@@ -293,3 +293,10 @@ def test_a_launch_ceremony_mentioning_the_summit_is_no_summit_held_that_day(clai
     others = [ClaimInContext(e, "2024-03-30", "t.example", "t", "en") for e in events]
     [entry] = build_ledger([p], others, profile)
     assert entry.status == "announced" and entry.evidence == ()
+
+
+def test_a_promise_is_not_made_at_a_meeting_held_weeks_after_it_was_reported(profile):
+    p = promise("a", MECHANISM, actors=("C5", "CN"), area="institutions", published="2023-04-25")
+    coming = event("a", "The summit will be held in Xi'an in June.", event_type="summit", start="2023-06", location="Xi'an", participants=SIX)
+    [entry] = build_ledger([p], [meeting("a", "ministerial_meeting", "2023-04-27"), coming], profile)
+    assert entry.made_at["label"] == "ministerial meeting in Xi'an, 2023-04-27"

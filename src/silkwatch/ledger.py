@@ -438,9 +438,20 @@ def _meetings_of(items: list[ClaimInContext], events_by_doc: dict[str, list[Clai
     return {s.claim.id: s.made_at for s in sources if s.made_at is not None}
 
 
-def _made_at(group: list[ClaimInContext], meeting_of: dict[str, Claim]) -> dict | None:
-    """The meeting the promise was made at: the weightiest over all its wordings."""
+def _held_after(start: str | None, made_on: str | None) -> bool:
+    """Whether a meeting began after a promise was first reported (more than days later: reports announce meetings)."""
+    if not start or not made_on:
+        return False
+    if len(start) < 10:
+        return start[:7] > made_on[:7]
+    return start[:10] > made_on[:10] and (_days_apart(start, made_on) or 0) > SAME_OCCASION_DAYS
+
+
+def _made_at(group: list[ClaimInContext], meeting_of: dict[str, Claim], made_on: str | None = None) -> dict | None:
+    """The meeting the promise was made at: the weightiest over all its wordings that was not held after the
+    promise was first reported (a report of a promise made at the ministers' meeting also names the coming summit)."""
     meetings = [meeting_of[i.claim.id] for i in group if i.claim.id in meeting_of]
+    meetings = [m for m in meetings if not _held_after(m.start, made_on)] or meetings
     if not meetings:
         return None
     # the weightiest meeting, the earliest by month, and of those the one the record places best (located, then
@@ -565,7 +576,7 @@ def build_ledger(commitments: list[ClaimInContext], others: list[ClaimInContext]
         entries.append(LedgerEntry(
             entry_id=hash_id("promise", sorted(i.claim.id for i in group)), promise=lead.claim.text or "",
             actors=lead.claim.actors, beneficiaries=lead.claim.beneficiaries, area=lead.claim.area, made_on=made_on,
-            made_at=_made_at(group, meetings), deadline=deadline, concerns=about, wordings=wordings,
+            made_at=_made_at(group, meetings, made_on), deadline=deadline, concerns=about, wordings=wordings,
             evidence=tuple(evidence), status=status, reason=reason, as_of=as_of, scores=_scores(lead.claim.actors, status, profile),
         ))
     return sorted(entries, key=lambda e: (e.made_on or "", e.entry_id), reverse=True)
