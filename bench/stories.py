@@ -1,7 +1,15 @@
 #!/usr/bin/env python3
-"""Pairwise precision and recall of "same story" against the `story` labels of the development folds.
+"""Pairwise precision and recall of "same story" against the `story` labels of the development folds; with
+--scale, what grouping stories costs an ingest.
 
     python bench/stories.py [--corpus FILE ...]
+    python bench/stories.py --scale 20000
+
+--scale N repeats dev.jsonl to N documents, each repetition moved 30 days later (so that, as in a real
+archive, reports spread over time rather than piling on the same days, and repetitions are not copies),
+and ingests it into fresh stores, each in its own process with the same parse workers: with stories
+grouped and with SILKWATCH_STORIES=0 (copy groups only), then with stories at N/10. Prints seconds, the
+added time, and the writing process's peak memory at N/10 and N.
 
 Ingests the corpora (default: ../shared/corpus dev, dev2 and dev_ru together, as issue 12 measures) into
 a throwaway SQLite store, where stories are grouped as ingest groups them, and compares every pair of
@@ -12,9 +20,13 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,10 +54,58 @@ def pairwise(truth: dict[str, str], pred: dict[str, str], keep=lambda a, b: True
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0), tp + fn
 
 
+def _spread(corpus: Path, n: int, out: Path) -> None:
+    lines = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with out.open("w", encoding="utf-8") as f:
+        for i, rec in zip(range(n), itertools.cycle(lines)):
+            k = i // len(lines)
+            day = rec.get("published")
+            moved = (date.fromisoformat(day) + timedelta(days=30 * k)).isoformat() if day else None
+            f.write(json.dumps({**rec, "id": f"{rec['id']}~{k}", "published": moved}, ensure_ascii=False) + "\n")
+
+
+def _child(corpus: str, db: str) -> None:
+    from silkwatch.extract.model import load_model
+
+    load_model()
+    store = open_store(f"sqlite:///{db}")
+    t0 = time.perf_counter()
+    report = ingest([corpus], store, load_profile())
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"stored": report.stored, "seconds": seconds,
+                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def scale(n: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = {}
+        for label, docs, stories in (("copy groups only", n, "0"), ("with stories", n, "1"), ("with stories", n // 10, "1")):
+            corpus = Path(tmp) / f"{docs}.jsonl"
+            if not corpus.exists():
+                _spread(CORPUS / "dev.jsonl", docs, corpus)
+            db = Path(tmp) / f"{docs}-{stories}.db"
+            run = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(db)], capture_output=True, text=True,
+                                 check=True, env={**os.environ, "SILKWATCH_STORIES": stories})
+            r = out[(docs, stories)] = json.loads(run.stdout.strip().splitlines()[-1])
+            print(f"{label:<17} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s, "
+                  f"writer's peak RSS {r['rss_mb']:.0f} MB", flush=True)
+    base, full, small = out[(n, "0")], out[(n, "1")], out[(n // 10, "1")]
+    print(f"stories add {100 * (full['seconds'] / base['seconds'] - 1):.1f}% to the ingest time; "
+          f"writer's memory at {n} vs {n // 10} documents: {full['rss_mb'] / small['rss_mb']:.2f}x")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", nargs="+", default=FOLDS)
+    ap.add_argument("--scale", type=int, metavar="N", help="measure the cost of grouping stories on N documents")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
+    if a.child:
+        _child(*a.child)
+        return 0
+    if a.scale:
+        return scale(a.scale)
     missing = [c for c in a.corpus if not Path(c).exists()]
     if missing:
         print(f"error: {missing[0]} not found", file=sys.stderr)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -44,6 +45,7 @@ def labelled_traits(profile):
             if line.strip():
                 o = json.loads(line)
                 labels[o["id"]], folds[o["id"]] = o["story"], fold
+    os.environ["SILKWATCH_STORIES"] = "0"  # the claims are what is needed; grouping would need the weights made here
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/train.db")
         ingest(paths, store, profile)

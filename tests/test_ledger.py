@@ -229,3 +229,74 @@ def test_a_russian_opening_report_is_evidence_for_the_secretariat_and_a_russian_
 ])
 def test_what_a_russian_sentence_says_happened(sentence, effect):
     assert effect_of(sentence, "ru") == effect
+
+
+# ---------------------------------------------------------------------------- meetings of one series, not of its type
+SIX = ("CN", "KG", "KZ", "TJ", "TM", "UZ")
+FM_SERIES = "China–Central Asia Foreign Ministers' Meeting"
+
+
+def test_a_meeting_of_other_ministers_is_not_evidence_of_the_foreign_ministers_series(profile):
+    p = promise("a", "hold a China-Central Asia foreign ministers' meeting every year", actors=("C5", "CN"), area="institutions")
+    police = event("b", "Interior and police ministers of the six states met in Lianyungang to talk about border crime.",
+                   event_type="ministerial_meeting", start="2024-09-10", participants=SIX)
+    [entry] = build_ledger([p], [police], profile)
+    assert entry.concerns == (FM_SERIES,) and entry.evidence == () and entry.status == "announced"
+    diplomats = event("c", "The foreign ministers of the six states met in Chengdu on Saturday.", event_type="ministerial_meeting",
+                      start="2024-11-30", participants=SIX)
+    [entry] = build_ledger([p], [police, diplomats], profile)
+    assert entry.status == "delivered" and [e.doc_id for e in entry.evidence] == ["c"]
+
+
+def test_a_russian_meeting_of_foreign_ministers_is_of_the_series_by_its_russian_words(profile):
+    p = promise("a", "hold a China-Central Asia foreign ministers' meeting every year", actors=("C5", "CN"), area="institutions")
+    ru = event("b", "Главы МИД шести стран встретились в Алматы.", event_type="ministerial_meeting", start="2025-04-26",
+               participants=SIX, lang="ru", trigger="встретились")
+    ru_police = event("c", "Министры внутренних дел шести стран встретились в Алматы.", event_type="ministerial_meeting",
+                      start="2025-05-26", participants=SIX, lang="ru", trigger="встретились")
+    [entry] = build_ledger([p], [ru, ru_police], profile)
+    assert [e.doc_id for e in entry.evidence] == ["b"]
+
+
+# ---------------------------------------------------------------------------- a short wording inside a long one
+MECHANISM = "establish a heads of state meeting mechanism"
+MECHANISMS = "speed up building mechanisms, establish a heads of state meeting mechanism and a ministerial meeting mechanism in key areas"
+
+
+def meeting(doc, event_type, start):
+    return event(doc, "The six states met in Xi'an.", event_type=event_type, start=start, location="Xi'an", participants=SIX)
+
+
+def test_a_short_wording_inside_a_long_one_is_one_promise_only_when_made_at_one_meeting(profile):
+    short = promise("a", MECHANISM, actors=("C5", "CN"), area="institutions", published="2023-04-25")
+    long = promise("b", MECHANISMS, actors=("C5", "CN"), area="institutions", published="2023-05-19")
+    apart = build_ledger([short, long], [meeting("a", "ministerial_meeting", "2023-04-25"), meeting("b", "summit", "2023-05-19")], profile)
+    assert sorted(len(e.wordings) for e in apart) == [1, 1]
+    undated = promise("c", MECHANISM, actors=("C5", "CN"), area="institutions", published=None)
+    [one] = build_ledger([long, undated], [meeting("b", "summit", "2023-05-19"), meeting("c", "summit", "2023-05-18")], profile)
+    assert {w.doc_id for w in one.wordings} == {"b", "c"} and one.made_at["type"] == "summit"
+    days_later = promise("d", MECHANISM, actors=("C5", "CN"), area="institutions", published="2023-05-21")
+    assert len(build_ledger([long, days_later], [], profile)) == 1
+
+
+# ---------------------------------------------------------------------------- a launch ceremony that mentions the summit
+LAUNCH = ("China, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan opened the secretariat of their "
+          "cooperation mechanism at a ceremony in Xi'an on Saturday.\n\n"
+          "A vice minister said the new body would carry out the consensus of the China-Central Asia Summit.")
+
+
+def test_a_launch_ceremony_mentioning_the_summit_is_no_summit_held_that_day(claims_of, profile):
+    events = claims_of(LAUNCH, published="2024-03-30", kind="event")
+    assert ("ceremony", "2024-03-30") in {(e.event_type, e.start) for e in events}
+    assert all(e.start is None for e in events if e.event_type == "summit")
+    p = promise("a", "hold a China-Central Asia Summit every two years", actors=("C5", "CN"), area="institutions")
+    others = [ClaimInContext(e, "2024-03-30", "t.example", "t", "en") for e in events]
+    [entry] = build_ledger([p], others, profile)
+    assert entry.status == "announced" and entry.evidence == ()
+
+
+def test_a_promise_is_not_made_at_a_meeting_held_weeks_after_it_was_reported(profile):
+    p = promise("a", MECHANISM, actors=("C5", "CN"), area="institutions", published="2023-04-25")
+    coming = event("a", "The summit will be held in Xi'an in June.", event_type="summit", start="2023-06", location="Xi'an", participants=SIX)
+    [entry] = build_ledger([p], [meeting("a", "ministerial_meeting", "2023-04-27"), coming], profile)
+    assert entry.made_at["label"] == "ministerial meeting in Xi'an, 2023-04-27"

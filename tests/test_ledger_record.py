@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,19 @@ def test_a_russian_report_joins_the_english_promise_and_is_its_evidence_through_
     assert len(body["commitments"]) == 3 and railway["promise"].startswith("build the China-Kyrgyzstan-Uzbekistan railway")
     assert {(w["lang"], w["doc_id"]) for w in railway["wordings"]} == {("en", "summit-pledges"), ("ru", "summit-pledges-ru")}
     assert {e["doc_id"]: e["lang"] for e in railway["evidence"]} == {"railway-launch": "en", "railway-works-ru": "ru"}
+    from fastapi.testclient import TestClient
+
+    from silkwatch.api import create_app
+
+    with TestClient(create_app(url)) as client:
+        page = client.get(f"/commitments/{railway['entry_id']}").text
+    wordings = page.split('class="wordings"')[1].split("</ul>")[0]
+    assert sorted(re.findall(r'<span class="lang"[^>]*>(\w+)</span>', wordings)) == ["en", "ru"]
+
+
+def test_only_a_meeting_of_foreign_ministers_keeps_the_promise_of_their_meetings_through_the_cli(tmp_path, nlp):
+    url = f"sqlite:///{tmp_path / 'series.db'}"
+    assert cli(url, "ingest", str(ARTICLES.with_name("series.jsonl"))).exit_code == 0
+    [entry] = json.loads(cli(url, "commitments", "--json").stdout)["commitments"]
+    assert entry["concerns"] == ["China–Central Asia Foreign Ministers' Meeting"] and entry["status"] == "delivered"
+    assert [e["doc_id"] for e in entry["evidence"]] == ["fm-meeting"]  # not the public security ministers' meeting before it

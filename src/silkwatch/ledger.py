@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -35,6 +36,8 @@ STATUSES = ("announced", "in_progress", "delivered", "overdue", "cancelled")
 SCORES = {"delivered": 1, "in_progress": 0, "overdue": -1, "cancelled": -1, "announced": None}
 # Two wordings of one promise share this much (rapidfuzz token_set_ratio), as reconcile's facts do.
 SAME_WORDS = 70
+# A short wording inside a long one is one promise only when both were said at one meeting or this many days apart.
+SAME_OCCASION_DAYS = 7
 ENTITY_KINDS = ("project", "institution")
 
 
@@ -216,16 +219,40 @@ def effect_of(text: str, lang: str = "en") -> str | None:
 
 
 # ---------------------------------------------------------------------------- merging
+def _words_pattern(words) -> re.Pattern[str]:
+    """Any of these words or phrases, with any dash or run of spaces between their parts."""
+    # News writes "China-Central Asia" and "heads-of-state" many ways: any dash, spaced or not, or spaces.
+    alts = "|".join(r"[\s\-–—]+".join(re.escape(part) for part in re.split(r"[\s\-–—]+", n))
+                    for n in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE) if alts else re.compile(r"(?!x)x")
+
+
 @lru_cache(maxsize=8)
 def _meeting_names(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    out = []
+    return tuple((m.name, _words_pattern({m.name, *m.aliases})) for m in profile.meetings)
+
+
+@lru_cache(maxsize=8)
+def _series_words(profile: Profile) -> dict[str, tuple[re.Pattern[str], dict[str, Phrases]]]:
+    """The words that tell each meeting series that has any from the others of its type: English, and by lemma in
+    the languages the profile gives them in ([lang.ru.meeting_words])."""
+    out = {}
     for m in profile.meetings:
-        names = sorted({m.name, *m.aliases}, key=len, reverse=True)
-        # Any dash, spaced or not, and any run of spaces: news writes "China-Central Asia" many ways.
-        # Spaces and dashes interchangeably: "heads of state" is also written "heads-of-state".
-        alts = "|".join(r"[\s\-–—]+".join(re.escape(part) for part in re.split(r"[\s\-–—]+", n)) for n in names)
-        out.append((m.name, re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)))
-    return tuple(out)
+        if m.words:
+            other = {lang: Phrases(lang, {m.name: tuple(t["meeting_words"][m.name])}, names=True)
+                     for lang, t in profile.forms.items() if m.name in t.get("meeting_words", {})}
+            out[m.name] = (_words_pattern(m.words), other)
+    return out
+
+
+def _of_series(profile: Profile, series: str, item: ClaimInContext) -> bool:
+    """Whether a meeting is of this series by its words: its name, its evidence or its sentence carries one."""
+    words = _series_words(profile).get(series)
+    if words is None:
+        return True
+    text = " ".join(t for t in (item.claim.name, item.claim.evidence, item.context) if t)
+    english, other = words
+    return bool(english.search(text)) or (_lang(item) in other and other[_lang(item)].search(text))
 
 
 BODY_TABLES = ("projects", "institutions", "meetings")
@@ -255,7 +282,13 @@ def _concerns(profile: Profile, text: str, lang: str | None = None) -> tuple[str
 
 
 def _date_of(item: ClaimInContext) -> str | None:
-    return item.claim.date or item.published
+    """When a claim was said: its own date, its report's, else (an undated report) its story's day."""
+    return item.claim.date or item.published or item.story_day
+
+
+def _when(item: ClaimInContext) -> str | None:
+    """When what a claim reports happened: an event's own start, else the date it was said."""
+    return (item.claim.start if item.claim.kind == "event" else None) or _date_of(item)
 
 
 # A figure with its digit groups: "3,000", "3 000" and "3000" are one number; "3,72" and "3.72" another.
@@ -287,9 +320,35 @@ def _lang(item: ClaimInContext) -> str:
     return item.lang or "en"
 
 
-def _same_promise(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple) -> bool:
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return None
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+def _same_meeting(a: Claim | None, b: Claim | None) -> bool:
+    """Two meeting events that are one meeting: one type, no two places, and the same days (or one month when
+    either is dated to the month only)."""
+    if a is None or b is None or a.event_type != b.event_type or (a.location and b.location and a.location != b.location):
+        return False
+    if not a.start or not b.start:
+        return False
+    days = _days_apart(a.start, b.start)
+    return days <= SAME_OCCASION_DAYS if days is not None else a.start[:7] == b.start[:7]
+
+
+def _one_occasion(a: ClaimInContext, b: ClaimInContext, meetings: dict[str, Claim]) -> bool:
+    """Whether two wordings were made at one meeting, or said within days of each other."""
+    days = _days_apart(_date_of(a), _date_of(b))
+    return (days is not None and days <= SAME_OCCASION_DAYS) or _same_meeting(meetings.get(a.claim.id), meetings.get(b.claim.id))
+
+
+def _same_promise(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple, meetings: dict[str, Claim]) -> bool:
     """Two wordings in one language: the same parties and area, no different figure, and the same project or
-    body or the same words."""
+    body or the same words; a short wording inside a long one only when both were made at one occasion."""
     if set(a.claim.actors) != set(b.claim.actors) or a.claim.area != b.claim.area:
         return False
     fa, fb = _figures(a.claim.text), _figures(b.claim.text)
@@ -297,7 +356,12 @@ def _same_promise(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple) ->
         return False  # "1.5 billion yuan" and "26 billion yuan" are two grants however alike the words
     if ca and ca == cb:
         return True
-    return fuzz.token_set_ratio(a.claim.text or "", b.claim.text or "") >= SAME_WORDS
+    ta, tb = a.claim.text or "", b.claim.text or ""
+    if fuzz.token_sort_ratio(ta, tb) >= SAME_WORDS:
+        return True
+    # All the words of one inside the other: "establish a heads of state meeting mechanism" is inside a long list of
+    # a later summit's decisions, and is a point of that list only when said at the same meeting or days apart.
+    return fuzz.token_set_ratio(ta, tb) >= SAME_WORDS and _one_occasion(a, b, meetings)
 
 
 def _anchored(a: ClaimInContext, b: ClaimInContext, ca: tuple, cb: tuple) -> bool | None:
@@ -335,24 +399,26 @@ def meaning_vectors(items: list[ClaimInContext]) -> dict[str, object]:
     return dict(zip((i.claim.id for i in items), _encoder().encode(texts)))
 
 
-def _joins(group: list[ClaimInContext], item: ClaimInContext, concerns: dict[str, tuple], vectors: dict) -> bool:
+def _joins(group: list[ClaimInContext], item: ClaimInContext, concerns: dict[str, tuple], vectors: dict,
+           meetings: dict[str, Claim]) -> bool:
     c = concerns[item.claim.id]
     fi = _figures(item.claim.text)
     if fi and any((f := _figures(m.claim.text)) and not f & fi for m in group):
         return False
     same = [m for m in group if _lang(m) == _lang(item)]
-    if same and _same_promise(same[0], item, concerns[same[0].claim.id], c):
+    if same and _same_promise(same[0], item, concerns[same[0].claim.id], c, meetings):
         return True
     return any(_same_across(m, item, concerns[m.claim.id], c, vectors) for m in group if _lang(m) != _lang(item))
 
 
-def _groups(items: list[ClaimInContext], concerns: dict[str, tuple], vectors: dict | None = None) -> list[list[ClaimInContext]]:
+def _groups(items: list[ClaimInContext], concerns: dict[str, tuple], vectors: dict | None = None,
+            meetings: dict[str, Claim] | None = None) -> list[list[ClaimInContext]]:
     """Promises merged greedily: each joins the first group whose first wording in its language it repeats, or one
     of whose wordings in another language it means."""
     groups: list[list[ClaimInContext]] = []
     for item in sorted(items, key=lambda i: (_date_of(i) or "9999", i.claim.id)):
         for g in groups:
-            if _joins(g, item, concerns, vectors or {}):
+            if _joins(g, item, concerns, vectors or {}, meetings or {}):
                 g.append(item)
                 break
         else:
@@ -366,11 +432,26 @@ def _meeting_label(e) -> str:
     return f"{e.event_type.replace('_', ' ')}{place}{', ' + e.start if e.start else ''}"
 
 
-def _made_at(group: list[ClaimInContext], events_by_doc: dict[str, list[Claim]], events_by_story: dict[str, list[Claim]]) -> dict | None:
-    """The meeting the promise was made at, as the record's facts decide it (reconcile.attach_meetings),
-    the weightiest over all its wordings."""
-    sources = attach_meetings([Source(i.claim, i.outlet, i.published, i.copy or i.story, i.story) for i in group], events_by_doc, events_by_story)
-    meetings = [s.made_at for s in sources if s.made_at is not None]
+def _meetings_of(items: list[ClaimInContext], events_by_doc: dict[str, list[Claim]], events_by_story: dict[str, list[Claim]]) -> dict[str, Claim]:
+    """The meeting each wording was made at, by claim id, as the record's facts decide it (reconcile.attach_meetings)."""
+    sources = attach_meetings([Source(i.claim, i.outlet, i.published, i.copy or i.story, i.story) for i in items], events_by_doc, events_by_story)
+    return {s.claim.id: s.made_at for s in sources if s.made_at is not None}
+
+
+def _held_after(start: str | None, made_on: str | None) -> bool:
+    """Whether a meeting began after a promise was first reported (more than days later: reports announce meetings)."""
+    if not start or not made_on:
+        return False
+    if len(start) < 10:
+        return start[:7] > made_on[:7]
+    return start[:10] > made_on[:10] and (_days_apart(start, made_on) or 0) > SAME_OCCASION_DAYS
+
+
+def _made_at(group: list[ClaimInContext], meeting_of: dict[str, Claim], made_on: str | None = None) -> dict | None:
+    """The meeting the promise was made at: the weightiest over all its wordings that was not held after the
+    promise was first reported (a report of a promise made at the ministers' meeting also names the coming summit)."""
+    meetings = [meeting_of[i.claim.id] for i in group if i.claim.id in meeting_of]
+    meetings = [m for m in meetings if not _held_after(m.start, made_on)] or meetings
     if not meetings:
         return None
     # the weightiest meeting, the earliest by month, and of those the one the record places best (located, then
@@ -410,18 +491,22 @@ def _evidence_for(entry_concerns: tuple[str, ...], made_on: str | None, own_docs
                   candidates: list[ClaimInContext], profile: Profile) -> list[Evidence]:
     met_by = {m.name: set(m.event_types) for m in profile.meetings}
     out, seen = [], set()
-    for item in sorted(candidates, key=lambda i: (i.claim.start or i.published or "", i.claim.id)):
-        c, when = item.claim, _date_of(item) if item.claim.kind != "event" else (item.claim.start or item.published)
+    for item in sorted(candidates, key=lambda i: (_when(i) or "", i.claim.id)):
+        c, when = item.claim, _when(item)
         if c.doc_id in own_docs or not when or not made_on or when[:10] <= made_on[:10]:
             continue
         named = named_bodies(profile, item.context, item.lang) & set(entry_concerns)
         effect = effect_of(item.context, _lang(item)) if named else None
         reason, bodies = (f"names {', '.join(sorted(named))}" if named else ""), tuple(sorted(named))
-        if c.kind == "event" and not effect and not _effect_words(_lang(item))["future"].search(item.context):
-            met = tuple(k for k in entry_concerns if c.event_type in met_by.get(k, ()) and _mechanism_meeting(c, profile))
+        # A meeting keeps the promise only when the record dates it (its report's date alone may be of a look back).
+        if c.kind == "event" and c.start and not effect and not _effect_words(_lang(item))["future"].search(item.context):
+            met = tuple(k for k in entry_concerns if c.event_type in met_by.get(k, ()) and _mechanism_meeting(c, profile)
+                        and _of_series(profile, k, item))
             if met:
                 effect, bodies = "delivered", met
                 reason = f"a meeting of the mechanism ({c.event_type.replace('_', ' ')}) is what {met[0]} promised"
+        if effect and not (c.date or c.start or item.published):
+            reason += f"; an undated report, dated by its story ({when})"
         if effect and (item.story, effect) not in seen:  # one piece of evidence per story and effect: copies add nothing
             seen.add((item.story, effect))
             out.append(Evidence(c.id, c.doc_id, c.kind, when, item.outlet, item.context, tuple(c.span), effect, reason, bodies, _lang(item)))
@@ -477,7 +562,8 @@ def build_ledger(commitments: list[ClaimInContext], others: list[ClaimInContext]
             events_by_story[o.story].append(o.claim)
     as_of = as_of or max((d for d in (_date_of(x) for x in [*commitments, *others]) if d), default=None)
     entries = []
-    for group in _groups(commitments, concerns, meaning_vectors(commitments)):
+    meetings = _meetings_of(commitments, events_by_doc, events_by_story)
+    for group in _groups(commitments, concerns, meaning_vectors(commitments), meetings):
         # the fullest English wording when there is one (the record's reports are read in English), else the fullest
         lead = max(group, key=lambda i: (_lang(i) == "en", len(i.claim.text or ""), i.claim.id))
         made_on = min((d[:10] for d in (_date_of(i) for i in group) if d), default=None)
@@ -490,7 +576,7 @@ def build_ledger(commitments: list[ClaimInContext], others: list[ClaimInContext]
         entries.append(LedgerEntry(
             entry_id=hash_id("promise", sorted(i.claim.id for i in group)), promise=lead.claim.text or "",
             actors=lead.claim.actors, beneficiaries=lead.claim.beneficiaries, area=lead.claim.area, made_on=made_on,
-            made_at=_made_at(group, events_by_doc, events_by_story), deadline=deadline, concerns=about, wordings=wordings,
+            made_at=_made_at(group, meetings, made_on), deadline=deadline, concerns=about, wordings=wordings,
             evidence=tuple(evidence), status=status, reason=reason, as_of=as_of, scores=_scores(lead.claim.actors, status, profile),
         ))
     return sorted(entries, key=lambda e: (e.made_on or "", e.entry_id), reverse=True)
@@ -567,9 +653,9 @@ def body_record(store, profile: Profile, key: str) -> dict | None:
     name, kind = found
     mentions = [c for c in claims_in_context(store, ("event", "quantity", "quote"))
                 if name in named_bodies(profile, c.context, c.lang)]
-    mentions.sort(key=lambda c: ((c.claim.start if c.claim.kind == "event" else None) or c.claim.date or c.published or "9999", c.claim.id))  # undated last
+    mentions.sort(key=lambda c: (_when(c) or "9999", c.claim.id))  # undated last
     promises = [e for e in read_ledger(store, profile) if name in e.concerns]
     return {"kind": kind, "name": name, "promises": [e.as_dict() for e in promises],
             "mentions": [{"claim_id": c.claim.id, "kind": c.claim.kind, "doc_id": c.claim.doc_id, "outlet": c.outlet,
-                          "date": (c.claim.start if c.claim.kind == "event" else None) or c.claim.date or c.published,
+                          "date": _when(c),
                           "evidence": c.context, "lang": _lang(c)} for c in mentions]}

@@ -88,11 +88,15 @@ class Institution:
 
 @dataclass(frozen=True)
 class MeetingSeries:
-    """A meeting the mechanism holds again and again (the summit): a promise to hold it is kept by holding it."""
+    """A meeting the mechanism holds again and again (the summit): a promise to hold it is kept by holding it.
+
+    words: what a meeting's name or sentence must say (any one) to be of this series, when its event type is shared
+    with other meetings (a public security ministers' meeting is no foreign ministers' meeting); none: any will do."""
 
     name: str
     aliases: tuple[str, ...] = ()
     event_types: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

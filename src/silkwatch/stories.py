@@ -17,8 +17,9 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 
+from .errors import ModelError
 from .extract.dates import parse_iso
 from .records import hash_id
 from .profile import Profile
@@ -35,6 +36,9 @@ STORY_DAYS = 7
 # (and the latest undated ones). Bounds the cost of a document whatever the size of the store.
 CANDIDATES = 40
 RECENT_UNDATED = 500
+# At most this many stored reports of the batch's days are read (the latest stored): bounds memory and time when
+# a store holds thousands of reports of the same days.
+DAY_CANDIDATES = 3000
 # Two reports of one story in two languages are one source when their leads mean the same (USE v3 cosine at least
 # this; on the development folds the wire stories in Portuguese, Indonesian and English reach 0.82, different
 # reports of one occasion stay below 0.81 with fewer shared figures) and they share this much of their figures and names.
@@ -55,6 +59,8 @@ FEATURES = (
     "similarity_when_undated",  # lead similarity, when one has no day
     "names_when_near", "figures_when_near",
     "similarity_same_event_type",
+    "shared_rare_words",        # overlap of the two texts' words, each weighed by its rarity in the language
+    "shared_rare_words_same_language",
 )
 
 
@@ -77,11 +83,20 @@ def pair_features(a: StoryTraits, b: StoryTraits, similarity: float | None = Non
     same_type = bool(a.main_event and b.main_event and a.main_event[0] == b.main_event[0])
     same_day = bool(a.main_event and b.main_event and a.main_event[1] and a.main_event[1] == b.main_event[1])
     names, figures = _jaccard(a.names, b.names), _jaccard(a.figures, b.figures)
+    words = _weighted_overlap(a.word_weights(), b.word_weights())
     return [
         cos, not undated and apart <= 1, not undated and apart <= 3, not undated and apart <= 7, not undated and apart > 14,
         undated, names, figures, named, same_type, same_day, bool(a.places & b.places), _jaccard(a.event_types, b.event_types),
         a.lang == b.lang, cos * (not undated and apart <= 3), cos * undated, names * near, figures * near, cos * same_type,
+        words, words * (a.lang == b.lang),
     ]
+
+
+def _weighted_overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Jaccard of two word sets with each word counted by its rarity: shared rare words weigh, shared common ones barely."""
+    shared = sum(min(a[w], b[w]) for w in a.keys() & b.keys())
+    total = sum(a.values()) + sum(b.values()) - shared
+    return shared / total if total else 0.0
 
 
 def _month_day(day: str | None) -> tuple[int, int] | None:
@@ -104,18 +119,33 @@ def story_model() -> StoryModel:
     """The shipped weights (bench/train_stories.py writes them)."""
     data = json.loads((resources.files("silkwatch") / "weights" / "story_pairs.json").read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURES:
-        raise ValueError("weights/story_pairs.json was trained on other features: run bench/train_stories.py")
+        raise ModelError("weights/story_pairs.json was fitted on other features than this version computes: "
+                         "run bench/train_stories.py --write")
     return StoryModel(tuple(data["weights"]), data["intercept"], data["threshold"], data["calibrated_on"])
 
 
-def same_story_probability(a: StoryTraits, others: list[StoryTraits], model: StoryModel | None = None) -> np.ndarray:
-    """The model's probability that `a` and each of `others` report one news event."""
+def same_story_probability(a: StoryTraits, others: list[StoryTraits], model: StoryModel | None = None,
+                           sims: np.ndarray | None = None) -> np.ndarray:
+    """The model's probability that `a` and each of `others` report one news event (sims: their lead similarities)."""
     if not others:
         return np.zeros(0)
     model = model or story_model()
-    sims = np.stack([o.array() for o in others]) @ a.array()
+    if sims is None:
+        sims = np.stack([o.array() for o in others]) @ a.array()
     x = np.array([pair_features(a, o, float(s)) for o, s in zip(others, sims)], dtype=float)
     return 1.0 / (1.0 + np.exp(-(x @ np.array(model.weights) + model.intercept)))
+
+
+def _windows(days: list[str]) -> list[tuple[str, str]]:
+    """The days within STORY_DAYS of any of these (sorted) days, as merged (first, last) ranges."""
+    out: list[list] = []
+    for d in days:
+        lo, hi = parse_iso(d) - timedelta(days=STORY_DAYS), parse_iso(d) + timedelta(days=STORY_DAYS)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo.isoformat(), hi.isoformat()) for lo, hi in out]
 
 
 class _Pool:
@@ -125,41 +155,52 @@ class _Pool:
         self.traits: dict[str, StoryTraits] = {}
         self.story: dict[str, str] = {}
         self.copy: dict[str, str] = {}
+        self.members: dict[str, list[str]] = defaultdict(list)
+        self.ids: list[str] = []
+        self.vectors = np.zeros((0, 512), dtype=np.float32)  # the leads, one row per report in `ids`
+        self.days = np.zeros(0, dtype=np.int64)  # their days as ordinals, -1 when undated
         new = {t.doc_id for t in batch}
         days = sorted(t.day for t in batch if parse_iso(t.day))
         q = (select(story_traits.c.doc_id, story_traits.c.data, stories.c.story_id, stories.c.copy_id)
              .join(stories, stories.c.doc_id == story_traits.c.doc_id))
+        q = q.join(documents, documents.c.doc_id == story_traits.c.doc_id).order_by(documents.c.ingested_at.desc(), documents.c.doc_id.desc())
         rows = []
-        if days:
-            lo = (parse_iso(days[0]) - timedelta(days=STORY_DAYS)).isoformat()
-            hi = (parse_iso(days[-1]) + timedelta(days=STORY_DAYS)).isoformat()
-            rows += conn.execute(q.where(story_traits.c.day.between(lo, hi))).all()
-        rows += conn.execute(q.join(documents, documents.c.doc_id == story_traits.c.doc_id)
-                             .order_by(documents.c.ingested_at.desc(), documents.c.doc_id.desc()).limit(RECENT_UNDATED)).all()
+        if days:  # the days around each of the batch's days (an archive's batch may span years)
+            windows = or_(*(story_traits.c.day.between(lo, hi) for lo, hi in _windows(days)))
+            rows += conn.execute(q.where(windows).limit(DAY_CANDIDATES)).all()
+        rows += conn.execute(q.where(story_traits.c.day.is_(None)).limit(RECENT_UNDATED)).all()
         for r in rows:
             if r.doc_id not in new:
                 self.add(StoryTraits.from_json(r.doc_id, r.data), r.story_id, r.copy_id)
 
     def add(self, t: StoryTraits, story: str, copy: str | None) -> None:
+        n = len(self.ids)
+        if n == len(self.vectors):  # room for twice as many: adding stays cheap however many come
+            self.vectors = np.resize(self.vectors, (max(64, 2 * n), self.vectors.shape[1]))
+            self.days = np.resize(self.days, max(64, 2 * n))
+        day = parse_iso(t.day)
+        self.vectors[n], self.days[n] = t.array(), day.toordinal() if day else -1
+        self.ids.append(t.doc_id)
         self.traits[t.doc_id], self.story[t.doc_id] = t, story
+        self.members[story].append(t.doc_id)
         if copy:
             self.copy[t.doc_id] = copy
 
     def translated_from(self, t: StoryTraits, story: str) -> str | None:
         """The copy group of a report of this story in another language that t translates, if any."""
-        found = sorted(o.doc_id for o in self.traits.values()
-                       if self.story[o.doc_id] == story and o.lang != t.lang and o.doc_id in self.copy and is_translation(t, o))
+        found = sorted(d for d in self.members[story] if d in self.copy and is_translation(t, self.traits[d]))
         return self.copy[found[0]] if found else None
 
-    def candidates(self, t: StoryTraits) -> list[StoryTraits]:
-        """The reports of days near t's (all, for an undated t; undated ones too), the CANDIDATES nearest in meaning."""
+    def candidates(self, t: StoryTraits) -> tuple[list[StoryTraits], np.ndarray]:
+        """The reports of days near t's (all, for an undated t; undated ones too), the CANDIDATES nearest in meaning,
+        with their lead similarity to t."""
+        n = len(self.ids)
         day = parse_iso(t.day)
-        pool = [o for o in self.traits.values()
-                if day is None or (d := parse_iso(o.day)) is None or abs((d - day).days) <= STORY_DAYS]
-        if len(pool) > CANDIDATES:
-            sims = np.stack([o.array() for o in pool]) @ t.array()
-            pool = [pool[i] for i in np.argsort(-sims, kind="stable")[:CANDIDATES]]
-        return pool
+        near = np.arange(n) if day is None else np.flatnonzero(
+            (self.days[:n] < 0) | (np.abs(self.days[:n] - day.toordinal()) <= STORY_DAYS))
+        sims = self.vectors[near] @ t.array()
+        best = np.argsort(-sims, kind="stable")[:CANDIDATES]
+        return [self.traits[self.ids[i]] for i in near[best]], sims[best]
 
 
 def is_translation(a: StoryTraits, b: StoryTraits) -> bool:
@@ -171,9 +212,9 @@ def is_translation(a: StoryTraits, b: StoryTraits) -> bool:
 
 def _best_story(t: StoryTraits, pool: _Pool, model: StoryModel) -> str | None:
     """The story whose candidate reports t resembles most on average, if enough."""
-    others = pool.candidates(t)
+    others, sims = pool.candidates(t)
     by_story: dict[str, list[float]] = defaultdict(list)
-    for o, p in zip(others, same_story_probability(t, others, model)):
+    for o, p in zip(others, same_story_probability(t, others, model, sims)):
         by_story[pool.story[o.doc_id]].append(float(p))
     scored = sorted(((sum(ps) / len(ps), s) for s, ps in by_story.items()), key=lambda x: (-x[0], x[1]))
     return scored[0][1] if scored and scored[0][0] >= model.threshold else None

@@ -42,7 +42,7 @@ PARALLEL_MIN = 200
 
 # Bump whenever a change to extraction can change the claims of a document: stored documents whose
 # claims came from another version are re-extracted when ingested again (and by `silkwatch reextract`).
-EXTRACTOR_VERSION = "2026.12.03.2"
+EXTRACTOR_VERSION = "2026.12.03.3"
 
 EXTRACTORS = {
     "quantity": quantity.extract,

@@ -380,7 +380,7 @@ def _mention(article, sent, body_from: int, found: list[Cue], m: Cue, before: li
     others = tuple((s0 + o.start, s0 + o.end) for o in found if o.start != m.start and o.etype not in (None, etype))
     choice = date_choice(article, sent, a, s0 + own_from, others, said_ok=etype == "press_conference", word_end=b)
     start, end = (choice.start, choice.end) if choice else (None, None)
-    recalled = RECALLED.search(chunk, body_from, m.start) is not None or _since(article, a, b)
+    recalled = RECALLED.search(chunk, body_from, m.start) is not None or _since(article, a, b) or _left_behind(article, a, b)
     period = PERIOD_AFTER.search(chunk, body_from, m.start)
     if period is not None:  # "came a year after the launch of the summit": earlier than the story by that period
         recalled, timed = True, False
@@ -640,6 +640,18 @@ def _since(article, start: int, end: int) -> bool:
     """Whether an event word starts a period ("since the Xi'an summit"): an event the story looks back on."""
     tok = token_at(article, start, end)
     return tok is not None and tok.dep_ == "pobj" and tok.head.lower_ == "since"
+
+
+def _left_behind(article, start: int, end: int) -> bool:
+    """Whether an event word only says where an outcome came from ("the consensus of the summit", "the decisions
+    reached at the meeting"): a meeting the story looks back on."""
+    tok = token_at(article, start, end)
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from", "at"):
+        return False
+    head = tok.head.head
+    if head.pos_ == "VERB" and head.dep_ == "acl":  # "the consensus reached at the summit"
+        head = head.head
+    return head.lower_ in event_words("outcome_nouns")
 
 
 def _person_key(article, name: str) -> str:

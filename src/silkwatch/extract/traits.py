@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,9 @@ __all__ = ["StoryTraits", "story_traits", "story_traits_batch", "news_day", "loa
 LEAD_CHARS = 300
 # Names in the text this far in are the story's; later ones are background.
 NAMES_CHARS = 3000
+# The words of the title and this many first characters are compared (weighted by rarity) within a language.
+WORDS_CHARS = 1500
+WORD_STEM = 6
 # Numbers below this are counts of everything ("two sides", "3 documents") and say nothing of one story.
 SMALLEST_FIGURE = 3
 
@@ -44,12 +48,17 @@ class StoryTraits:
     event_types: frozenset[str]
     places: frozenset[str]
     vector: bytes  # the lead's USE v3 embedding, float16
+    words: tuple[tuple[str, float], ...] = ()  # its words (first letters) with how rare each is in its language
+
+    def word_weights(self) -> dict[str, float]:
+        return dict(self.words)
 
     def as_json(self) -> str:
         return json.dumps({
             "lang": self.lang, "day": self.day, "day_months": sorted(self.day_months), "names": sorted(self.names),
             "figures": sorted(self.figures), "main_event": self.main_event, "event_types": sorted(self.event_types),
             "places": sorted(self.places), "vector": base64.b64encode(self.vector).decode("ascii"),
+            "words": [[w, x] for w, x in self.words],
         }, ensure_ascii=False)
 
     @classmethod
@@ -57,7 +66,8 @@ class StoryTraits:
         o = json.loads(text)
         return cls(doc_id, o["lang"], o["day"], frozenset(tuple(x) for x in o["day_months"]), frozenset(o["names"]),
                    frozenset(o["figures"]), tuple(o["main_event"]) if o["main_event"] else None,
-                   frozenset(o["event_types"]), frozenset(o["places"]), base64.b64decode(o["vector"]))
+                   frozenset(o["event_types"]), frozenset(o["places"]), base64.b64decode(o["vector"]),
+                   tuple((w, x) for w, x in o.get("words", ())))
 
     def array(self) -> np.ndarray:
         return np.frombuffer(self.vector, dtype=np.float16).astype(np.float32)
@@ -153,6 +163,33 @@ def _figures(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=None)
+def _frequencies(lang: str) -> dict[str, float]:
+    """How often each word is used in a language (wordfreq's lists, shipped in its wheel); empty for one it lacks."""
+    import wordfreq
+
+    if lang not in wordfreq.available_languages():
+        return {}
+    return wordfreq.get_frequency_dict(lang)
+
+
+def _rare_words(text: str, lang: str | None) -> tuple[tuple[str, float], ...]:
+    """The text's words of four letters or more, by their first WORD_STEM letters (so that inflected forms meet),
+    each weighed by how rare the word is: 9 - its Zipf frequency (9 for a word the language's list lacks)."""
+    freq = _frequencies(lang or "en")
+    out: dict[str, float] = {}
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        f = freq.get(word, 0.0)
+        rarity = 9.0 - (math.log10(f) + 9.0) if f > 0 else 9.0
+        stem = word[:WORD_STEM]
+        out[stem] = round(min(out.get(stem, 9.0), rarity), 1)
+    return tuple(sorted(out.items()))
+
+
 def _lead(doc: Document) -> str:
     return ((doc.title + ". ") if doc.title else "") + doc.text[:LEAD_CHARS]
 
@@ -165,6 +202,7 @@ def _anchors(doc: Document, claims: list[Claim], profile: Profile, vector: bytes
         doc.doc_id, doc.lang, news_day(doc, claims), _day_months(head),
         frozenset(k for k, p in _name_patterns(profile) if p.search(head)), _figures(head), main,
         frozenset(c.event_type for c in events if c.event_type), frozenset(c.location for c in events if c.location), vector,
+        _rare_words(((doc.title + " ") if doc.title else "") + doc.text[:WORDS_CHARS], doc.lang),
     )
 
 

@@ -1,5 +1,5 @@
-"""What the commitments ledger reads from the store: every claim with its document's date, outlet, language, story
-and copy group."""
+"""What the commitments ledger reads from the store: every claim with its document's date (or, undated, its story's
+day), outlet, language, story and copy group."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy import case, func, select
 
 from ..records import Claim
 from . import Store
-from .schema import claims, documents, stories
+from .schema import claims, documents, stories, story_traits
 
 __all__ = ["ClaimInContext", "claims_in_context", "sentence_around"]
 
@@ -32,6 +32,7 @@ class ClaimInContext:
     lang: str | None = None
     sentence: str | None = None  # the sentence the claim's span sits in (its evidence when that is a word or two)
     copy: str | None = None  # the document's copy group (None: the story stands for it)
+    story_day: str | None = None  # an undated report's day: the earliest news day of the dated reports of its story
 
     @property
     def context(self) -> str:
@@ -46,17 +47,31 @@ def sentence_around(window: str, start: int, end: int) -> str:
     return window[a:max(b, end)].strip()
 
 
+def _story_days():
+    """Each story's day: the earliest news day of its dated reports (their news day, else their publication date)."""
+    day = func.coalesce(story_traits.c.day, documents.c.published)
+    return (select(stories.c.story_id, func.min(day).label("day"))
+            .join(documents, documents.c.doc_id == stories.c.doc_id)
+            .outerjoin(story_traits, story_traits.c.doc_id == stories.c.doc_id)
+            .where(day.is_not(None))
+            .group_by(stories.c.story_id)
+            .subquery("story_days"))
+
+
 def claims_in_context(store: Store, kinds: tuple[str, ...], batch_size: int = 2000) -> Iterator[ClaimInContext]:
-    """Every claim of these kinds, in document order, with its document's publication date, outlet, language, story
-    and the sentence it sits in."""
+    """Every claim of these kinds, in document order, with its document's publication date (undated: its story's day),
+    outlet, language, story and the sentence it sits in."""
     # substr is 1-based; the window starts WINDOW characters before the span (or at the text's start)
     first = case((claims.c.span_start > WINDOW, claims.c.span_start - WINDOW), else_=0)
     window = func.substr(documents.c.text, first + 1, claims.c.span_end - first + WINDOW)
+    days = _story_days()
     q = (
         select(claims.c.claim_id, claims.c.data, documents.c.published, documents.c.outlet, documents.c.lang, documents.c.doc_id,
-               stories.c.story_id, stories.c.copy_id, claims.c.span_start, claims.c.span_end, first.label("first"), window.label("window"))
+               stories.c.story_id, stories.c.copy_id, claims.c.span_start, claims.c.span_end, first.label("first"), window.label("window"),
+               days.c.day)
         .join(documents, documents.c.doc_id == claims.c.doc_id)
         .outerjoin(stories, stories.c.doc_id == claims.c.doc_id)
+        .outerjoin(days, days.c.story_id == stories.c.story_id)
         .where(claims.c.kind.in_(kinds))
         .order_by(claims.c.claim_id)
     )
@@ -69,5 +84,5 @@ def claims_in_context(store: Store, kinds: tuple[str, ...], batch_size: int = 20
         for r in rows:
             sentence = sentence_around(r.window or "", r.span_start - r.first, r.span_end - r.first)
             yield ClaimInContext(Claim.from_dict(json.loads(r.data)), r.published, r.outlet, r.story_id or r.doc_id, r.lang,
-                                 sentence or None, r.copy_id or r.doc_id)
+                                 sentence or None, r.copy_id or r.doc_id, None if r.published else r.day)
         last = rows[-1].claim_id
