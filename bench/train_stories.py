@@ -49,18 +49,18 @@ def labelled_traits(profile):
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(f"sqlite:///{tmp}/train.db")
         ingest(paths, store, profile)
-        docs = [store.get_document(i) for i in sorted(labels)]
+        docs = [store.get_document(i) for i in labels]  # in file order, as ingest takes them
         traits = story_traits_batch(docs, [store.claims_for(d.doc_id) for d in docs], profile)
         store.close()
     return traits, labels, folds
 
 
 def _group(docs, model) -> dict[str, str]:
-    """Stories as group_stories_in makes them (in order of day, joining the story of the best mean probability),
-    over documents held in memory."""
+    """Stories as group_stories_in makes them (in the order documents come, joining the story of the best mean
+    probability), over documents held in memory."""
     story: dict[str, str] = {}
     done = []
-    for t in sorted(docs, key=lambda t: (t.day or "9999", t.doc_id)):
+    for t in docs:
         probs = same_story_probability(t, done, model) if done else []
         by_story: dict[str, list[float]] = {}
         for o, p in zip(done, probs):

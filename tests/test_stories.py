@@ -82,3 +82,23 @@ def test_a_translation_is_a_copy_of_its_report_and_a_report_in_its_own_words_is_
     assert stories["pt"] == stories["en"] == stories["ru"]
     assert copies["pt"] == copies["en"]
     assert copies["ru"] != copies["en"]  # its own wording: another source of the same event
+
+
+def test_stories_do_not_depend_on_how_many_documents_a_write_holds(profile, nlp, tmp_path):
+    from silkwatch.store import open_store
+
+    rows = [{"id": "budget", "published": "2025-06-10", "text": BUDGET},
+            {"id": "en", "published": "2025-06-10", "text": OPENING_EN},
+            {"id": "july", "published": "2025-07-14", "text": NEXT_MONTH},
+            {"id": "late", "published": "2025-06-11", "text": OPENING_EN_LATE},
+            {"id": "ru", "published": "2025-06-10", "text": OPENING_RU, "lang": "ru"}]
+    path = _write(tmp_path / "a.jsonl", rows)
+    partitions = []
+    for size in (1, 64):
+        store = open_store(f"sqlite:///{tmp_path}/w{size}.db")
+        ingest([path], store, profile, batch_size=size)
+        stories = story_of(store)
+        partitions.append(sorted(sorted(d for d in stories if stories[d] == s) for s in set(stories.values())))
+        store.close()
+    assert partitions[0] == partitions[1]
+    assert ["en", "late", "ru"] in partitions[0]

@@ -222,7 +222,8 @@ def _best_story(t: StoryTraits, pool: _Pool, model: StoryModel) -> str | None:
 
 def group_stories_in(conn, batch: list[StoryTraits]) -> dict[str, str]:
     """Store the traits of a batch and put each document into its story, inside the caller's write transaction;
-    returns doc_id → story id. Documents are taken in order of their day, undated ones last."""
+    returns doc_id → story id. Documents are taken in the order they came, so the stories do not depend on where
+    an ingest's writes split (the reports compared with are every earlier one of nearby days, in this write or before)."""
     if not batch:
         return {}
     model = story_model()
@@ -231,7 +232,7 @@ def group_stories_in(conn, batch: list[StoryTraits]) -> dict[str, str]:
     shared = {c for c in copy_of.values() if list(copy_of.values()).count(c) > 1} | set(story_of_copy)
     out: dict[str, str] = {}
     translations: dict[str, str] = {}
-    for t in sorted(batch, key=lambda t: (t.day or "9999", t.doc_id)):
+    for t in batch:
         # A copy of a report is in that report's story, whatever the model would say of the two.
         copy = copy_of.get(t.doc_id)
         story = story_of_copy.get(copy) or _best_story(t, pool, model) or hash_id("story", t.doc_id)
