@@ -20,7 +20,7 @@ def stored(store, docs, story_of, day_of):
     """Write documents with their claims, each in the given story and with the given news day."""
     def group(conn, written):
         conn.execute(insert(stories), [{"doc_id": d.doc_id, "story_id": story_of[d.doc_id], "copy_id": d.doc_id} for d in written])
-        conn.execute(insert(story_traits), [{"doc_id": d.doc_id, "day": day_of.get(d.doc_id), "data": "{}"} for d in written])
+        conn.execute(insert(story_traits), [{"doc_id": d.doc_id, "day": day_of.get(d.doc_id), "vector": b"", "data": "{}"} for d in written])
 
     store.write_documents(docs, then=group)
 

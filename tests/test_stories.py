@@ -62,7 +62,7 @@ def test_shared_names_figures_and_day_make_one_story_likelier(profile):
 
 def test_traits_survive_the_store_unchanged(profile):
     t = story_traits(Document(doc_id="en", text=OPENING_EN, source="t", published="2025-06-10", lang="en"), [], profile)
-    back = StoryTraits.from_json("en", t.as_json())
+    back = StoryTraits.from_json("en", t.as_json(), t.vector)
     assert back == t
     assert abs(float(back.array() @ t.array()) - 1.0) < 1e-2
 

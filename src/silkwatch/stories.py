@@ -153,6 +153,7 @@ class _Pool:
 
     def __init__(self, conn, batch: list[StoryTraits]):
         self.traits: dict[str, StoryTraits] = {}
+        self.stored: dict[str, tuple[str, bytes]] = {}  # traits read but not parsed yet: most are never compared
         self.story: dict[str, str] = {}
         self.copy: dict[str, str] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
@@ -161,7 +162,7 @@ class _Pool:
         self.days = np.zeros(0, dtype=np.int64)  # their days as ordinals, -1 when undated
         new = {t.doc_id for t in batch}
         days = sorted(t.day for t in batch if parse_iso(t.day))
-        q = (select(story_traits.c.doc_id, story_traits.c.data, stories.c.story_id, stories.c.copy_id)
+        q = (select(story_traits.c.doc_id, story_traits.c.day, story_traits.c.vector, story_traits.c.data, stories.c.story_id, stories.c.copy_id)
              .join(stories, stories.c.doc_id == story_traits.c.doc_id))
         q = q.join(documents, documents.c.doc_id == story_traits.c.doc_id).order_by(documents.c.ingested_at.desc(), documents.c.doc_id.desc())
         rows = []
@@ -170,25 +171,36 @@ class _Pool:
             rows += conn.execute(q.where(windows).limit(DAY_CANDIDATES)).all()
         rows += conn.execute(q.where(story_traits.c.day.is_(None)).limit(RECENT_UNDATED)).all()
         for r in rows:
-            if r.doc_id not in new:
-                self.add(StoryTraits.from_json(r.doc_id, r.data), r.story_id, r.copy_id)
+            if r.doc_id not in new and r.doc_id not in self.story:
+                self.stored[r.doc_id] = (r.data, r.vector)
+                self._place(r.doc_id, r.day, np.frombuffer(r.vector, dtype=np.float16), r.story_id, r.copy_id)
 
     def add(self, t: StoryTraits, story: str, copy: str | None) -> None:
+        self.traits[t.doc_id] = t
+        self._place(t.doc_id, t.day, t.array(), story, copy)
+
+    def _place(self, doc_id: str, day: str | None, vector: np.ndarray, story: str, copy: str | None) -> None:
         n = len(self.ids)
         if n == len(self.vectors):  # room for twice as many: adding stays cheap however many come
             self.vectors = np.resize(self.vectors, (max(64, 2 * n), self.vectors.shape[1]))
             self.days = np.resize(self.days, max(64, 2 * n))
-        day = parse_iso(t.day)
-        self.vectors[n], self.days[n] = t.array(), day.toordinal() if day else -1
-        self.ids.append(t.doc_id)
-        self.traits[t.doc_id], self.story[t.doc_id] = t, story
-        self.members[story].append(t.doc_id)
+        d = parse_iso(day)
+        self.vectors[n], self.days[n] = vector, d.toordinal() if d else -1
+        self.ids.append(doc_id)
+        self.story[doc_id] = story
+        self.members[story].append(doc_id)
         if copy:
-            self.copy[t.doc_id] = copy
+            self.copy[doc_id] = copy
+
+    def get(self, doc_id: str) -> StoryTraits:
+        if doc_id not in self.traits:
+            data, vector = self.stored.pop(doc_id)
+            self.traits[doc_id] = StoryTraits.from_json(doc_id, data, vector)
+        return self.traits[doc_id]
 
     def translated_from(self, t: StoryTraits, story: str) -> str | None:
         """The copy group of a report of this story in another language that t translates, if any."""
-        found = sorted(d for d in self.members[story] if d in self.copy and is_translation(t, self.traits[d]))
+        found = sorted(d for d in self.members[story] if d in self.copy and is_translation(t, self.get(d)))
         return self.copy[found[0]] if found else None
 
     def candidates(self, t: StoryTraits) -> tuple[list[StoryTraits], np.ndarray]:
@@ -200,7 +212,7 @@ class _Pool:
             (self.days[:n] < 0) | (np.abs(self.days[:n] - day.toordinal()) <= STORY_DAYS))
         sims = self.vectors[near] @ t.array()
         best = np.argsort(-sims, kind="stable")[:CANDIDATES]
-        return [self.traits[self.ids[i]] for i in near[best]], sims[best]
+        return [self.get(self.ids[i]) for i in near[best]], sims[best]
 
 
 def is_translation(a: StoryTraits, b: StoryTraits) -> bool:
@@ -242,7 +254,7 @@ def group_stories_in(conn, batch: list[StoryTraits]) -> dict[str, str]:
         out[t.doc_id] = story_of_copy[copy] = story
     ids = list(out)
     conn.execute(delete(story_traits).where(story_traits.c.doc_id.in_(ids)))
-    conn.execute(insert(story_traits), [{"doc_id": t.doc_id, "day": t.day, "data": t.as_json()} for t in batch])
+    conn.execute(insert(story_traits), [{"doc_id": t.doc_id, "day": t.day, "vector": t.vector, "data": t.as_json()} for t in batch])
     conn.execute(update(stories).where(stories.c.doc_id == bindparam("d")).values(story_id=bindparam("s")),
                  [{"d": doc_id, "s": story} for doc_id, story in out.items()])
     if translations:

@@ -6,7 +6,6 @@ Computed with the claims (in the parse workers), stored with the document, compa
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import re
@@ -54,19 +53,20 @@ class StoryTraits:
         return dict(self.words)
 
     def as_json(self) -> str:
+        """Everything but the vector (stored as bytes beside it, so that reports can be compared without parsing this)."""
         return json.dumps({
             "lang": self.lang, "day": self.day, "day_months": sorted(self.day_months), "names": sorted(self.names),
             "figures": sorted(self.figures), "main_event": self.main_event, "event_types": sorted(self.event_types),
-            "places": sorted(self.places), "vector": base64.b64encode(self.vector).decode("ascii"),
-            "words": [[w, x] for w, x in self.words],
+            "places": sorted(self.places), "words": [[w, x] for w, x in self.words],
         }, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, doc_id: str, text: str) -> "StoryTraits":
+    def from_json(cls, doc_id: str, text: str, vector: bytes) -> "StoryTraits":
+        """The traits as_json wrote, with the vector stored beside them."""
         o = json.loads(text)
         return cls(doc_id, o["lang"], o["day"], frozenset(tuple(x) for x in o["day_months"]), frozenset(o["names"]),
                    frozenset(o["figures"]), tuple(o["main_event"]) if o["main_event"] else None,
-                   frozenset(o["event_types"]), frozenset(o["places"]), base64.b64decode(o["vector"]),
+                   frozenset(o["event_types"]), frozenset(o["places"]), vector,
                    tuple((w, x) for w, x in o.get("words", ())))
 
     def array(self) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 __all__ = ["metadata", "documents", "claims", "stories", "story_traits", "facts", "fact_claims", "sources", "fetched_urls"]
 
@@ -57,6 +57,7 @@ story_traits = Table(
     metadata,
     Column("doc_id", String(255), ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
     Column("day", String(10), index=True),
+    Column("vector", LargeBinary, nullable=False),  # the lead's vector, float16
     Column("data", Text, nullable=False),
 )
 

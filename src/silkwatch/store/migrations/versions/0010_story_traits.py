@@ -18,6 +18,7 @@ def upgrade() -> None:
         "story_traits",
         sa.Column("doc_id", sa.String(255), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
         sa.Column("day", sa.String(10), index=True),
+        sa.Column("vector", sa.LargeBinary, nullable=False),
         sa.Column("data", sa.Text, nullable=False),
     )
 
