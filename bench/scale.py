@@ -13,9 +13,8 @@ Each run also prints the CPU time per document of the driver (the process that r
 what is known, writes, groups stories and updates facts) and of the workers (parse processes or
 Ray actors: cleaning and extraction). With D and W, one Ray worker can go at most 1/W documents per
 CPU-second and two on two cores at most 2/(W + D): the speed-up is bounded by 2W/(W + D) here.
-Every run writes --write-batch documents a transaction (the Ray runner's default): stories are
-grouped a write at a time, so the write size, not the runner, decides how they come out, and the
-runs compare like with like. Model loading and Ray's actor start-up happen before the timed part. "cores busy" is that CPU time
+Every run writes --write-batch documents a transaction (the Ray runner's default), so the runs
+compare like with like (the cost of a write is partly per write, not per document). Model loading and Ray's actor start-up happen before the timed part. "cores busy" is that CPU time
 over the wall-clock time: well under the workers (+ driver) it means other work had the CPUs.
 """
 from __future__ import annotations
