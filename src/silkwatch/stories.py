@@ -195,8 +195,14 @@ class _Pool:
     def get(self, doc_id: str) -> StoryTraits:
         if doc_id not in self.traits:
             data, vector = self.stored.pop(doc_id)
-            self.traits[doc_id] = StoryTraits.from_json(doc_id, data, vector)
+            self.traits[doc_id] = _parsed(doc_id, data, vector)
         return self.traits[doc_id]
+
+
+@lru_cache(maxsize=DAY_CANDIDATES + RECENT_UNDATED)
+def _parsed(doc_id: str, data: str, vector: bytes) -> StoryTraits:
+    # The same stored reports are compared again by write after write of one ingest: parsed once.
+    return StoryTraits.from_json(doc_id, data, vector)
 
     def translated_from(self, t: StoryTraits, story: str) -> str | None:
         """The copy group of a report of this story in another language that t translates, if any."""
