@@ -148,6 +148,12 @@ def _windows(days: list[str]) -> list[tuple[str, str]]:
     return [(lo.isoformat(), hi.isoformat()) for lo, hi in out]
 
 
+@lru_cache(maxsize=DAY_CANDIDATES + RECENT_UNDATED)
+def _parsed(doc_id: str, data: str, vector: bytes) -> StoryTraits:
+    # The same stored reports are compared again by write after write of one ingest: parsed once.
+    return StoryTraits.from_json(doc_id, data, vector)
+
+
 class _Pool:
     """The stored reports a batch may join, and the stories they are in; grows as the batch is assigned."""
 
@@ -198,11 +204,6 @@ class _Pool:
             self.traits[doc_id] = _parsed(doc_id, data, vector)
         return self.traits[doc_id]
 
-
-@lru_cache(maxsize=DAY_CANDIDATES + RECENT_UNDATED)
-def _parsed(doc_id: str, data: str, vector: bytes) -> StoryTraits:
-    # The same stored reports are compared again by write after write of one ingest: parsed once.
-    return StoryTraits.from_json(doc_id, data, vector)
 
     def translated_from(self, t: StoryTraits, story: str) -> str | None:
         """The copy group of a report of this story in another language that t translates, if any."""
