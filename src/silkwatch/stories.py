@@ -10,7 +10,7 @@ joins its story, and a story closes by itself when no report comes within STORY_
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -83,7 +83,7 @@ def pair_features(a: StoryTraits, b: StoryTraits, similarity: float | None = Non
     same_type = bool(a.main_event and b.main_event and a.main_event[0] == b.main_event[0])
     same_day = bool(a.main_event and b.main_event and a.main_event[1] and a.main_event[1] == b.main_event[1])
     names, figures = _jaccard(a.names, b.names), _jaccard(a.figures, b.figures)
-    words = _weighted_overlap(a.word_weights(), b.word_weights())
+    words = _weighted_overlap(a.word_weights, b.word_weights)
     return [
         cos, not undated and apart <= 1, not undated and apart <= 3, not undated and apart <= 7, not undated and apart > 14,
         undated, names, figures, named, same_type, same_day, bool(a.places & b.places), _jaccard(a.event_types, b.event_types),
@@ -248,7 +248,7 @@ def group_stories_in(conn, batch: list[StoryTraits]) -> dict[str, str]:
     model = story_model()
     pool = _Pool(conn, batch)
     copy_of, story_of_copy = _copies(conn, [t.doc_id for t in batch])
-    shared = {c for c in copy_of.values() if list(copy_of.values()).count(c) > 1} | set(story_of_copy)
+    shared = {c for c, n in Counter(copy_of.values()).items() if n > 1} | set(story_of_copy)  # groups of more than one
     out: dict[str, str] = {}
     translations: dict[str, str] = {}
     for t in batch:
@@ -303,7 +303,7 @@ def group_missing_stories(store, profile: Profile, batch_size: int = 200) -> int
 def regroup_stories(store, traits: list[StoryTraits]) -> dict[str, str]:
     """Group stored documents again with new traits (after re-extraction); returns doc_id → story id."""
     with store.transaction() as conn:
-        held = [r[0] for r in conn.execute(select(stories.c.doc_id).where(stories.c.doc_id.in_([t.doc_id for t in traits])))]
+        held = {r[0] for r in conn.execute(select(stories.c.doc_id).where(stories.c.doc_id.in_([t.doc_id for t in traits])))}
         # the meetings a fact's claims were made at are looked up in their story: those facts are made again
         drop_facts_of(conn, claims.c.doc_id.in_(held))
-        return group_stories_in(conn, [t for t in traits if t.doc_id in set(held)])
+        return group_stories_in(conn, [t for t in traits if t.doc_id in held])

@@ -4,21 +4,15 @@ copy groups, facts and events, and the way there from the navigation, a document
 from __future__ import annotations
 
 import pytest
-from browser import chromium_page, needs_chromium, serving
+from browser import needs_chromium, serving
 
 pytestmark = [*needs_chromium, pytest.mark.parametrize("stories_db", ["sqlite"], indirect=True)]
 
 
 @pytest.fixture(scope="module")
-def base_url(stories_db):
+def base_url(stories_db):  # the page fixture of tests/web/conftest.py opens this store
     with serving(stories_db) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def page(base_url):
-    with chromium_page() as pg:
-        yield pg
 
 
 def test_the_stories_page_lists_stories_newest_first_and_filters_them(page, base_url):

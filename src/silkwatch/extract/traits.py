@@ -10,7 +10,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -49,7 +49,9 @@ class StoryTraits:
     vector: bytes  # the lead's USE v3 embedding, float16
     words: tuple[tuple[str, float], ...] = ()  # its words (first letters) with how rare each is in its language
 
+    @cached_property
     def word_weights(self) -> dict[str, float]:
+        """The words as a mapping, built once: every comparison of the report reads it."""
         return dict(self.words)
 
     def as_json(self) -> str:
