@@ -8,8 +8,8 @@
 --scale N repeats dev.jsonl to N documents, each repetition moved 30 days later (so that, as in a real
 archive, reports spread over time rather than piling on the same days, and repetitions are not copies),
 and ingests it into fresh stores, each in its own process with the same parse workers: with stories
-grouped and with SILKWATCH_STORIES=0 (copy groups only), then with stories at N/10. Prints seconds, the
-added time, and the writing process's peak memory at N/10 and N.
+grouped and with SILKWATCH_STORIES=0 (copy groups only), then both again at N/10. Prints seconds, the
+added time, the writing process's peak memory at N/10 and N, and how much of it stories add at each.
 
 Ingests the corpora (default: ../shared/corpus dev, dev2 and dev_ru together, as issue 12 measures) into
 a throwaway SQLite store, where stories are grouped as ingest groups them, and compares every pair of
@@ -79,7 +79,8 @@ def _child(corpus: str, db: str) -> None:
 def scale(n: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = {}
-        for label, docs, stories in (("copy groups only", n, "0"), ("with stories", n, "1"), ("with stories", n // 10, "1")):
+        for label, docs, stories in (("copy groups only", n, "0"), ("with stories", n, "1"),
+                                     ("copy groups only", n // 10, "0"), ("with stories", n // 10, "1")):
             corpus = Path(tmp) / f"{docs}.jsonl"
             if not corpus.exists():
                 _spread(CORPUS / "dev.jsonl", docs, corpus)
@@ -89,9 +90,11 @@ def scale(n: int) -> int:
             r = out[(docs, stories)] = json.loads(run.stdout.strip().splitlines()[-1])
             print(f"{label:<17} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s, "
                   f"writer's peak RSS {r['rss_mb']:.0f} MB", flush=True)
-    base, full, small = out[(n, "0")], out[(n, "1")], out[(n // 10, "1")]
+    base, full, small_base, small = out[(n, "0")], out[(n, "1")], out[(n // 10, "0")], out[(n // 10, "1")]
     print(f"stories add {100 * (full['seconds'] / base['seconds'] - 1):.1f}% to the ingest time; "
-          f"writer's memory at {n} vs {n // 10} documents: {full['rss_mb'] / small['rss_mb']:.2f}x")
+          f"writer's memory at {n} vs {n // 10} documents: {full['rss_mb'] / small['rss_mb']:.2f}x with stories, "
+          f"{base['rss_mb'] / small_base['rss_mb']:.2f}x without; what stories add to it: "
+          f"{small['rss_mb'] - small_base['rss_mb']:.0f} MB at {n // 10}, {full['rss_mb'] - base['rss_mb']:.0f} MB at {n}")
     return 0
 
 

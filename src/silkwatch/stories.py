@@ -68,18 +68,14 @@ def _jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    da, db = parse_iso(a), parse_iso(b)
-    return abs((da - db).days) if da and db else None
-
-
 def pair_features(a: StoryTraits, b: StoryTraits, similarity: float | None = None) -> list[float]:
     """The FEATURES of two documents (similarity: their leads' cosine, when already computed)."""
     cos = float(a.array() @ b.array()) if similarity is None else similarity
-    apart = _days_apart(a.day, b.day)
-    undated = apart is None
+    da, db = a.date, b.date
+    undated = da is None or db is None
+    apart = 0 if undated else abs((da - db).days)
     near = undated or apart <= 3
-    named = (_month_day(a.day) in b.day_months) or (_month_day(b.day) in a.day_months)
+    named = (da is not None and (da.month, da.day) in b.day_months) or (db is not None and (db.month, db.day) in a.day_months)
     same_type = bool(a.main_event and b.main_event and a.main_event[0] == b.main_event[0])
     same_day = bool(a.main_event and b.main_event and a.main_event[1] and a.main_event[1] == b.main_event[1])
     names, figures = _jaccard(a.names, b.names), _jaccard(a.figures, b.figures)
@@ -97,11 +93,6 @@ def _weighted_overlap(a: dict[str, float], b: dict[str, float]) -> float:
     shared = sum(min(a[w], b[w]) for w in a.keys() & b.keys())
     total = sum(a.values()) + sum(b.values()) - shared
     return shared / total if total else 0.0
-
-
-def _month_day(day: str | None) -> tuple[int, int] | None:
-    d = parse_iso(day)
-    return (d.month, d.day) if d else None
 
 
 @dataclass(frozen=True)
@@ -148,7 +139,12 @@ def _windows(days: list[str]) -> list[tuple[str, str]]:
     return [(lo.isoformat(), hi.isoformat()) for lo, hi in out]
 
 
-@lru_cache(maxsize=DAY_CANDIDATES + RECENT_UNDATED)
+# Stored reports whose traits stay parsed between the writes of one ingest: the reports of the days being ingested
+# are compared again write after write. Bounded, so that the writer's memory does not grow with the store (~15 kB each).
+PARSED_KEPT = 1024
+
+
+@lru_cache(maxsize=PARSED_KEPT)
 def _parsed(doc_id: str, data: str, vector: bytes) -> StoryTraits:
     # The same stored reports are compared again by write after write of one ingest: parsed once.
     return StoryTraits.from_json(doc_id, data, vector)

@@ -29,6 +29,8 @@ NAMES_CHARS = 3000
 # The words of the title and this many first characters are compared (weighted by rarity) within a language.
 WORDS_CHARS = 1500
 WORD_STEM = 6
+# Only the rarest words are kept: they tell stories apart, and a report's traits stay small in the store and in memory.
+WORDS_KEPT = 64
 # Numbers below this are counts of everything ("two sides", "3 documents") and say nothing of one story.
 SMALLEST_FIGURE = 3
 
@@ -71,7 +73,16 @@ class StoryTraits:
                    frozenset(o["event_types"]), frozenset(o["places"]), vector,
                    tuple((w, x) for w, x in o.get("words", ())))
 
+    @cached_property
+    def date(self):
+        """The news day as a date (None when undated), parsed once: every comparison reads it."""
+        return parse_iso(self.day)
+
     def array(self) -> np.ndarray:
+        return self._array
+
+    @cached_property
+    def _array(self) -> np.ndarray:
         return np.frombuffer(self.vector, dtype=np.float16).astype(np.float32)
 
 
@@ -126,9 +137,23 @@ def _day_months(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
+# A name form as the tokens it is written with; an inflected language's form matches any ending of up to three
+# letters after its stem ("Астаны", "Токаеву" for "Астана", "Токаев").
+_TOKEN = re.compile(r"\w+")
+INFLECTED_ENDING = 3
+
+
+@dataclass(frozen=True)
+class _NameForm:
+    key: str  # the profile name it stands for
+    tokens: tuple[str, ...]  # lowercased; the last one a stem when inflected
+    inflected: bool
+
+
 @lru_cache(maxsize=8)
-def _name_patterns(profile: Profile) -> tuple[tuple[str, re.Pattern], ...]:
-    """One pattern per profile person, place, project and body: its names and aliases in every language the profile has."""
+def _name_index(profile: Profile) -> dict[str, tuple[_NameForm, ...]]:
+    """The forms of every profile person, place, project and body, in every language the profile has, by the first
+    three letters of their first token: one pass over a text's tokens finds them all."""
     names: dict[str, set[str]] = {}
     for section, items in (("people", profile.people), ("places", profile.places), ("projects", profile.projects),
                            ("institutions", profile.institutions)):
@@ -137,14 +162,38 @@ def _name_patterns(profile: Profile) -> tuple[tuple[str, re.Pattern], ...]:
         for forms in profile.forms.values():
             for key, words in (forms.get(section) or {}).items():
                 names.setdefault(key, set()).update(w for w in ([words] if isinstance(words, str) else words) if len(w) > 3)
-    out = []
+    index: dict[str, list[_NameForm]] = {}
     for key, words in sorted(names.items()):
-        if not words:
-            continue
-        # Inflected languages change a name's ending ("Астаны", "Токаеву"): its stem and a short ending match.
-        alts = [re.escape(w[:-1]) + r"\w{0,3}" if not w.isascii() and len(w) > 5 else re.escape(w) for w in sorted(words)]
-        out.append((key, re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)))
-    return tuple(out)
+        for w in sorted(words):
+            tokens = [t.lower() for t in _TOKEN.findall(w)]
+            inflected = not w.isascii() and len(w) > 5 and len(tokens[-1]) > 1
+            if inflected:
+                tokens[-1] = tokens[-1][:-1]
+            if tokens:
+                index.setdefault(tokens[0][:3], []).append(_NameForm(key, tuple(tokens), inflected))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _matches(form: _NameForm, tokens: list[str], i: int) -> bool:
+    n = len(form.tokens)
+    if i + n > len(tokens) or tokens[i:i + n - 1] != list(form.tokens[:-1]):
+        return False
+    last, want = tokens[i + n - 1], form.tokens[-1]
+    if form.inflected:
+        return last.startswith(want) and len(last) - len(want) <= INFLECTED_ENDING
+    return last == want
+
+
+def _names(text: str, profile: Profile) -> frozenset[str]:
+    """The profile names a text mentions, in any script and (for inflected languages) any case ending."""
+    index = _name_index(profile)
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    found = set()
+    for i, tok in enumerate(tokens):
+        for form in index.get(tok[:3], ()):
+            if form.key not in found and _matches(form, tokens, i):
+                found.add(form.key)
+    return frozenset(found)
 
 
 # "480,000", "480.000", "480 000" and "480000" are one figure; "1,5" and "1.5" another (a decimal of exactly
@@ -189,7 +238,8 @@ def _rare_words(text: str, lang: str | None) -> tuple[tuple[str, float], ...]:
         rarity = 9.0 - (math.log10(f) + 9.0) if f > 0 else 9.0
         stem = word[:WORD_STEM]
         out[stem] = round(min(out.get(stem, 9.0), rarity), 1)
-    return tuple(sorted(out.items()))
+    kept = sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))[:WORDS_KEPT]
+    return tuple(sorted(kept))
 
 
 def _lead(doc: Document) -> str:
@@ -202,7 +252,7 @@ def _anchors(doc: Document, claims: list[Claim], profile: Profile, vector: bytes
     main = (events[0].event_type or "", (events[0].start or "")[:10], events[0].location or "") if events else None
     return StoryTraits(
         doc.doc_id, doc.lang, news_day(doc, claims), _day_months(head),
-        frozenset(k for k, p in _name_patterns(profile) if p.search(head)), _figures(head), main,
+        _names(head, profile), _figures(head), main,
         frozenset(c.event_type for c in events if c.event_type), frozenset(c.location for c in events if c.location), vector,
         _rare_words(((doc.title + " ") if doc.title else "") + doc.text[:WORDS_CHARS], doc.lang),
     )
