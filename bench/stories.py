@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from silkwatch.query import story_of  # noqa: E402
-from silkwatch.pipeline import ingest  # noqa: E402
-from silkwatch.profile import load_profile  # noqa: E402
-from silkwatch.store import open_store  # noqa: E402
+from silkwatch.pipeline import ingest
+from silkwatch.profile import load_profile
+from silkwatch.query import story_of
+from silkwatch.store import open_store
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDS = [str(CORPUS / f"{f}.jsonl") for f in ("dev", "dev2", "dev_ru")]

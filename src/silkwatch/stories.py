@@ -21,14 +21,25 @@ from sqlalchemy import bindparam, delete, insert, or_, select, update
 
 from .errors import ModelError
 from .extract.dates import parse_iso
-from .records import hash_id
+from .extract.traits import StoryTraits, story_traits_batch
 from .profile import Profile
+from .records import hash_id
 from .store import drop_facts_of
 from .store.schema import claims, documents, stories, story_traits
-from .extract.traits import StoryTraits, story_traits_batch
 
-__all__ = ["FEATURES", "pair_features", "same_story_probability", "group_stories_in", "group_missing_stories", "regroup_stories", "StoryModel", "story_model",
-           "STORY_DAYS", "CANDIDATES", "is_translation"]
+__all__ = [
+    "CANDIDATES",
+    "FEATURES",
+    "STORY_DAYS",
+    "StoryModel",
+    "group_missing_stories",
+    "group_stories_in",
+    "is_translation",
+    "pair_features",
+    "regroup_stories",
+    "same_story_probability",
+    "story_model",
+]
 
 # A report joins a story only from stored reports dated this many days before or after its own.
 STORY_DAYS = 7

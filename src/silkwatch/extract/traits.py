@@ -10,7 +10,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import numpy as np
 
@@ -19,7 +19,7 @@ from ..profile import Profile
 from ..records import Claim, Document
 from .dates import MONTHS, parse_iso
 
-__all__ = ["StoryTraits", "story_traits", "story_traits_batch", "news_day", "load_encoder", "LEAD_CHARS"]
+__all__ = ["LEAD_CHARS", "StoryTraits", "load_encoder", "news_day", "story_traits", "story_traits_batch"]
 
 # The title and this many first characters of the text make the lead whose meaning is compared: enough for
 # the who, what, where and when of a news report, short enough to embed in ~2 ms.
@@ -65,7 +65,7 @@ class StoryTraits:
         }, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, doc_id: str, text: str, vector: bytes) -> "StoryTraits":
+    def from_json(cls, doc_id: str, text: str, vector: bytes) -> StoryTraits:
         """The traits as_json wrote, with the vector stored beside them."""
         o = json.loads(text)
         return cls(doc_id, o["lang"], o["day"], frozenset(tuple(x) for x in o["day_months"]), frozenset(o["names"]),
@@ -121,8 +121,8 @@ def _month_words() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _day_month_patterns() -> tuple[re.Pattern, re.Pattern]:
     stems = "|".join(sorted(map(re.escape, _month_words()), key=len, reverse=True))
-    return (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|-?го)?\s+({stems})\w*", re.I),
-            re.compile(rf"\b({stems})\w*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I))
+    return (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|-?го)?\s+({stems})\w*", re.IGNORECASE),
+            re.compile(rf"\b({stems})\w*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.IGNORECASE))
 
 
 def _day_months(text: str) -> frozenset[tuple[int, int]]:
@@ -217,7 +217,7 @@ def _figures(text: str) -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _frequencies(lang: str) -> dict[str, float]:
     """How often each word is used in a language (wordfreq's lists, shipped in its wheel); empty for one it lacks."""
     import wordfreq
