@@ -101,7 +101,9 @@ def pair_features(a: StoryTraits, b: StoryTraits, similarity: float | None = Non
 
 def _weighted_overlap(a: dict[str, float], b: dict[str, float]) -> float:
     """Jaccard of two word sets with each word counted by its rarity: shared rare words weigh, shared common ones barely."""
-    shared = sum(min(a[w], b[w]) for w in a.keys() & b.keys())
+    if len(b) < len(a):
+        a, b = b, a
+    shared = sum(min(x, b[w]) for w, x in a.items() if w in b)
     total = sum(a.values()) + sum(b.values()) - shared
     return shared / total if total else 0.0
 

@@ -232,8 +232,7 @@ def _rare_words(text: str, lang: str | None) -> tuple[tuple[str, float], ...]:
     each weighed by how rare the word is: 9 - its Zipf frequency (9 for a word the language's list lacks)."""
     freq = _frequencies(lang or "en")
     out: dict[str, float] = {}
-    for m in _WORD.finditer(text):
-        word = m.group().lower()
+    for word in set(_WORD.findall(text.lower())):  # a word said ten times weighs once: each looked up once
         f = freq.get(word, 0.0)
         rarity = 9.0 - (math.log10(f) + 9.0) if f > 0 else 9.0
         stem = word[:WORD_STEM]
@@ -243,7 +242,10 @@ def _rare_words(text: str, lang: str | None) -> tuple[tuple[str, float], ...]:
 
 
 def _lead(doc: Document) -> str:
-    return ((doc.title + ". ") if doc.title else "") + doc.text[:LEAD_CHARS]
+    """The title and the first LEAD_CHARS of the text; the title only once when the text begins by repeating it."""
+    head = doc.text[:LEAD_CHARS]
+    title = (doc.title or "").strip()
+    return head if not title or title in head else f"{title}. {head}"
 
 
 def _anchors(doc: Document, claims: list[Claim], profile: Profile, vector: bytes) -> StoryTraits:
