@@ -9,7 +9,7 @@
 archive, reports spread over time rather than piling on the same days, and repetitions are not copies),
 and ingests it into fresh stores, each in its own process with the same parse workers: with stories
 grouped and with SILKWATCH_STORIES=0 (copy groups only), then both again at N/10. Prints seconds, the
-added time, the writing process's peak memory at N/10 and N, and how much of it stories add at each.
+added time and CPU time, the writing process's peak memory at N/10 and N, and how much of it stories add at each.
 
 Ingests the corpora (default: ../shared/corpus dev, dev2 and dev_ru together, as issue 12 measures) into
 a throwaway SQLite store, where stories are grouped as ingest groups them, and compares every pair of
@@ -69,11 +69,18 @@ def _child(corpus: str, db: str) -> None:
 
     load_model()
     store = open_store(f"sqlite:///{db}")
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), _cpu()
     report = ingest([corpus], store, load_profile())
     seconds = time.perf_counter() - t0
-    print(json.dumps({"stored": report.stored, "seconds": seconds,
+    print(json.dumps({"stored": report.stored, "seconds": seconds, "cpu": _cpu() - cpu0,
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the parse workers): on a shared machine whose speed
+    drifts between runs minutes apart, what a run costs is better read here than on the clock."""
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def scale(n: int) -> int:
@@ -89,9 +96,10 @@ def scale(n: int) -> int:
                                  check=True, env={**os.environ, "SILKWATCH_STORIES": stories})
             r = out[(docs, stories)] = json.loads(run.stdout.strip().splitlines()[-1])
             print(f"{label:<17} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s, "
-                  f"writer's peak RSS {r['rss_mb']:.0f} MB", flush=True)
+                  f"{r['cpu']:7.1f} CPU s, writer's peak RSS {r['rss_mb']:.0f} MB", flush=True)
     base, full, small_base, small = out[(n, "0")], out[(n, "1")], out[(n // 10, "0")], out[(n // 10, "1")]
-    print(f"stories add {100 * (full['seconds'] / base['seconds'] - 1):.1f}% to the ingest time; "
+    print(f"stories add {100 * (full['seconds'] / base['seconds'] - 1):.1f}% to the ingest time "
+          f"({100 * (full['cpu'] / base['cpu'] - 1):.1f}% to its CPU time); "
           f"writer's memory at {n} vs {n // 10} documents: {full['rss_mb'] / small['rss_mb']:.2f}x with stories, "
           f"{base['rss_mb'] / small_base['rss_mb']:.2f}x without; what stories add to it: "
           f"{small['rss_mb'] - small_base['rss_mb']:.0f} MB at {n // 10}, {full['rss_mb'] - base['rss_mb']:.0f} MB at {n}")
