@@ -4,6 +4,7 @@
 
     python bench/stories.py [--corpus FILE ...]
     python bench/stories.py --scale 20000
+    python bench/stories.py --scale 4000 --pairs 5
 
 --scale N repeats dev.jsonl to N documents, each repetition moved 30 days later (so that, as in a real
 archive, reports spread over time rather than piling on the same days, and repetitions are not copies),
@@ -83,20 +84,43 @@ def _cpu() -> float:
                                                   resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
+def _run(tmp: str, docs: int, stories: str, label: str) -> dict:
+    """One ingest of `docs` spread documents into a fresh store, in its own process."""
+    corpus = Path(tmp) / f"{docs}.jsonl"
+    if not corpus.exists():
+        _spread(CORPUS / "dev.jsonl", docs, corpus)
+    db = Path(tmp) / f"{docs}-{stories}.db"
+    db.unlink(missing_ok=True)
+    run = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(db)], capture_output=True, text=True,
+                         check=True, env={**os.environ, "SILKWATCH_STORIES": stories})
+    r = json.loads(run.stdout.strip().splitlines()[-1])
+    print(f"{label:<17} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s, "
+          f"{r['cpu']:7.1f} CPU s, writer's peak RSS {r['rss_mb']:.0f} MB", flush=True)
+    return r
+
+
+def paired(n: int, pairs: int) -> int:
+    """Ingest N documents with and without stories `pairs` times, each pair back to back and in alternating order,
+    so that the machine's drift between runs falls on both sides; prints each pair's added time and the median."""
+    added = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(pairs):
+            order = (("0", "copy groups only"), ("1", "with stories"))
+            r = {s: _run(tmp, n, s, label) for s, label in (order if i % 2 == 0 else order[::-1])}
+            added.append((100 * (r["1"]["seconds"] / r["0"]["seconds"] - 1), 100 * (r["1"]["cpu"] / r["0"]["cpu"] - 1)))
+            print(f"  pair {i + 1}: stories add {added[-1][0]:.1f}% time, {added[-1][1]:.1f}% CPU", flush=True)
+    wall, cpu = sorted(a for a, _ in added), sorted(c for _, c in added)
+    print(f"median over {pairs} pairs: stories add {wall[len(wall) // 2]:.1f}% to the ingest time, "
+          f"{cpu[len(cpu) // 2]:.1f}% to its CPU time (range {wall[0]:.1f}..{wall[-1]:.1f}%)")
+    return 0
+
+
 def scale(n: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = {}
         for label, docs, stories in (("copy groups only", n, "0"), ("with stories", n, "1"),
                                      ("copy groups only", n // 10, "0"), ("with stories", n // 10, "1")):
-            corpus = Path(tmp) / f"{docs}.jsonl"
-            if not corpus.exists():
-                _spread(CORPUS / "dev.jsonl", docs, corpus)
-            db = Path(tmp) / f"{docs}-{stories}.db"
-            run = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(db)], capture_output=True, text=True,
-                                 check=True, env={**os.environ, "SILKWATCH_STORIES": stories})
-            r = out[(docs, stories)] = json.loads(run.stdout.strip().splitlines()[-1])
-            print(f"{label:<17} {r['stored']:>6} docs in {r['seconds']:7.1f} s = {r['stored'] / r['seconds']:6.1f} docs/s, "
-                  f"{r['cpu']:7.1f} CPU s, writer's peak RSS {r['rss_mb']:.0f} MB", flush=True)
+            out[(docs, stories)] = _run(tmp, docs, stories, label)
     base, full, small_base, small = out[(n, "0")], out[(n, "1")], out[(n // 10, "0")], out[(n // 10, "1")]
     print(f"stories add {100 * (full['seconds'] / base['seconds'] - 1):.1f}% to the ingest time "
           f"({100 * (full['cpu'] / base['cpu'] - 1):.1f}% to its CPU time); "
@@ -110,13 +134,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", nargs="+", default=FOLDS)
     ap.add_argument("--scale", type=int, metavar="N", help="measure the cost of grouping stories on N documents")
+    ap.add_argument("--pairs", type=int, metavar="K", help="with --scale: K back-to-back pairs of runs at N only, "
+                    "in alternating order, and the median added time (for a machine whose speed drifts)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
         _child(*a.child)
         return 0
     if a.scale:
-        return scale(a.scale)
+        return paired(a.scale, a.pairs) if a.pairs else scale(a.scale)
     missing = [c for c in a.corpus if not Path(c).exists()]
     if missing:
         print(f"error: {missing[0]} not found", file=sys.stderr)
