@@ -23,6 +23,7 @@ import itertools
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -109,9 +110,9 @@ def paired(n: int, pairs: int) -> int:
             r = {s: _run(tmp, n, s, label) for s, label in (order if i % 2 == 0 else order[::-1])}
             added.append((100 * (r["1"]["seconds"] / r["0"]["seconds"] - 1), 100 * (r["1"]["cpu"] / r["0"]["cpu"] - 1)))
             print(f"  pair {i + 1}: stories add {added[-1][0]:.1f}% time, {added[-1][1]:.1f}% CPU", flush=True)
-    wall, cpu = sorted(a for a, _ in added), sorted(c for _, c in added)
-    print(f"median over {pairs} pairs: stories add {wall[len(wall) // 2]:.1f}% to the ingest time, "
-          f"{cpu[len(cpu) // 2]:.1f}% to its CPU time (range {wall[0]:.1f}..{wall[-1]:.1f}%)")
+    wall, cpu = [a for a, _ in added], [c for _, c in added]
+    print(f"median over {pairs} pairs: stories add {statistics.median(wall):.1f}% to the ingest time, "
+          f"{statistics.median(cpu):.1f}% to its CPU time (range {min(wall):.1f}..{max(wall):.1f}%)")
     return 0
 
 

@@ -159,7 +159,6 @@ PARSED_KEPT = 1024
 
 @lru_cache(maxsize=PARSED_KEPT)
 def _parsed(doc_id: str, data: str, vector: bytes) -> StoryTraits:
-    # The same stored reports are compared again by write after write of one ingest: parsed once.
     return StoryTraits.from_json(doc_id, data, vector)
 
 
@@ -208,11 +207,11 @@ class _Pool:
             self.copy[doc_id] = copy
 
     def get(self, doc_id: str) -> StoryTraits:
+        """A report's traits, parsed from the store the first time it is compared."""
         if doc_id not in self.traits:
             data, vector = self.stored.pop(doc_id)
             self.traits[doc_id] = _parsed(doc_id, data, vector)
         return self.traits[doc_id]
-
 
     def translated_from(self, t: StoryTraits, story: str) -> str | None:
         """The copy group of a report of this story in another language that t translates, if any."""

@@ -166,11 +166,12 @@ def _name_index(profile: Profile) -> dict[str, tuple[_NameForm, ...]]:
     for key, words in sorted(names.items()):
         for w in sorted(words):
             tokens = [t.lower() for t in _TOKEN.findall(w)]
+            if not tokens:  # a form of punctuation only names nothing
+                continue
             inflected = not w.isascii() and len(w) > 5 and len(tokens[-1]) > 1
             if inflected:
                 tokens[-1] = tokens[-1][:-1]
-            if tokens:
-                index.setdefault(tokens[0][:3], []).append(_NameForm(key, tuple(tokens), inflected))
+            index.setdefault(tokens[0][:3], []).append(_NameForm(key, tuple(tokens), inflected))
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -242,7 +243,7 @@ def _rare_words(text: str, lang: str | None) -> tuple[tuple[str, float], ...]:
 
 
 def _lead(doc: Document) -> str:
-    """The title and the first LEAD_CHARS of the text; the title only once when the text begins by repeating it."""
+    """The title and the first LEAD_CHARS of the text; the title left out when those characters already hold it."""
     head = doc.text[:LEAD_CHARS]
     title = (doc.title or "").strip()
     return head if not title or title in head else f"{title}. {head}"
